@@ -1,0 +1,3 @@
+from planextract.cli import main
+
+main()

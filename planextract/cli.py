@@ -1,0 +1,135 @@
+"""Command-line interface: `planextract extract`, `planextract schema`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from planextract import __version__
+from planextract.errors import PlanExtractError
+from planextract.extract.limits import Limits, time_budget
+from planextract.output import schema_json, write_atomic
+from planextract.pipeline import Result, extract_file, plan_to_json
+from planextract.rules.profile import Profile, load_profile
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def _error(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+def _summary(result: Result) -> str:
+    plan = result.plan
+    ext = plan.extraction
+    goals = sum(len(sd.operational_goals) for sd in plan.strategic_goals)
+    actions = len(plan.actions())
+    return (
+        f"{plan.source.file}: {len(plan.strategic_goals)} SD, {goals} OD, {actions} actions; "
+        f"coverage {ext.coverage:.1f} % of {ext.lines_total - ext.lines_noise} lines "
+        f"({ext.lines_unassigned} unassigned)"
+    )
+
+
+def extract_one(path: Path, profile: Profile, limits: Limits) -> Result:
+    """Extract one file within the time budget; errors carry the file name."""
+    with time_budget(limits.seconds, path.name):
+        return extract_file(path, profile, limits)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="planextract")
+def main() -> None:
+    """Turn Flemish primary-care zone action plans into validated JSON."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write DIR/<file stem>.json per input. Without it, one input goes to stdout.",
+)
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Template profile (TOML); default: the 2025 template.",
+)
+@click.option(
+    "--max-pages",
+    default=Limits().max_pages,
+    show_default=True,
+    help="Refuse PDFs with more pages.",
+)
+@click.option(
+    "--timeout", default=Limits().seconds, show_default=True, help="Seconds allowed per file."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No per-file summary on stderr.")
+def extract(
+    files: tuple[Path, ...],
+    out_dir: Path | None,
+    profile_path: str | None,
+    max_pages: int,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """Extract plans (PDF or text) to JSON.
+
+    Exit code 0 when every file was converted, 1 when any file failed.
+    """
+    if out_dir is None and len(files) > 1:
+        raise click.UsageError("several files need --out DIR")
+    profile = load_profile(profile_path)
+    limits = Limits(max_pages=max_pages, seconds=timeout)
+    failed = 0
+    written: dict[str, Path] = {}
+    for path in files:
+        try:
+            result = extract_one(path, profile, limits)
+        except PlanExtractError as exc:
+            _error(exc.one_line())
+            failed += 1
+            continue
+        except Exception as exc:
+            _error(f"{path.name}: internal error ({type(exc).__name__}: {exc})")
+            failed += 1
+            continue
+        text = plan_to_json(result.plan)
+        if out_dir is None:
+            sys.stdout.write(text)
+        else:
+            name = f"{path.stem}.json"
+            if name in written:
+                _error(f"{path}: same output name as {written[name]}; not written")
+                failed += 1
+                continue
+            write_atomic(out_dir / name, text)
+            written[name] = path
+        if not quiet:
+            click.echo(_summary(result), err=True)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema to this file instead of stdout.",
+)
+def schema(out_file: Path | None) -> None:
+    """Print the JSON Schema of the output (schema_version 1.0)."""
+    text = schema_json()
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out_file, text)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,45 @@
+"""Errors that name the file and the reason, for one-line messages instead of tracebacks."""
+
+from __future__ import annotations
+
+
+class PlanExtractError(Exception):
+    """A plan could not be processed. ``code`` is stable, ``reason`` is for humans."""
+
+    code = "error"
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+    def one_line(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+class UnreadableInput(PlanExtractError):
+    """Missing, empty, binary, corrupt or undecodable input."""
+
+    code = "unreadable"
+
+
+class EncryptedInput(PlanExtractError):
+    code = "encrypted"
+
+
+class NoTextLayer(PlanExtractError):
+    """A scanned or image-only document: there is no text to extract."""
+
+    code = "no-text"
+
+
+class NotAPlan(PlanExtractError):
+    """Readable text, but nothing of the action-plan template was found."""
+
+    code = "not-a-plan"
+
+
+class LimitExceeded(PlanExtractError):
+    """The input is larger or slower than the configured limits allow."""
+
+    code = "limit"

@@ -1,0 +1,201 @@
+"""Turn the builder's drafts into the output models (the contract)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planextract.extract.build import TreeBuilder
+from planextract.extract.classify import Kind, Token
+from planextract.extract.drafts import ActionDraft, FieldDraft, GoalDraft
+from planextract.extract.reflow import block_width, items, join_tokens, paragraphs, render
+from planextract.models.document import Document
+from planextract.models.plan import (
+    Action,
+    Evaluation,
+    EvaluationType,
+    ForWhom,
+    How,
+    ListItem,
+    OperationalGoal,
+    Section,
+    StrategicGoal,
+    UnassignedText,
+    What,
+    Why,
+    WithWhom,
+)
+from planextract.rules.headings import strip_action_prefix
+from planextract.rules.profile import Profile
+from planextract.rules.text import collapse
+
+
+class Assembler:
+    def __init__(self, doc: Document, builder: TreeBuilder, profile: Profile) -> None:
+        self.doc = doc
+        self.builder = builder
+        self.profile = profile
+        self.width: int | None = None  # margin of the block being assembled
+
+    # -- helpers --------------------------------------------------------------------------
+    def pages(self, tokens: Iterable[Token]) -> list[int]:
+        lines = self.doc.lines
+        return sorted({p for t in tokens if (p := lines[t.index].page) is not None})
+
+    def text(self, tokens: list[Token]) -> str:
+        return render(paragraphs(tokens, self.doc, self.profile, self.width))
+
+    def items(self, tokens: list[Token]) -> list[ListItem]:
+        return items(paragraphs(tokens, self.doc, self.profile, self.width), self.doc)
+
+    def part_items(self, fd: FieldDraft, key: str) -> list[ListItem] | None:
+        return self.items(fd.parts[key]) if key in fd.parts else None
+
+    def part_text(self, fd: FieldDraft, key: str) -> str | None:
+        return self.text(fd.parts[key]) if key in fd.parts else None
+
+    # -- tree -----------------------------------------------------------------------------
+    def sections(self) -> list[Section]:
+        out = []
+        for s in self.builder.tree.sections:
+            head = [s.head] if s.head else []
+            self.width = block_width(s.tokens, self.doc)
+            out.append(
+                Section(
+                    title=collapse(s.title),
+                    level=s.level,
+                    kind=s.kind,  # type: ignore[arg-type]
+                    text=self.text(s.tokens),
+                    pages=self.pages([*head, *s.tokens]),
+                )
+            )
+        return out
+
+    def goals(self) -> list[StrategicGoal]:
+        return [self.strategic(sd) for sd in self.builder.tree.goals]
+
+    def strategic(self, sd: GoalDraft) -> StrategicGoal:
+        ods = [self.operational(od) for od in sd.children]
+        return StrategicGoal(
+            id=sd.id,
+            number=sd.number,
+            title=collapse(sd.title),
+            pages=self.pages(sd.heading_tokens),
+            occurrences=sd.occurrences,
+            operational_goals=ods,
+        )
+
+    def operational(self, od: GoalDraft) -> OperationalGoal:
+        return OperationalGoal(
+            id=od.id,
+            number=od.number,
+            title=collapse(od.title),
+            pages=self.pages(od.heading_tokens),
+            occurrences=od.occurrences,
+            actions=[self.action(a) for a in od.actions],
+        )
+
+    def action(self, draft: ActionDraft) -> Action:
+        title = join_tokens(draft.title_tokens, self.doc)
+        title = strip_action_prefix(title, self.profile)[0]
+        all_tokens = [*draft.title_tokens, *draft.body]
+        fields = draft.fields
+        for fd in fields.values():
+            all_tokens.extend(fd.all_tokens())
+        # All answers of one form share the right-hand column: one margin for the action.
+        self.width = block_width(
+            [t for t in all_tokens if t.kind in (Kind.TEXT, Kind.BULLET)], self.doc
+        )
+        return Action(
+            id=self.builder.action_id(draft),
+            title=title,
+            kind="template" if draft.is_template else "narrative",
+            pages=self.pages(all_tokens),
+            what=self.what(fields["what"]) if "what" in fields else None,
+            why=self.why(fields["why"]) if "why" in fields else None,
+            for_whom=self.for_whom(fields["for_whom"]) if "for_whom" in fields else None,
+            with_whom=self.with_whom(fields["with_whom"]) if "with_whom" in fields else None,
+            how=self.how(fields["how"]) if "how" in fields else None,
+            evaluation=self.evaluation(fields["evaluation"]) if "evaluation" in fields else None,
+            text=self.text(draft.body),
+        )
+
+    # -- fields ---------------------------------------------------------------------------
+    def what(self, fd: FieldDraft) -> What:
+        return What(
+            text=self.text(fd.parts.get("text", [])),
+            do=self.part_items(fd, "do"),
+            dont=self.part_items(fd, "dont"),
+            pages=self.pages(fd.all_tokens()),
+        )
+
+    def why(self, fd: FieldDraft) -> Why:
+        tokens = [t for part in fd.parts.values() for t in part]
+        return Why(text=self.text(tokens), pages=self.pages(fd.all_tokens()))
+
+    def for_whom(self, fd: FieldDraft) -> ForWhom:
+        tokens = [t for part in fd.parts.values() for t in part]
+        return ForWhom(
+            text=self.text(tokens),
+            target_groups=self.items(tokens),
+            pages=self.pages(fd.all_tokens()),
+        )
+
+    def with_whom(self, fd: FieldDraft) -> WithWhom:
+        tokens = [t for part in fd.parts.values() for t in part]
+        tokens.sort(key=lambda t: t.index)
+        return WithWhom(
+            text=self.text(tokens),
+            lead=self.part_text(fd, "lead"),
+            council_role=self.part_text(fd, "council_role"),
+            stakeholders=self.part_items(fd, "stakeholders"),
+            partnerships=self.part_items(fd, "partnerships"),
+            pages=self.pages(fd.all_tokens()),
+        )
+
+    def how(self, fd: FieldDraft) -> How:
+        steps = fd.parts.get("steps", [])
+        return How(
+            text=self.text(steps),
+            steps=self.items(steps),
+            milestones=self.part_items(fd, "milestones"),
+            pages=self.pages(fd.all_tokens()),
+        )
+
+    def evaluation(self, fd: FieldDraft) -> Evaluation:
+        types: dict[str, EvaluationType | None] = {}
+        for rule in self.profile.evaluation_types:
+            ev = fd.evaluations.get(rule.key)
+            if ev is None:
+                types[rule.key] = None
+                continue
+            types[rule.key] = EvaluationType(
+                selected=ev.selected,
+                label=collapse(ev.label),
+                glyph=ev.glyph,
+                text=self.text(ev.tokens),
+                criteria=self.items(ev.tokens),
+                pages=self.pages([ev.head, *ev.tokens]),
+            )
+        return Evaluation(
+            process=types.get("process"),
+            output=types.get("output"),
+            outcome=types.get("outcome"),
+            text=self.text(fd.parts.get("text", [])),
+            pages=self.pages(fd.all_tokens()),
+        )
+
+    # -- leftovers ------------------------------------------------------------------------
+    def unassigned(self) -> list[UnassignedText]:
+        out = []
+        for run in self.builder.tree.unassigned:
+            text = self.text(run) or collapse(" ".join(t.text for t in run))
+            if any(t.kind == Kind.EMPTY for t in run) and not text:
+                text = collapse(" ".join(t.text for t in run))
+            out.append(
+                UnassignedText(
+                    text=text,
+                    pages=self.pages(run),
+                    lines=sorted({self.doc.lines[t.index].no for t in run}),
+                )
+            )
+        return out

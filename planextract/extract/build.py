@@ -1,0 +1,325 @@
+"""Build the goal tree from classified tokens: sections, SD › OD › actions › fields.
+
+A single pass over the tokens with a small state machine. Every token gets an owner
+(the place in the output it went to), which the accounting reads afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planextract.extract.classify import STRUCTURE, Kind, Token
+from planextract.extract.drafts import ActionDraft, EvalDraft, FieldDraft, GoalDraft, SectionDraft
+from planextract.extract.reflow import join_tokens
+from planextract.models.document import Document
+from planextract.rules.actions import (
+    action_is_complete,
+    is_paragraph_start,
+    title_before_form,
+    title_on_new_page,
+)
+from planextract.rules.headings import same_title, strip_action_prefix
+from planextract.rules.profile import Profile
+from planextract.rules.text import starts_lowercase
+
+TEMPLATE = "template"
+UNASSIGNED = "unassigned"
+
+
+@dataclass
+class Tree:
+    """What the builder found, before conversion to the output models."""
+
+    sections: list[SectionDraft] = field(default_factory=list)
+    goals: list[GoalDraft] = field(default_factory=list)
+    unassigned: list[list[Token]] = field(default_factory=list)  # runs of adjacent tokens
+    owners: list[str] = field(default_factory=list)  # parallel to tokens
+
+
+class TreeBuilder:
+    def __init__(self, doc: Document, tokens: list[Token], profile: Profile) -> None:
+        self.doc = doc
+        self.tokens = tokens
+        self.profile = profile
+        self.field_order = {key: n for n, key in enumerate(profile.field_keys)}
+        self.tree = Tree(owners=[""] * len(tokens))
+        self.mode = "front"  # front | section | goals
+        self.section: SectionDraft | None = None
+        self.sd: GoalDraft | None = None
+        self.od: GoalDraft | None = None
+        self.action: ActionDraft | None = None
+        self.action_ids: dict[int, str] = {}  # id(ActionDraft) -> action id
+        self.pending_title = False
+        self.used_ids: set[str] = set()
+        self._last_unassigned = -2
+
+    # -- driver ---------------------------------------------------------------------------
+    def build(self) -> Tree:
+        i = 0
+        while i < len(self.tokens):
+            i = self._step(i)
+        return self.tree
+
+    def _step(self, i: int) -> int:
+        tok = self.tokens[i]
+        if tok.kind == Kind.GOAL:
+            return self._on_goal(i)
+        if tok.kind == Kind.SECTION:
+            self._on_section(i)
+            return i + 1
+        if tok.kind in STRUCTURE:
+            self._on_form(i)
+            return i + 1
+        return self._on_text(i)
+
+    def _own(self, i: int, owner: str) -> None:
+        self.tree.owners[i] = owner
+
+    # -- headings -------------------------------------------------------------------------
+    def _heading_end(self, i: int) -> int:
+        """Index after the lines that continue the heading title at tokens[i]."""
+        toks = self.tokens
+        k = i + 1
+        limit = i + self.profile.max_heading_lines
+        while k < len(toks) and k < limit:
+            nxt = toks[k]
+            if nxt.kind != Kind.TEXT or nxt.index == toks[k - 1].index:
+                break
+            empty_title = k == i + 1 and not toks[i].text
+            if (nxt.blank_before or nxt.break_before) and not (
+                empty_title or starts_lowercase(nxt.text)
+            ):
+                break
+            if strip_action_prefix(nxt.text, self.profile)[1]:
+                break
+            k += 1
+        return k
+
+    def _unique_id(self, base: str) -> str:
+        candidate = base
+        n = 1
+        while candidate in self.used_ids:
+            n += 1
+            candidate = f"{base}{chr(ord('a') + n - 1)}"
+        self.used_ids.add(candidate)
+        return candidate
+
+    def _on_goal(self, i: int) -> int:
+        tok = self.tokens[i]
+        end = self._heading_end(i)
+        toks = self.tokens[i:end]
+        title = join_tokens(toks, self.doc, first=tok.text)
+        self._close_action()
+        if tok.goal_level == "SD":
+            self._open_sd(tok.number, title, toks)
+            owner = f"strategic_goals:{self.sd.id}.title" if self.sd else TEMPLATE
+        else:
+            self._open_od(tok.number, title, toks)
+            owner = f"operational_goals:{self.od.id}.title" if self.od else TEMPLATE
+        for k in range(i, end):
+            self._own(k, owner)
+        return end
+
+    def _open_sd(self, number: str | None, title: str, toks: list[Token]) -> None:
+        self.mode, self.section, self.od = "goals", None, None
+        self.pending_title = False
+        for sd in self.tree.goals:
+            if sd.number == number and same_title(sd.title, title):
+                sd.occurrences += 1
+                sd.heading_tokens.extend(toks)
+                self.sd = sd
+                return
+        self.sd = GoalDraft("SD", number, title, self._unique_id(f"SD{number or 0}"), list(toks))
+        self.tree.goals.append(self.sd)
+
+    def _open_od(self, number: str | None, title: str, toks: list[Token]) -> None:
+        self.mode, self.section = "goals", None
+        if self.sd is None:
+            self._open_sd(None, "", [])
+        assert self.sd is not None
+        self.pending_title = True
+        for od in self.sd.children:
+            if od.number == number and same_title(od.title, title):
+                od.occurrences += 1
+                od.heading_tokens.extend(toks)
+                self.od = od
+                return
+        self.od = GoalDraft("OD", number, title, self._unique_id(f"OD{number or '?'}"), list(toks))
+        self.sd.children.append(self.od)
+
+    def _on_section(self, i: int) -> None:
+        tok = self.tokens[i]
+        self._close_action()
+        self.sd = self.od = None
+        self.pending_title = False
+        self.mode = "section"
+        self.section = SectionDraft(
+            title=tok.text, level=tok.level, kind=tok.section_kind or "narrative", head=tok
+        )
+        self.tree.sections.append(self.section)
+        self._own(i, f"sections:{len(self.tree.sections) - 1}.title")
+
+    # -- actions --------------------------------------------------------------------------
+    def _close_action(self) -> None:
+        self.action = None
+        self.pending_title = False
+
+    def _ensure_od(self) -> GoalDraft:
+        if self.od is None:
+            if self.sd is None:
+                self._open_sd(None, "", [])
+            assert self.sd is not None
+            base = f"OD{self.sd.number or 0}.0"
+            self.od = GoalDraft("OD", None, "", self._unique_id(base), [])
+            self.sd.children.append(self.od)
+        self.mode = "goals"
+        return self.od
+
+    def _start_action(self, title_toks: list[Token], first: int) -> ActionDraft:
+        od = self._ensure_od()
+        self.pending_title = False
+        prefixed = False
+        if title_toks:
+            _, prefixed = strip_action_prefix(title_toks[0].text, self.profile)
+        action = ActionDraft(title_tokens=list(title_toks), prefixed=prefixed)
+        od.actions.append(action)
+        action_id = f"{od.id.removeprefix('OD')}-{len(od.actions)}"
+        self.action_ids[id(action)] = action_id
+        self.action = action
+        for k in range(first, first + len(title_toks)):
+            self._own(k, f"actions:{action_id}.title")
+        return action
+
+    def action_id(self, action: ActionDraft) -> str:
+        return self.action_ids[id(action)]
+
+    def _paragraph_end(self, i: int, max_lines: int) -> int:
+        """Index after the TEXT tokens that form one paragraph starting at i."""
+        toks = self.tokens
+        k = i + 1
+        while k < len(toks) and k - i < max_lines:
+            nxt = toks[k]
+            if nxt.kind != Kind.TEXT or nxt.blank_before:
+                break
+            if nxt.break_before and not starts_lowercase(nxt.text):
+                break
+            if strip_action_prefix(nxt.text, self.profile)[1]:
+                break
+            k += 1
+        return k
+
+    def _take_title(self, i: int) -> int:
+        end = self._paragraph_end(i, self.profile.max_action_title_lines)
+        self._start_action(self.tokens[i:end], i)
+        return end
+
+    def _is_new_title(self, i: int) -> bool:
+        """Inside an action: does a new action's title start at token i?"""
+        tok = self.tokens[i]
+        action = self.action
+        if action is None or tok.kind != Kind.TEXT or starts_lowercase(tok.text):
+            return False
+        if not is_paragraph_start(tok, self.doc):
+            return False
+        end = self._paragraph_end(i, self.profile.max_action_title_lines + 1)
+        if end - i > self.profile.max_action_title_lines:
+            return False
+        nxt = self.tokens[end] if end < len(self.tokens) else None
+        started = action.is_template or bool(action.body)
+        if started and title_before_form(nxt, action.current, self.profile):
+            return True
+        return action_is_complete(action) and title_on_new_page(tok, nxt, self.doc)
+
+    def _on_text(self, i: int) -> int:
+        tok = self.tokens[i]
+        if self.mode == "front":
+            self._unassign(i)
+            return i + 1
+        if self.mode == "section":
+            assert self.section is not None
+            self.section.tokens.append(tok)
+            self._own(i, f"sections:{len(self.tree.sections) - 1}.text")
+            return i + 1
+        if tok.kind == Kind.TEXT and (
+            self.pending_title
+            or (
+                strip_action_prefix(tok.text, self.profile)[1] and is_paragraph_start(tok, self.doc)
+            )
+            or self._is_new_title(i)
+        ):
+            return self._take_title(i)
+        if self.action is None:
+            self._unassign(i)
+            return i + 1
+        self._add_to_action(i)
+        return i + 1
+
+    def _add_to_action(self, i: int) -> None:
+        action = self.action
+        assert action is not None
+        aid = self.action_id(action)
+        tok = self.tokens[i]
+        if action.current is None:
+            action.body.append(tok)
+            self._own(i, f"actions:{aid}.text")
+        else:
+            where = action.fields[action.current].add(tok)
+            self._own(i, f"actions:{aid}.{where}")
+
+    def _unassign(self, i: int) -> None:
+        if self._last_unassigned == i - 1 and self.tree.unassigned:
+            self.tree.unassigned[-1].append(self.tokens[i])
+        else:
+            self.tree.unassigned.append([self.tokens[i]])
+        self._last_unassigned = i
+        self._own(i, UNASSIGNED)
+
+    # -- form structure -------------------------------------------------------------------
+    def _on_form(self, i: int) -> None:
+        tok = self.tokens[i]
+        self._own(i, TEMPLATE)
+        key = tok.key or ""
+        field_key = "evaluation" if tok.kind == Kind.CHECKBOX else key.split(".")[0]
+        if field_key not in self.field_order:
+            return
+        if self.action is None:
+            # A form without a title line: keep it as an action with an empty title.
+            self._start_action([], i)
+        action = self.action
+        assert action is not None
+        fd = self._open_field(action, field_key, restart=tok.kind in (Kind.LABEL, Kind.PART))
+        fd.structure.append(tok)
+        if tok.kind == Kind.PART:
+            part = key.split(".", 1)[1]
+            fd.current_part = part
+            fd.current_eval = None
+            fd.part_tokens(part)  # the sub-part is on the form, even if left empty
+        elif tok.kind == Kind.CHECKBOX:
+            if key not in fd.evaluations:
+                fd.evaluations[key] = EvalDraft(key, tok.selected, tok.glyph, tok.text, tok)
+            fd.current_eval = key
+
+    def _open_field(self, action: ActionDraft, key: str, restart: bool) -> FieldDraft:
+        """Switch to field `key` of the action, creating it; a 'Wat?' after a finished
+        form starts a new action (the form of an action whose title is missing)."""
+        current = action.current
+        if (
+            restart
+            and key in action.fields
+            and current is not None
+            and key != current
+            and self.field_order[key] == 0
+            and self.field_order[key] < self.field_order[current]
+        ):
+            action = self._start_action([], 0)
+        if key not in action.fields:
+            rule = self.profile.field_rule(key)
+            action.fields[key] = FieldDraft(key=key, default_part=rule.default_part)
+        action.current = key
+        return action.fields[key]
+
+
+def build_tree(doc: Document, tokens: list[Token], profile: Profile) -> TreeBuilder:
+    builder = TreeBuilder(doc, tokens, profile)
+    builder.build()
+    return builder

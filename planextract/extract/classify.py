@@ -1,0 +1,203 @@
+"""Classify content lines into tokens: headings, labels, prompts, checkboxes, list items, text.
+
+One line gives one token, or several when a label shares its line with a prompt
+('Met wie? Indien de zorgraad niet de trekker is…').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planextract.models.document import Document, Line, Noise
+from planextract.rules.headings import match_goal_heading, match_section
+from planextract.rules.labels import (
+    is_empty_answer,
+    is_prompt_start,
+    match_bullet,
+    match_checkbox,
+    match_label,
+    match_part,
+    match_prompt,
+    split_label_prefix,
+)
+from planextract.rules.profile import Profile
+
+_BREAK_NOISE = (Noise.HEADER, Noise.FOOTER, Noise.PAGE_BREAK)
+
+
+class Kind(StrEnum):
+    SECTION = "section"
+    GOAL = "goal"
+    LABEL = "label"
+    PART = "part"
+    PROMPT = "prompt"
+    CHECKBOX = "checkbox"
+    EMPTY = "empty"  # '/' : the answer 'nothing'
+    BULLET = "bullet"
+    TEXT = "text"
+
+
+STRUCTURE = frozenset({Kind.SECTION, Kind.GOAL, Kind.LABEL, Kind.PART, Kind.PROMPT, Kind.CHECKBOX})
+
+
+@dataclass(slots=True)
+class Token:
+    kind: Kind
+    index: int  # index of the line in doc.lines
+    text: str  # content: heading title, bullet text without marker, text after a label…
+    key: str | None = None  # field, part, evaluation type or section name
+    level: int = 0  # list level, section level
+    marker: str | None = None
+    number: str | None = None  # goal number
+    goal_level: str | None = None  # "SD" | "OD"
+    selected: bool | None = None
+    glyph: str | None = None
+    section_kind: str | None = None
+    blank_before: bool = False  # a blank line separates it from the previous content line
+    break_before: bool = False  # a page boundary separates it from the previous content line
+    page_mark: bool = False  # the line starts a page (text export mark / first line of a page)
+
+
+def _gaps(doc: Document) -> dict[int, tuple[bool, bool]]:
+    """For each content line: (blank line before, page boundary before)."""
+    out: dict[int, tuple[bool, bool]] = {}
+    blank = brk = False
+    prev_page: int | None = None
+    for i, line in enumerate(doc.lines):
+        if line.noise == Noise.BLANK:
+            blank = True
+        elif line.noise in _BREAK_NOISE:
+            brk = True
+        elif line.noise is None:
+            page_changed = (
+                doc.has_layout and prev_page is not None and line.page not in (None, prev_page)
+            )
+            out[i] = (blank, brk or line.page_mark or page_changed)
+            blank = brk = False
+            prev_page = line.page if line.page is not None else prev_page
+    return out
+
+
+def _classify_line(line: Line, profile: Profile) -> list[tuple[Kind, dict]]:
+    """Tokens of one line (kind + attributes), most specific rule first."""
+    text = line.text
+    heading = match_goal_heading(text, profile)
+    if heading:
+        return [
+            (
+                Kind.GOAL,
+                {"text": heading.title, "number": heading.number, "goal_level": heading.level},
+            )
+        ]
+    section = match_section(text, profile)
+    if section:
+        return [
+            (
+                Kind.SECTION,
+                {
+                    "text": text,
+                    "key": section.name,
+                    "level": section.level,
+                    "section_kind": section.kind,
+                },
+            )
+        ]
+    label = match_label(text, profile)
+    if label:
+        return [(Kind.LABEL, {"text": text, "key": label.key})]
+    split = split_label_prefix(text, profile)
+    if split:
+        rule, rest = split
+        return [
+            (Kind.LABEL, {"text": rule.label, "key": rule.key}),
+            *_template_tokens(rest, profile),
+        ]
+    checkbox = match_checkbox(text, profile)
+    if checkbox:
+        out: list[tuple[Kind, dict]] = [
+            (
+                Kind.CHECKBOX,
+                {
+                    "text": checkbox.label,
+                    "key": checkbox.evaluation_type.key,
+                    "selected": checkbox.selected,
+                    "glyph": checkbox.glyph,
+                },
+            )
+        ]
+        if checkbox.rest:
+            out.append((Kind.TEXT, {"text": checkbox.rest}))
+        return out
+    template = _template_tokens(text, profile, fallback=False)
+    if template:
+        return template
+    if is_empty_answer(text, profile):
+        return [(Kind.EMPTY, {"text": text})]
+    bullet = match_bullet(text, profile)
+    if bullet:
+        return [
+            (
+                Kind.BULLET,
+                {"text": bullet.text, "marker": bullet.marker, "level": bullet.rule.level},
+            )
+        ]
+    return [(Kind.TEXT, {"text": text})]
+
+
+def _template_tokens(text: str, profile: Profile, fallback: bool = True) -> list[tuple[Kind, dict]]:
+    part = match_part(text, profile)
+    if part:
+        return [(Kind.PART, {"text": text, "key": f"{part.field}.{part.key}"})]
+    prompt = match_prompt(text, profile)
+    if prompt:
+        return [(Kind.PROMPT, {"text": text, "key": prompt.field})]
+    label = match_label(text, profile)
+    if label:
+        return [(Kind.LABEL, {"text": text, "key": label.key})]
+    return [(Kind.TEXT, {"text": text})] if fallback else []
+
+
+def _join_wrapped_prompts(doc: Document, content: list[int], profile: Profile) -> dict[int, str]:
+    """Prompts that wrap over two or three lines: index -> the joined prompt text,
+    for every line that belongs to such a prompt."""
+    joined: dict[int, str] = {}
+    for pos, i in enumerate(content):
+        if i in joined or not is_prompt_start(doc.lines[i].text, profile):
+            continue
+        text = doc.lines[i].text
+        for extra in (1, 2):
+            if pos + extra >= len(content):
+                break
+            text = f"{text} {doc.lines[content[pos + extra]].text}"
+            if match_part(text, profile) or match_prompt(text, profile):
+                for k in range(extra + 1):
+                    joined[content[pos + k]] = text
+                break
+    return joined
+
+
+def classify(doc: Document, profile: Profile) -> list[Token]:
+    gaps = _gaps(doc)
+    content = sorted(gaps)
+    wrapped = _join_wrapped_prompts(doc, content, profile)
+    tokens: list[Token] = []
+    for i in content:
+        line = doc.lines[i]
+        blank, brk = gaps[i]
+        if i in wrapped:
+            kinds = _template_tokens(wrapped[i], profile)
+        else:
+            kinds = _classify_line(line, profile)
+        for n, (kind, attrs) in enumerate(kinds):
+            tokens.append(
+                Token(
+                    kind=kind,
+                    index=i,
+                    blank_before=blank if n == 0 else False,
+                    break_before=brk if n == 0 else False,
+                    page_mark=line.page_mark and n == 0,
+                    **attrs,
+                )
+            )
+    return tokens

@@ -1,0 +1,83 @@
+"""Mutable drafts that the builder fills token by token before the Plan is made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planextract.extract.classify import Token
+
+
+@dataclass(slots=True)
+class EvalDraft:
+    key: str
+    selected: bool | None
+    glyph: str | None
+    label: str
+    head: Token
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FieldDraft:
+    key: str
+    default_part: str
+    structure: list[Token] = field(default_factory=list)  # label, prompts, part labels
+    parts: dict[str, list[Token]] = field(default_factory=dict)  # in document order
+    current_part: str | None = None
+    evaluations: dict[str, EvalDraft] = field(default_factory=dict)
+    current_eval: str | None = None
+
+    def part_tokens(self, key: str) -> list[Token]:
+        return self.parts.setdefault(key, [])
+
+    def add(self, tok: Token) -> str:
+        """Add answer text to the open sub-part; returns where it went."""
+        if self.current_eval is not None:
+            self.evaluations[self.current_eval].tokens.append(tok)
+            return f"evaluation.{self.current_eval}"
+        part = self.current_part or self.default_part
+        self.part_tokens(part).append(tok)
+        return f"{self.key}.{part}"
+
+    def all_tokens(self) -> list[Token]:
+        out = list(self.structure)
+        for toks in self.parts.values():
+            out.extend(toks)
+        for ev in self.evaluations.values():
+            out.append(ev.head)
+            out.extend(ev.tokens)
+        return out
+
+
+@dataclass(slots=True)
+class ActionDraft:
+    title_tokens: list[Token]
+    prefixed: bool = False  # the title started with 'Actie:'
+    body: list[Token] = field(default_factory=list)  # narrative text / text before the form
+    fields: dict[str, FieldDraft] = field(default_factory=dict)
+    current: str | None = None
+
+    @property
+    def is_template(self) -> bool:
+        return bool(self.fields)
+
+
+@dataclass(slots=True)
+class GoalDraft:
+    level: str  # SD | OD
+    number: str | None
+    title: str
+    id: str
+    heading_tokens: list[Token] = field(default_factory=list)
+    occurrences: int = 1
+    children: list[GoalDraft] = field(default_factory=list)  # SD -> ODs
+    actions: list[ActionDraft] = field(default_factory=list)  # OD -> actions
+
+
+@dataclass(slots=True)
+class SectionDraft:
+    title: str
+    level: int
+    kind: str
+    head: Token | None
+    tokens: list[Token] = field(default_factory=list)

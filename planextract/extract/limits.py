@@ -1,0 +1,46 @@
+"""Bounds on what one input file may cost, so one hostile file cannot hang the tool."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from planextract.errors import LimitExceeded
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_bytes: int = 100 * 1024 * 1024  # bytes read from one file
+    max_lines: int = 200_000  # lines in a text export
+    max_pages: int = 500  # pages read from a PDF
+    seconds: float = 120.0  # wall-clock budget per file
+
+
+@contextmanager
+def time_budget(seconds: float, file: str) -> Iterator[None]:
+    """Raise LimitExceeded when the block runs longer than `seconds` (Unix, main thread).
+
+    Elsewhere the block runs unbounded; batch workers are also bounded from outside.
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _expired(signum: int, frame: object) -> None:
+        raise LimitExceeded(file, f"took longer than the time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,97 @@
+"""Resolve the printed page number of every line of a text export.
+
+Evidence: page-start marks (a leading space, a form feed) and printed footers
+('Pagina 15 van 24'). A footer fixes the page of the text before it and means a new page
+starts after it. Marks are counted from the nearest footers; where the marks between two
+footers do not add up, the lines whose page cannot be pinned down stay unknown (None)
+rather than being guessed. Without any footer, pages are unknown: an export may start
+at any page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from planextract.models.document import Document
+from planextract.rules.pages import flattened_table_spans
+from planextract.rules.profile import Profile
+
+
+def page_breaks(doc: Document, profile: Profile) -> list[int]:
+    """Sorted indices of the first line of each new page."""
+    lines = doc.lines
+    content = [i for i, line in enumerate(lines) if line.is_content]
+    if not content:
+        return []
+    first = content[0]
+    cell_gaps: set[int] = set()
+    for start, end in flattened_table_spans(lines, profile):
+        cell_gaps.update(range(start + 1, end))
+    breaks = {i for i in content if lines[i].page_mark and i != first and i not in cell_gaps}
+    for anchor in doc.anchors:
+        nxt = next((i for i in content if i > anchor.line_index), None)
+        if nxt is not None:
+            breaks.add(nxt)
+    return sorted(breaks)
+
+
+def _bounds(i: int, doc: Document, breaks: list[int], total: int | None) -> tuple[int, int] | None:
+    """Lowest and highest page line i can be on, or None when nothing anchors it."""
+    anchors = doc.anchors
+    if not anchors:
+        return None
+
+    def count(upto: int) -> int:  # breaks at or before index `upto`
+        return bisect_right(breaks, upto)
+
+    idx = [a.line_index for a in anchors]
+    j = bisect_right(idx, i)  # anchors at or before i: anchors[:j]
+    if j == 0:  # before the first footer: count back from it
+        a = anchors[0]
+        bwd = a.page - (count(a.line_index) - count(i))
+        k = count(a.line_index) - count(-1)
+        excess = k - (a.page - 1)
+        if excess <= 0:
+            return bwd, bwd
+        return max(1, bwd), min(a.page, bwd + excess)
+    a = anchors[j - 1]
+    passed = count(i) - count(a.line_index)
+    fwd = a.page + passed
+    if j == len(anchors):  # after the last footer: count forward, bounded by the total
+        k = count(10**9) - count(a.line_index)
+        if total is None or a.page + k <= total:
+            return fwd, fwd
+        return a.page + min(1, passed), min(fwd, total)
+    b = anchors[j]
+    k = count(b.line_index) - count(a.line_index)
+    need = b.page - a.page
+    bwd = b.page - (count(b.line_index) - count(i))
+    if k == need:
+        return fwd, fwd
+    if k > need:  # some marks are not page starts
+        return max(bwd, a.page + min(1, passed)), min(fwd, b.page)
+    return fwd, bwd  # some page starts left no mark
+
+
+def resolve_pages(doc: Document, profile: Profile) -> None:
+    """Set ``line.page`` for a text export; leave pages a reader already set alone."""
+    if doc.lines and all(line.page is not None for line in doc.lines):
+        doc.pagination = {"method": "reader", "uncertain_lines": 0}
+        return
+    breaks = page_breaks(doc, profile)
+    uncertain = 0
+    for i, line in enumerate(doc.lines):
+        bounds = _bounds(i, doc, breaks, doc.page_count)
+        if bounds is not None and bounds[0] == bounds[1] and bounds[0] >= 1:
+            line.page = bounds[0]
+        else:
+            line.page = None
+            if line.is_content and bounds is not None:
+                uncertain += 1
+    method = "marks+footers" if doc.anchors else "none"
+    doc.pagination = {
+        "method": method,
+        "anchors": len(doc.anchors),
+        "breaks": len(breaks),
+        "uncertain_lines": uncertain,
+    }

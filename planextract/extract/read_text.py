@@ -1,0 +1,108 @@
+"""Read a plan exported as plain text into a Document."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from pathlib import Path
+
+from planextract.errors import LimitExceeded, UnreadableInput
+from planextract.extract.limits import Limits
+from planextract.models.document import Document, Line
+from planextract.rules.profile import Profile
+from planextract.rules.text import clean_spaces
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters other than tab, newline, carriage return and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (with or without BOM, or UTF-16 with BOM), else Windows-1252.
+
+    Returns the text and the name of the encoding that was used.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise UnreadableInput(file, f"invalid {encoding} text ({exc.reason})") from exc
+    if b"\x00" in data[:4096]:
+        raise UnreadableInput(file, "binary data, not a text file")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(file, "neither UTF-8 nor Windows-1252 text") from exc
+
+
+def split_lines(text: str) -> list[tuple[str, bool]]:
+    """Split on CRLF, CR or LF. A form feed starts a new page: (line, page_break_before)."""
+    out: list[tuple[str, bool]] = []
+    pending_break = False
+    for raw in re.split(r"\r\n|\r|\n", text):
+        parts = raw.split("\f")
+        for k, part in enumerate(parts):
+            if k > 0:
+                pending_break = True
+                if not part:
+                    continue
+            out.append((part, pending_break))
+            pending_break = False
+    if out and out[-1] == ("", False):
+        out.pop()  # the newline at the end of the file
+    return out
+
+
+def read_text(path: Path, profile: Profile, limits: Limits) -> Document:
+    """Read a text export. Pages come from page-start marks and printed footers later."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LimitExceeded(
+                name, f"file is {size} bytes, more than the limit {limits.max_bytes}"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc
+    return read_text_bytes(data, name, profile, limits)
+
+
+def read_text_bytes(data: bytes, name: str, profile: Profile, limits: Limits) -> Document:
+    if not data.strip():
+        raise UnreadableInput(name, "empty file")
+    text, encoding = decode(data, name)
+    sample = text[:20000]
+    if sample and len(_CONTROL.findall(sample)) > max(5, len(sample) // 100):
+        raise UnreadableInput(name, "binary data, not a text file")
+    pieces = split_lines(text)
+    if len(pieces) > limits.max_lines:
+        raise LimitExceeded(name, f"{len(pieces)} lines, more than the limit {limits.max_lines}")
+    lines: list[Line] = []
+    for no, (raw, form_feed) in enumerate(pieces, start=1):
+        raw = raw.rstrip("\n")
+        lines.append(
+            Line(
+                no=no,
+                raw=raw,
+                text=clean_spaces(raw),
+                page_mark=form_feed or bool(profile.page_mark.match(raw)),
+            )
+        )
+    return Document(
+        file=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format="text",
+        lines=lines,
+        encoding=encoding,
+    )

@@ -1,0 +1,98 @@
+"""Join the wrapped lines of an answer into paragraphs and list items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from planextract.extract.classify import Kind, Token
+from planextract.models.document import Document
+from planextract.models.plan import ListItem
+from planextract.rules.profile import Profile
+from planextract.rules.reflow import continues_paragraph, join
+from planextract.rules.text import collapse
+
+MIN_BLOCK_WIDTH = 50  # characters; below this, 'short line' says nothing
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    marker: str | None
+    level: int
+    indices: list[int] = field(default_factory=list)
+
+    def pages(self, doc: Document) -> list[int]:
+        return sorted({p for i in self.indices if (p := doc.lines[i].page) is not None})
+
+
+def block_width(tokens: Sequence[Token], doc: Document) -> int:
+    """The right margin of a block in characters: its longest line."""
+    return max([len(doc.lines[t.index].text) for t in tokens] + [MIN_BLOCK_WIDTH])
+
+
+def paragraphs(
+    tokens: Sequence[Token], doc: Document, profile: Profile, width: int | None = None
+) -> list[Paragraph]:
+    """TEXT and BULLET tokens -> paragraphs; other kinds are ignored.
+
+    ``width``: the margin of the surrounding block (a whole form column, a section);
+    by default the longest line of the tokens themselves.
+    """
+    rule = profile.reflow
+    content = [t for t in tokens if t.kind in (Kind.TEXT, Kind.BULLET)]
+    if width is None:
+        width = block_width(content, doc)
+    out: list[Paragraph] = []
+    prev: Token | None = None
+    for tok in content:
+        if tok.kind == Kind.BULLET:
+            out.append(Paragraph(tok.text, tok.marker, tok.level, [tok.index]))
+        elif (
+            out
+            and prev is not None
+            and continues_paragraph(
+                doc.lines[prev.index].text,
+                tok.text,
+                blank_between=tok.blank_before,
+                width=width,
+                rule=rule,
+            )
+        ):
+            para = out[-1]
+            para.text = join(doc.lines[prev.index].raw, para.text, tok.text)
+            para.indices.append(tok.index)
+        else:
+            out.append(Paragraph(tok.text, None, 1, [tok.index]))
+        prev = tok
+    for p in out:
+        p.text = collapse(p.text)  # runs of spaces are layout, not wording
+    return [p for p in out if p.text]
+
+
+def join_tokens(tokens: Sequence[Token], doc: Document, first: str | None = None) -> str:
+    """One line of text from wrapped tokens (a heading, a title): hyphens kept, spaces single."""
+    if not tokens:
+        return ""
+    text = first if first is not None else tokens[0].text
+    for prev, tok in pairwise(tokens):
+        text = join(doc.lines[prev.index].raw, text, tok.text)
+    return collapse(text)
+
+
+def render(paras: Sequence[Paragraph]) -> str:
+    """Text as written: one paragraph per line; list markers kept when there are several."""
+    if len(paras) == 1:
+        return paras[0].text
+    lines = []
+    for p in paras:
+        indent = "  " * (p.level - 1) if p.marker else ""
+        lines.append(f"{indent}{p.marker} {p.text}" if p.marker else p.text)
+    return "\n".join(lines)
+
+
+def items(paras: Sequence[Paragraph], doc: Document) -> list[ListItem]:
+    return [
+        ListItem(text=p.text, level=p.level, marker=p.marker, pages=p.pages(doc)) for p in paras
+    ]

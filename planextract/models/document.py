@@ -1,0 +1,96 @@
+"""The reader-independent intermediate form: a Document of lines.
+
+Every reader (text, PDF, ...) produces a Document; everything after it is shared.
+Plain dataclasses, not pydantic: a plan has thousands of lines and these never leave
+the process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Noise(StrEnum):
+    """Why a line carries no content."""
+
+    BLANK = "blank"
+    HEADER = "header"
+    FOOTER = "footer"
+    EMPTY_ITEM = "empty-item"  # a bullet with nothing after it
+    PAGE_BREAK = "page-break"  # blank lines that belong to a header/footer block
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text as the reader saw it, with everything known about its origin."""
+
+    no: int  # 1-based position in the source (text line number, or running number in a PDF)
+    raw: str  # the text as read (no newline)
+    text: str  # normalised: exotic spaces replaced, ends trimmed; inner spacing kept
+    page_mark: bool = False  # the reader believes a new page starts here
+    page: int | None = None  # resolved page number, None when unknown
+    # Layout, when the reader knows it (PDF).
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    font: str | None = None
+    size: float | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    color: str | None = None
+    # A reader-side hint: "label" when the line sat in the label column of a form table.
+    hint: str | None = None
+    # Filled by cleaning and building.
+    noise: Noise | None = None
+    owner: str | None = None  # where the line ended up in the output (accounting)
+
+    @property
+    def is_content(self) -> bool:
+        return self.noise is None
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float] | None:
+        if self.x0 is None or self.top is None or self.x1 is None or self.bottom is None:
+            return None
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(slots=True)
+class PageAnchor:
+    """A printed page number found in the document ("Pagina 15 van 24")."""
+
+    line_index: int
+    page: int
+    total: int | None
+
+
+@dataclass(slots=True)
+class PageIssue:
+    """A page-level problem found by a reader (no text layer, unreadable glyphs...)."""
+
+    page: int
+    code: str
+    detail: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A plan as a sequence of lines plus what the reader learnt about the source."""
+
+    file: str
+    sha256: str
+    format: str  # pdf | text | docx
+    lines: list[Line]
+    encoding: str | None = None
+    page_count: int | None = None  # pages in the source, when known
+    anchors: list[PageAnchor] = field(default_factory=list)
+    page_issues: list[PageIssue] = field(default_factory=list)
+    header_texts: list[str] = field(default_factory=list)
+    # How page numbers were resolved and how many lines stayed uncertain.
+    pagination: dict[str, object] = field(default_factory=dict)
+    has_layout: bool = False  # lines carry font/position information
+
+    def content_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.is_content]

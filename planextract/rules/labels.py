@@ -1,0 +1,243 @@
+"""Named rules that recognise the template's own text: labels, prompts, sub-parts,
+checkboxes, bullets and empty answers. All wording comes from the profile."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from planextract.rules.profile import (
+    BulletRule,
+    EvaluationTypeRule,
+    FieldRule,
+    PartRule,
+    Profile,
+)
+from planextract.rules.text import collapse, norm
+
+_NUMBERING = re.compile(r"^\(?\d+[).]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class PromptMatch:
+    field: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class CheckboxMatch:
+    evaluation_type: EvaluationTypeRule
+    selected: bool | None  # None: a glyph we do not recognise, or no glyph at all
+    glyph: str | None
+    label: str  # the type label as written
+    rest: str  # text after the label on the same line
+
+
+@dataclass(frozen=True, slots=True)
+class BulletMatch:
+    rule: BulletRule
+    marker: str
+    text: str
+
+
+def _fuzzy_ok(key: str, choices: tuple[str, ...], ratio: float, min_length: int) -> float:
+    """Best similarity of key with one of choices; exact match needed for short keys."""
+    if key in choices:
+        return 100.0
+    if len(key) < min_length:
+        return 0.0
+    best = process.extractOne(key, choices, scorer=fuzz.ratio)
+    return best[1] if best and best[1] >= ratio else 0.0
+
+
+def match_label(text: str, profile: Profile) -> FieldRule | None:
+    """A line that is a field label of the form ('Wat?', 'Met wie?'), typos tolerated."""
+    key = norm(text)
+    if not key or len(key) > 30:
+        return None
+    best: tuple[float, FieldRule] | None = None
+    for rule in profile.fields:
+        score = _fuzzy_ok(key, rule.keys, profile.fuzzy_label_ratio, profile.fuzzy_min_length)
+        if score and (best is None or score > best[0]):
+            best = (score, rule)
+    return best[1] if best else None
+
+
+@cache
+def _prompt_index(profile: Profile) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    keys: list[str] = []
+    fields: list[str] = []
+    for rule in profile.fields:
+        for prompt in rule.prompts:
+            keys.append(prompt)
+            fields.append(rule.key)
+    return tuple(keys), tuple(fields)
+
+
+def match_prompt(text: str, profile: Profile) -> PromptMatch | None:
+    """A grey form prompt of the template ('Geef een korte beschrijving…')."""
+    key = norm(text)
+    keys, fields = _prompt_index(profile)
+    if len(key) < 10 or not keys:
+        return None
+    best = process.extractOne(key, keys, scorer=fuzz.ratio)
+    if best and best[1] >= profile.fuzzy_prompt_ratio:
+        return PromptMatch(field=fields[best[2]], score=best[1])
+    return None
+
+
+@cache
+def _part_index(profile: Profile) -> tuple[tuple[str, ...], tuple[PartRule, ...]]:
+    parts = tuple(part for rule in profile.fields for part in rule.parts)
+    return tuple(p.fuzzy_key for p in parts), parts
+
+
+def match_part(text: str, profile: Profile) -> PartRule | None:
+    """A sub-part label inside a field ('1) Wat ga je wel doen?', 'Doelgroep(en)')."""
+    key = norm(text)
+    if not key or len(key) > 160:
+        return None
+    keys, parts = _part_index(profile)
+    for part in parts:
+        if part.pattern.match(key):
+            return part
+    bare = _NUMBERING.sub("", key)
+    if len(bare) < profile.fuzzy_min_length:
+        return None
+    best = process.extractOne(bare, keys, scorer=fuzz.ratio)
+    if best and best[1] >= profile.fuzzy_prompt_ratio:
+        return parts[best[2]]
+    return None
+
+
+def is_template_text(text: str, profile: Profile) -> bool:
+    """Prompt or sub-part label: template wording rather than an answer."""
+    return match_prompt(text, profile) is not None or match_part(text, profile) is not None
+
+
+def split_label_prefix(text: str, profile: Profile) -> tuple[FieldRule, str] | None:
+    """'Met wie? Indien de zorgraad…': a label sharing its line with a prompt or sub-part.
+
+    Only splits when the rest of the line is template text, so that an answer starting
+    with a word like 'Evaluatie' is never cut.
+    """
+    stripped = collapse(text)
+    for rule in profile.fields:
+        for label in (rule.label, *rule.keys):
+            for sep in ("", "?", ":"):
+                head = label.rstrip("?:") + sep
+                if len(stripped) > len(head) + 1 and stripped[: len(head)].lower() == head.lower():
+                    rest = stripped[len(head) :]
+                    if not rest.startswith(" "):
+                        continue
+                    rest = rest.strip()
+                    if is_template_text(rest, profile) or match_label(rest, profile):
+                        return rule, rest
+    return None
+
+
+def template_prefixes(profile: Profile) -> tuple[str, ...]:
+    """Normalised prompts and sub-part labels, to recognise a prompt that wraps lines."""
+    keys, _ = _prompt_index(profile)
+    part_keys, _parts = _part_index(profile)
+    return keys + part_keys
+
+
+def is_prompt_start(text: str, profile: Profile) -> bool:
+    """The line is the beginning (not the whole) of a prompt or sub-part label."""
+    key = norm(text)
+    if len(key) < 15:
+        return False
+    return any(k.startswith(key) and len(k) > len(key) for k in template_prefixes(profile))
+
+
+def _glyph_state(glyph: str, profile: Profile) -> bool | None:
+    if glyph in profile.checked_glyphs:
+        return True
+    if glyph in profile.unchecked_glyphs:
+        return False
+    return None
+
+
+@cache
+def _evaluation_keys(profile: Profile) -> tuple[tuple[str, ...], tuple[EvaluationTypeRule, ...]]:
+    keys: list[str] = []
+    rules: list[EvaluationTypeRule] = []
+    for rule in profile.evaluation_types:
+        for key in rule.keys:
+            keys.append(key)
+            rules.append(rule)
+    return tuple(keys), tuple(rules)
+
+
+def _match_evaluation_label(
+    text: str, profile: Profile, *, allow_rest: bool
+) -> tuple[EvaluationTypeRule, str] | None:
+    """Evaluation type label at the start of text; returns the rule and the rest."""
+    keys, rules = _evaluation_keys(profile)
+    key = norm(text)
+    if not key:
+        return None
+    # Whole text is the label (typos tolerated).
+    best = process.extractOne(key, keys, scorer=fuzz.ratio)
+    if best and best[1] >= profile.fuzzy_label_ratio:
+        return rules[best[2]], ""
+    if not allow_rest:
+        return None
+    # Label followed by more text on the same line: longest label that prefixes the text.
+    for k, rule in sorted(zip(keys, rules, strict=True), key=lambda kr: -len(kr[0])):
+        if key.startswith(k) and len(key) > len(k) and not key[len(k)].isalnum():
+            return rule, collapse(text)[len(k) :].lstrip(" :.-–")
+    return None
+
+
+def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
+    """'☒ Procesevaluatie': glyph + evaluation type.
+
+    A known glyph gives the state. An unknown symbol in front of a type label, or a type
+    label with no glyph, gives selected=None so that the doubt is reported, not guessed.
+    """
+    stripped = collapse(text)
+    if not stripped:
+        return None
+    glyphs = sorted((*profile.checked_glyphs, *profile.unchecked_glyphs), key=len, reverse=True)
+    glyph = next((g for g in glyphs if stripped.startswith(g)), None)
+    if glyph is not None:
+        rest = stripped[len(glyph) :].lstrip()
+        found = _match_evaluation_label(rest, profile, allow_rest=True)
+    elif (
+        not stripped[0].isalnum()
+        and match_bullet(stripped, profile) is None
+        and (stripped[0] not in "([\"'‘“")
+    ):
+        glyph, rest = stripped[0], stripped[1:].lstrip()
+        found = _match_evaluation_label(rest, profile, allow_rest=False)
+    else:
+        rest = stripped
+        found = _match_evaluation_label(rest, profile, allow_rest=False)
+    if found is None:
+        return None
+    rule, after = found
+    label = rest[: len(rest) - len(after)].strip() if after else rest.strip()
+    selected = _glyph_state(glyph, profile) if glyph is not None else None
+    return CheckboxMatch(rule, selected, glyph, label, after)
+
+
+def match_bullet(text: str, profile: Profile) -> BulletMatch | None:
+    """A list item: marker and text ('- item', '• item', 'o sub-item', '(1) item')."""
+    stripped = text.lstrip()
+    for rule in profile.bullets:
+        m = rule.pattern.match(stripped)
+        if m:
+            return BulletMatch(
+                rule=rule, marker=m.group(0).strip(), text=stripped[m.end() :].strip()
+            )
+    return None
+
+
+def is_empty_answer(text: str, profile: Profile) -> bool:
+    """'/' and the like: the author's way to say 'nothing'."""
+    return collapse(text) in profile.empty_answers

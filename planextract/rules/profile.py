@@ -1,0 +1,215 @@
+"""Load a template profile (a TOML data file) into typed, pre-compiled rules."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from planextract.rules.text import norm
+
+DEFAULT_PROFILE = "template_2025.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRule:
+    name: str
+    level: int
+    kind: str  # narrative | goals | timeline | annex
+    parent: str | None
+    keys: tuple[str, ...]  # normalised names and aliases
+    pattern: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartRule:
+    key: str
+    field: str
+    label: str
+    pattern: re.Pattern[str]
+    fuzzy_key: str  # normalised label without its numbering, for typo-tolerant matching
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRule:
+    key: str
+    label: str
+    keys: tuple[str, ...]  # normalised label and aliases
+    prompts: tuple[str, ...]  # normalised prompts
+    default_part: str
+    parts: tuple[PartRule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationTypeRule:
+    key: str
+    label: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BulletRule:
+    name: str
+    pattern: re.Pattern[str]
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReflowRule:
+    sentence_end: str
+    continues_after: str
+    continuation_words: frozenset[str]
+    short_line_ratio: float
+    fit_ratio: float
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # identity hash: profiles key caches
+class Profile:
+    id: str
+    description: str
+    fuzzy_label_ratio: float
+    fuzzy_prompt_ratio: float
+    fuzzy_min_length: int
+    page_mark: re.Pattern[str]
+    footer_patterns: tuple[re.Pattern[str], ...]
+    header_patterns: tuple[re.Pattern[str], ...]
+    header_footer_gap: int
+    year_patterns: tuple[re.Pattern[str], ...]
+    sections: tuple[SectionRule, ...]
+    strategic_heading: re.Pattern[str]
+    operational_heading: re.Pattern[str]
+    max_heading_lines: int
+    action_prefixes: tuple[str, ...]
+    max_action_title_lines: int
+    fields: tuple[FieldRule, ...]
+    list_parts: frozenset[str]
+    text_parts: frozenset[str]
+    evaluation_types: tuple[EvaluationTypeRule, ...]
+    checked_glyphs: tuple[str, ...]
+    unchecked_glyphs: tuple[str, ...]
+    empty_answers: frozenset[str]
+    bullets: tuple[BulletRule, ...]
+    reflow: ReflowRule
+    source: str = field(default="")
+
+    def field_rule(self, key: str) -> FieldRule:
+        for rule in self.fields:
+            if rule.key == key:
+                return rule
+        raise KeyError(key)
+
+    @property
+    def field_keys(self) -> tuple[str, ...]:
+        return tuple(rule.key for rule in self.fields)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _sections(raw: list[dict]) -> tuple[SectionRule, ...]:
+    rules = []
+    for item in raw:
+        names = [item["name"], *item.get("aliases", [])]
+        rules.append(
+            SectionRule(
+                name=item["name"],
+                level=int(item.get("level", 1)),
+                kind=item.get("kind", "narrative"),
+                parent=item.get("parent"),
+                keys=tuple(norm(n) for n in names),
+                pattern=_compile(item["pattern"]) if "pattern" in item else None,
+            )
+        )
+    return tuple(rules)
+
+
+def _fields(raw: list[dict]) -> tuple[FieldRule, ...]:
+    rules = []
+    for item in raw:
+        parts = tuple(
+            PartRule(
+                key=p["key"],
+                field=item["key"],
+                label=p["label"],
+                pattern=_compile(p["pattern"]),
+                fuzzy_key=norm(p["label"]),
+            )
+            for p in item.get("parts", [])
+        )
+        rules.append(
+            FieldRule(
+                key=item["key"],
+                label=item["label"],
+                keys=tuple(norm(n) for n in [item["label"], *item.get("aliases", [])]),
+                prompts=tuple(norm(p) for p in item.get("prompts", [])),
+                default_part=item.get("default_part", "text"),
+                parts=parts,
+            )
+        )
+    return tuple(rules)
+
+
+def load_profile_data(data: dict, source: str = "") -> Profile:
+    """Build a Profile from parsed TOML data."""
+    prof = data["profile"]
+    page = data["page"]
+    headings = data["headings"]
+    reflow = data["reflow"]
+    return Profile(
+        id=prof["id"],
+        description=prof.get("description", ""),
+        fuzzy_label_ratio=float(prof.get("fuzzy_label_ratio", 88)),
+        fuzzy_prompt_ratio=float(prof.get("fuzzy_prompt_ratio", 90)),
+        fuzzy_min_length=int(prof.get("fuzzy_min_length", 6)),
+        page_mark=re.compile(page["page_mark_pattern"]),
+        footer_patterns=tuple(_compile(p) for p in page["footer_patterns"]),
+        header_patterns=tuple(_compile(p) for p in page["header_patterns"]),
+        header_footer_gap=int(page.get("header_footer_gap", 8)),
+        year_patterns=tuple(_compile(p) for p in data["document"]["year_patterns"]),
+        sections=_sections(data["sections"]),
+        strategic_heading=_compile(headings["strategic"]),
+        operational_heading=_compile(headings["operational"]),
+        max_heading_lines=int(headings.get("max_title_lines", 5)),
+        action_prefixes=tuple(data["actions"]["title_prefixes"]),
+        max_action_title_lines=int(data["actions"].get("max_title_lines", 5)),
+        fields=_fields(data["fields"]),
+        list_parts=frozenset(data["parts"]["list_parts"]),
+        text_parts=frozenset(data["parts"]["text_parts"]),
+        evaluation_types=tuple(
+            EvaluationTypeRule(
+                key=e["key"],
+                label=e["label"],
+                keys=tuple(norm(n) for n in [e["label"], *e.get("aliases", [])]),
+            )
+            for e in data["evaluation_types"]
+        ),
+        checked_glyphs=tuple(data["checkboxes"]["checked"]),
+        unchecked_glyphs=tuple(data["checkboxes"]["unchecked"]),
+        empty_answers=frozenset(v.strip() for v in data["empty_answers"]["values"]),
+        bullets=tuple(
+            BulletRule(name=b["name"], pattern=re.compile(b["pattern"]), level=int(b["level"]))
+            for b in data["bullets"]
+        ),
+        reflow=ReflowRule(
+            sentence_end=reflow["sentence_end"],
+            continues_after=reflow["continues_after"],
+            continuation_words=frozenset(w.lower() for w in reflow["continuation_words"]),
+            short_line_ratio=float(reflow["short_line_ratio"]),
+            fit_ratio=float(reflow["fit_ratio"]),
+        ),
+        source=source,
+    )
+
+
+@cache
+def load_profile(path: str | None = None) -> Profile:
+    """Load a profile from a TOML file; without a path, the bundled 2025 template."""
+    if path is None:
+        text = resources.files("planextract.rules").joinpath(DEFAULT_PROFILE).read_text("utf-8")
+        return load_profile_data(tomllib.loads(text), source=DEFAULT_PROFILE)
+    file = Path(path)
+    return load_profile_data(tomllib.loads(file.read_text("utf-8")), source=file.name)

@@ -1,0 +1,79 @@
+"""Named rules that decide how wrapped lines join into paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from planextract.rules.profile import ReflowRule
+from planextract.rules.text import starts_lowercase
+
+# A raw line ending in a hyphen with no space after it wraps inside a word or compound
+# ("vzw-" + "verplichtingen" -> "vzw-verplichtingen", "en -" + "plan" -> "en -plan"):
+# joined without a space, the hyphen kept. "zorg- " + "en/of" keeps its space.
+_GLUED_HYPHEN = re.compile(r"[-‐‑]$")
+_ELLIPSIS_WORDS = ("en ", "of ", "en/of ", "tot ")
+
+
+def is_compound_break(raw_prev: str) -> bool:
+    """The previous raw line ends in a hyphen with no trailing space."""
+    return bool(_GLUED_HYPHEN.search(raw_prev.rstrip("\r\n")))
+
+
+def ends_sentence(text: str, rule: ReflowRule) -> bool:
+    stripped = text.rstrip(" \"'’”)")
+    return bool(stripped) and stripped[-1] in rule.sentence_end
+
+
+def ends_open(text: str, rule: ReflowRule) -> bool:
+    """The line clearly goes on: it ends in a comma, a connective word, an open bracket…"""
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in rule.continues_after:
+        return True
+    last_word = stripped.rsplit(" ", 1)[-1].lower()
+    return last_word in rule.continuation_words
+
+
+def first_word(text: str) -> str:
+    return text.split(" ", 1)[0] if text else ""
+
+
+def continues_paragraph(
+    prev: str,
+    cur: str,
+    *,
+    blank_between: bool,
+    width: int,
+    rule: ReflowRule,
+) -> bool:
+    """Does ``cur`` continue the paragraph (or list item) whose last line is ``prev``?
+
+    ``width`` is the longest line of the surrounding block: the right margin in characters.
+
+    - a line starting in lower case, or with a bracket after an unfinished sentence,
+      continues (text exports put blank lines inside wrapped list items);
+    - after a blank line, only a line after an open ending continues;
+    - otherwise a line continues unless the previous one stopped short: it ended a
+      sentence well before the margin, or the next line's first word would have fitted
+      on it (a hard line break: one item or paragraph per line).
+    """
+    if starts_lowercase(cur):
+        return True
+    if cur[:1] in "([" and not ends_sentence(prev, rule):
+        return True
+    if blank_between:
+        return ends_open(prev, rule)
+    if ends_sentence(prev, rule) and len(prev) < rule.short_line_ratio * width:
+        return False
+    fits = len(prev) + 1 + len(first_word(cur)) < rule.fit_ratio * width
+    return ends_open(prev, rule) or not fits
+
+
+def join(prev_raw: str, acc: str, cur: str) -> str:
+    """Append a wrapped line to the accumulated text, keeping compound hyphens."""
+    if not acc:
+        return cur
+    if is_compound_break(prev_raw) and not cur.lower().startswith(_ELLIPSIS_WORDS):
+        return acc + cur
+    return f"{acc} {cur}"

@@ -1,0 +1,65 @@
+"""Text normalisation shared by every rule that compares document text with template text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that the Word template and PDF exports use interchangeably.
+_TRANSLATE = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_TRAILING = re.compile(r"[\s?:.!]+$")
+
+
+def clean_spaces(text: str) -> str:
+    """Replace exotic spaces and tabs by plain spaces and trim the ends (keeps inner runs)."""
+    return (
+        text.replace("\u00a0", " ")
+        .replace("\u2007", " ")
+        .replace("\u202f", " ")
+        .replace("\t", " ")
+        .replace("\ufeff", "")
+        .strip()
+    )
+
+
+def collapse(text: str) -> str:
+    """Single spaces between words, no surrounding space."""
+    return _SPACES.sub(" ", clean_spaces(text)).strip()
+
+
+def norm(text: str) -> str:
+    """Comparison key: lower case, unified quotes and dashes, single spaces, no final ?:.
+
+    Used for label, prompt and heading matching only; output text keeps the document's
+    own characters.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE).lower()
+    text = _SPACES.sub(" ", text).strip()
+    text = re.sub(r"\s+([?:.!,])", r"\1", text)
+    return _TRAILING.sub("", text)
+
+
+def starts_lowercase(text: str) -> bool:
+    """True when the first letter-like character is a lower-case letter."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False

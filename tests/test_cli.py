@@ -1,0 +1,78 @@
+"""The command line: outputs, summaries, one-line errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import ELZOH_TXT, KEMP_TXT
+
+from planextract.cli import main
+
+
+def test_extract_to_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["extract", str(ELZOH_TXT), str(KEMP_TXT), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["kemp-en-duin-actieplan-2025.json", "zuidoost-hageland-actieplan-2025.json"]
+    data = json.loads((tmp_path / "kemp-en-duin-actieplan-2025.json").read_text("utf-8"))
+    assert data["organisation"] == "ELZ Kemp en Duin"
+    assert (
+        "kemp-en-duin-actieplan-2025.txt: 5 SD, 12 OD, 12 actions; coverage 100.0 %"
+        in result.stderr
+    )
+
+
+def test_single_file_goes_to_stdout() -> None:
+    result = CliRunner().invoke(main, ["extract", str(ELZOH_TXT), "--quiet"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["source"]["file"] == ELZOH_TXT.name
+    assert result.stderr == ""
+
+
+def test_bad_files_are_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg.txt"
+    empty.write_bytes(b"")
+    fake = tmp_path / "plan.pdf"
+    fake.write_bytes(ELZOH_TXT.read_bytes()[:500])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["extract", str(empty), str(KEMP_TXT), str(fake), "--out", str(out)]
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: leeg.txt: empty file",
+        "error: plan.pdf: not a PDF file (no %PDF header)",
+    ]
+    assert [p.name for p in out.iterdir()] == ["kemp-en-duin-actieplan-2025.json"]
+    assert "Traceback" not in result.output
+
+
+def test_several_files_need_an_output_folder() -> None:
+    result = CliRunner().invoke(main, ["extract", str(ELZOH_TXT), str(KEMP_TXT)])
+    assert result.exit_code == 2
+    assert "--out" in result.output
+
+
+def test_schema_command() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Plan"
+    assert "strategic_goals" in schema["properties"]
+
+
+def test_python_dash_m() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "planextract", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.startswith("planextract, version ")

@@ -1,0 +1,67 @@
+"""The JSON contract: deterministic, valid against the published schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ELZOH_TXT, KEMP_TXT
+
+from planextract.output import schema_json
+from planextract.pipeline import extract_file, plan_to_json
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "plan-1.0.schema.json"
+
+
+@pytest.mark.parametrize("path", [ELZOH_TXT, KEMP_TXT], ids=["elzoh", "kemp"])
+def test_same_input_gives_byte_identical_json(path: Path) -> None:
+    assert plan_to_json(extract_file(path).plan) == plan_to_json(extract_file(path).plan)
+
+
+@pytest.mark.parametrize("path", [ELZOH_TXT, KEMP_TXT], ids=["elzoh", "kemp"])
+def test_json_validates_against_schema(path: Path) -> None:
+    data = json.loads(plan_to_json(extract_file(path).plan))
+    jsonschema.validate(data, json.loads(schema_json()))
+    assert data["schema_version"] == "1.0"
+    assert data["source"]["format"] == "text"
+    assert data["source"]["file"] == path.name
+
+
+def test_published_schema_is_current() -> None:
+    """schema/plan-1.0.schema.json is what `planextract schema` prints."""
+    assert SCHEMA_FILE.read_text("utf-8") == schema_json()
+
+
+def test_contract_keys_present(tmp_path: Path) -> None:
+    data = json.loads(plan_to_json(extract_file(KEMP_TXT).plan))
+    assert {
+        "schema_version",
+        "source",
+        "organisation",
+        "year",
+        "title",
+        "sections",
+        "strategic_goals",
+        "timeline",
+        "quality",
+    } <= data.keys()
+    action = data["strategic_goals"][0]["operational_goals"][0]["actions"][0]
+    assert {
+        "id",
+        "title",
+        "kind",
+        "pages",
+        "what",
+        "why",
+        "for_whom",
+        "with_whom",
+        "how",
+        "evaluation",
+        "text",
+    } <= action.keys()
+    assert {"text", "do", "dont"} <= action["what"].keys()
+    assert {"text", "lead", "council_role", "stakeholders"} <= action["with_whom"].keys()
+    assert {"text", "steps", "milestones"} <= action["how"].keys()
+    assert {"selected", "text", "criteria"} <= action["evaluation"]["output"].keys()
