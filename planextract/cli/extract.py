@@ -1,4 +1,4 @@
-"""Command-line interface: `planextract extract`, `planextract schema`."""
+"""`planextract extract`: plans to JSON files."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from planextract import __version__
 from planextract.errors import PlanExtractError
 from planextract.extract.limits import Limits, time_budget
-from planextract.output import schema_json, write_atomic
+from planextract.output import write_atomic
 from planextract.pipeline import Result, extract_file, plan_to_json
 from planextract.rules.profile import Profile, load_profile
 
@@ -40,13 +39,7 @@ def extract_one(path: Path, profile: Profile, limits: Limits) -> Result:
         return extract_file(path, profile, limits)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="planextract")
-def main() -> None:
-    """Turn Flemish primary-care zone action plans into validated JSON."""
-
-
-@main.command()
+@click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--out",
@@ -113,23 +106,3 @@ def extract(
         if not quiet:
             click.echo(_summary(result), err=True)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
-
-
-@main.command()
-@click.option(
-    "--out",
-    "out_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the schema to this file instead of stdout.",
-)
-def schema(out_file: Path | None) -> None:
-    """Print the JSON Schema of the output (schema_version 1.0)."""
-    text = schema_json()
-    if out_file is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(out_file, text)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

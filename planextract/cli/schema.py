@@ -1,0 +1,26 @@
+"""`planextract schema`: the published JSON Schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from planextract.output import schema_json, write_atomic
+
+
+@click.command()
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema to this file instead of stdout.",
+)
+def schema(out_file: Path | None) -> None:
+    """Print the JSON Schema of the output (schema_version 1.0)."""
+    text = schema_json()
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out_file, text)
