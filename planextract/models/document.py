@@ -76,6 +76,29 @@ class PageIssue:
 
 
 @dataclass(slots=True)
+class TableCell:
+    """One cell of a ruled table as a PDF reader found it (text in reading order)."""
+
+    text: str
+    page: int
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom on that page
+    line_indices: list[int] = field(default_factory=list)  # its lines in Document.lines
+
+
+@dataclass(slots=True)
+class Table:
+    """A ruled table (e.g. a month x action timeline) kept as cells, not only as lines.
+
+    ``rows[r][c]`` is None where the grid has no cell; a table that continues on the next
+    page is a separate Table with the next page number.
+    """
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    rows: list[list[TableCell | None]]
+
+
+@dataclass(slots=True)
 class Document:
     """A plan as a sequence of lines plus what the reader learnt about the source."""
 
@@ -87,6 +110,7 @@ class Document:
     page_count: int | None = None  # pages in the source, when known
     anchors: list[PageAnchor] = field(default_factory=list)
     page_issues: list[PageIssue] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # ruled tables kept as cells (PDF)
     header_texts: list[str] = field(default_factory=list)
     # How page numbers were resolved and how many lines stayed uncertain.
     pagination: dict[str, object] = field(default_factory=dict)
