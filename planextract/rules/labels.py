@@ -122,9 +122,11 @@ def split_label_prefix(text: str, profile: Profile) -> tuple[FieldRule, str] | N
     """'Met wie? Indien de zorgraad…': a label sharing its line with a prompt or sub-part.
 
     Only splits when the rest of the line is template text, so that an answer starting
-    with a word like 'Evaluatie' is never cut.
+    with a word like 'Evaluatie' is never cut; and never a line that is itself a prompt
+    starting with a label's word ('Waarom deze actie? Waarom deze actie nu?').
     """
     stripped = collapse(text)
+    whole = match_prompt(stripped, profile)
     for rule in profile.fields:
         for label in (rule.label, *rule.keys):
             for sep in ("", "?", ":"):
@@ -134,8 +136,12 @@ def split_label_prefix(text: str, profile: Profile) -> tuple[FieldRule, str] | N
                     if not rest.startswith(" "):
                         continue
                     rest = rest.strip()
-                    if is_template_text(rest, profile) or match_label(rest, profile):
-                        return rule, rest
+                    if not (is_template_text(rest, profile) or match_label(rest, profile)):
+                        continue
+                    in_rest = match_prompt(rest, profile)
+                    if whole is not None and (in_rest is None or whole.score >= in_rest.score):
+                        return None
+                    return rule, rest
     return None
 
 
