@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from planextract.extract.classify import Kind, Token
-from planextract.models.document import Document
+from planextract.models.document import Document, Line
 from planextract.models.plan import ListItem
+from planextract.rules.pdf import load_pdf_rules, word_fits
 from planextract.rules.profile import Profile
-from planextract.rules.reflow import continues_paragraph, join
+from planextract.rules.reflow import continues_in_layout, continues_paragraph, join
 from planextract.rules.text import collapse
 
 MIN_BLOCK_WIDTH = 50  # characters; below this, 'short line' says nothing
@@ -40,7 +41,6 @@ def paragraphs(
     ``width``: the margin of the surrounding block (a whole form column, a section);
     by default the longest line of the tokens themselves.
     """
-    rule = profile.reflow
     content = [t for t in tokens if t.kind in (Kind.TEXT, Kind.BULLET)]
     if width is None:
         width = block_width(content, doc)
@@ -49,17 +49,7 @@ def paragraphs(
     for tok in content:
         if tok.kind == Kind.BULLET:
             out.append(Paragraph(tok.text, tok.marker, tok.level, [tok.index]))
-        elif (
-            out
-            and prev is not None
-            and continues_paragraph(
-                doc.lines[prev.index].text,
-                tok.text,
-                blank_between=tok.blank_before,
-                width=width,
-                rule=rule,
-            )
-        ):
+        elif out and prev is not None and _continues(doc, prev, tok, width, profile):
             para = out[-1]
             para.text = join(doc.lines[prev.index].raw, para.text, tok.text)
             para.indices.append(tok.index)
@@ -69,6 +59,29 @@ def paragraphs(
     for p in out:
         p.text = collapse(p.text)  # runs of spaces are layout, not wording
     return [p for p in out if p.text]
+
+
+def _wrapped(prev: Line, cur: Line) -> bool | None:
+    """Did ``prev`` end because ``cur``'s first word did not fit? None without positions."""
+    if prev.x1 is None or prev.column_x1 is None or cur.lead_width is None:
+        return None
+    return not word_fits(prev.x1, prev.column_x1, cur.lead_width, load_pdf_rules())
+
+
+def _continues(doc: Document, prev: Token, tok: Token, width: int, profile: Profile) -> bool:
+    prev_line = doc.lines[prev.index]
+    wrapped = _wrapped(prev_line, doc.lines[tok.index]) if doc.has_layout else None
+    if wrapped is not None:
+        return continues_in_layout(
+            prev_line.text,
+            tok.text,
+            blank_between=tok.blank_before,
+            wrapped=wrapped,
+            rule=profile.reflow,
+        )
+    return continues_paragraph(
+        prev_line.text, tok.text, blank_between=tok.blank_before, width=width, rule=profile.reflow
+    )
 
 
 def join_tokens(tokens: Sequence[Token], doc: Document, first: str | None = None) -> str:

@@ -77,3 +77,19 @@ def join(prev_raw: str, acc: str, cur: str) -> str:
     if is_compound_break(prev_raw) and not cur.lower().startswith(_ELLIPSIS_WORDS):
         return acc + cur
     return f"{acc} {cur}"
+
+
+def continues_in_layout(
+    prev: str, cur: str, *, blank_between: bool, wrapped: bool, rule: ReflowRule
+) -> bool:
+    """``continues_paragraph`` for lines with known positions (PDF): ``wrapped`` says that
+    the first word of ``cur`` would not have fitted at the end of ``prev`` (see
+    rules/pdf.word_fits), which replaces the character-count guesses. A line that
+    was wrapped goes on, even after a full stop at its end."""
+    if starts_lowercase(cur):
+        return True
+    if cur[:1] in "([" and not ends_sentence(prev, rule):
+        return True
+    if blank_between:
+        return ends_open(prev, rule)
+    return wrapped or ends_open(prev, rule)
