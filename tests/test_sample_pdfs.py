@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import pypdfium2 as pdfium
 import pytest
 from conftest import SAMPLES
+from pdftext import page_texts
 
 ROOT = SAMPLES.parent
 PDFS = SAMPLES / "pdf"
@@ -27,14 +27,6 @@ def generator() -> ModuleType:
     sys.modules.setdefault("make_sample_pdfs", module)
     spec.loader.exec_module(module)
     return module
-
-
-def page_texts(path: Path) -> list[str]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
 
 
 def test_script_rebuilds_the_committed_pdf(tmp_path: Path) -> None:
