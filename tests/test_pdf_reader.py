@@ -16,7 +16,8 @@ from pdftext import printed_on
 from planextract.extract.classify import Kind
 from planextract.models.document import Noise
 from planextract.models.plan import Plan
-from planextract.pipeline import Result
+from planextract.pipeline import Result, plan_to_json
+from planextract.quality.checks import run_checks
 from planextract.rules.pdf import is_grey, load_pdf_rules
 
 MARKER = re.compile(r"^\s*(?:[-•➔o]|\(?\d+[.)]) ")
@@ -183,3 +184,15 @@ def test_picture_pages_are_reported(elzoh_pdf_result: Result) -> None:
     assert [(i.page, i.code) for i in issues] == [(21, "no-text-layer"), (22, "no-text-layer")]
     annex = elzoh_pdf_result.plan.sections[-1]
     assert annex.title == "BIJLAGE I" and annex.pages == [21] and annex.text == ""
+    # In the plan, and as a quality finding per page; checks read only the plan, so the
+    # plan read back from its JSON gives the same findings.
+    plan = elzoh_pdf_result.plan
+    assert [(i.page, i.code) for i in plan.extraction.page_issues] == [
+        (21, "no-text-layer"),
+        (22, "no-text-layer"),
+    ]
+    found = [f for f in plan.quality.findings if f.code == "pages.no_text"]
+    assert [f.pages for f in found] == [[21], [22]]
+    assert found[0].message.startswith("Pagina 21 heeft geen tekstlaag (")
+    again = Plan.model_validate_json(plan_to_json(plan))
+    assert run_checks(again) == plan.quality.findings

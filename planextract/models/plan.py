@@ -193,6 +193,17 @@ class UnassignedText(_Model):
     lines: list[int] = Field(description="Source line numbers.")
 
 
+class PageIssue(_Model):
+    """A problem with one page of the source, found by the reader."""
+
+    page: int
+    code: str = Field(
+        description="'no-text-layer': the page is a picture (scanned, or an image) and its "
+        "content was not read; 'checkbox-without-label': a form checkbox next to no text."
+    )
+    detail: str = Field(description="Dutch, what was found on the page.")
+
+
 class Extraction(_Model):
     """Accounting of every input line."""
 
@@ -203,6 +214,9 @@ class Extraction(_Model):
     lines_unassigned: int
     coverage: float = Field(description="Share of non-noise lines placed in the plan, 0-100.")
     pages_uncertain_lines: int = Field(0, description="Lines whose page could not be resolved.")
+    page_issues: list[PageIssue] = Field(
+        default_factory=list, description="Pages the reader could not (fully) read."
+    )
 
 
 class Plan(_Model):
