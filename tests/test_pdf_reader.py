@@ -11,11 +11,11 @@ import tomllib
 
 import pytest
 from conftest import ELZOH_PDF, KEMP_PDF, SAMPLES
-from pdftext import printed_on
+from pdftext import phrase_box, printed_on
 
 from planextract.extract.classify import Kind
 from planextract.models.document import Noise
-from planextract.models.plan import Plan
+from planextract.models.plan import Box, Plan
 from planextract.pipeline import Result, plan_to_json
 from planextract.quality.checks import run_checks
 from planextract.rules.pdf import is_grey, load_pdf_rules
@@ -196,3 +196,36 @@ def test_picture_pages_are_reported(elzoh_pdf_result: Result) -> None:
     assert found[0].message.startswith("Pagina 21 heeft geen tekstlaag (")
     again = Plan.model_validate_json(plan_to_json(plan))
     assert run_checks(again) == plan.quality.findings
+
+
+def inside(inner: tuple[float, float, float, float], box: Box, slack: float = 2.0) -> bool:
+    x0, top, x1, bottom = inner
+    return (
+        box.x0 - slack <= x0
+        and box.top - slack <= top
+        and x1 <= box.x1 + slack
+        and bottom <= box.bottom + slack
+    )
+
+
+def test_values_carry_boxes(elzoh_pdf_result: Result, elzoh: Plan) -> None:
+    plan = elzoh_pdf_result.plan
+    action = plan.action("1.1-1")
+    # One box per page the value is on, around what PDFium prints there.
+    assert [b.page for b in action.boxes] == action.pages == [4, 5]
+    title = phrase_box(ELZOH_PDF, 4, "ELZOH inventariseert en zet verdere stappen")
+    assert inside(title, action.boxes[0])
+    what = action.what
+    assert what is not None and [b.page for b in what.boxes] == [4]
+    assert inside(phrase_box(ELZOH_PDF, 4, "ELZOH werkt verder aan de actie"), what.boxes[0])
+    assert inside(phrase_box(ELZOH_PDF, 4, "Wat?"), what.boxes[0])  # its label too
+    assert not inside(title, what.boxes[0])
+    item = (what.do or [])[0]
+    assert [b.page for b in item.boxes] == [4]
+    assert inside(phrase_box(ELZOH_PDF, 4, "ELZOH gaat een samenwerkingsverband"), item.boxes[0])
+    assert not inside(phrase_box(ELZOH_PDF, 4, "ELZOH werkt verder aan de actie"), item.boxes[0])
+    # A row broken over two pages has a box on each.
+    how = plan.action("2.1-1").how
+    assert how is not None and [b.page for b in how.boxes] == how.pages == [13, 14]
+    # The text export has no positions: no boxes, not made-up ones.
+    assert elzoh.action("1.1-1").boxes == [] and elzoh.sections[0].boxes == []

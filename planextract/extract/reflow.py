@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from planextract.extract.classify import Kind, Token
+from planextract.extract.provenance import boxes_of, pages_of
 from planextract.models.document import Document, Line
 from planextract.models.plan import ListItem
 from planextract.rules.pdf import load_pdf_rules, word_fits
@@ -25,7 +26,7 @@ class Paragraph:
     indices: list[int] = field(default_factory=list)
 
     def pages(self, doc: Document) -> list[int]:
-        return sorted({p for i in self.indices if (p := doc.lines[i].page) is not None})
+        return pages_of(doc, self.indices)
 
 
 def block_width(tokens: Sequence[Token], doc: Document) -> int:
@@ -107,5 +108,12 @@ def render(paras: Sequence[Paragraph]) -> str:
 
 def items(paras: Sequence[Paragraph], doc: Document) -> list[ListItem]:
     return [
-        ListItem(text=p.text, level=p.level, marker=p.marker, pages=p.pages(doc)) for p in paras
+        ListItem(
+            text=p.text,
+            level=p.level,
+            marker=p.marker,
+            pages=p.pages(doc),
+            boxes=boxes_of(doc, p.indices),
+        )
+        for p in paras
     ]
