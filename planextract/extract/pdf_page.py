@@ -281,7 +281,14 @@ def read_page(page: Any, page_no: int, rules: PdfRules) -> PageContent:
                 out.append(Line(no=0, raw="", text="", page=page_no))
             cell = pl.cell
             if cell is None:
-                column_x1, hint = free_x1, None
+                column_x1 = free_x1
+                hint = (
+                    "page-top"
+                    if pl.top < band
+                    else "page-bottom"
+                    if pl.bottom > height - band
+                    else None
+                )
             else:
                 column_x1 = cell.x1 - pads.get((round(cell.x0, 1), round(cell.x1, 1)), 0.0)
                 hint = "label" if cell.is_label(rules) else None

@@ -8,9 +8,9 @@ from itertools import pairwise
 
 from planextract.extract.classify import Kind, Token
 from planextract.extract.provenance import boxes_of, pages_of
-from planextract.models.document import Document, Line
+from planextract.models.document import Document
 from planextract.models.plan import ListItem
-from planextract.rules.pdf import load_pdf_rules, word_fits
+from planextract.rules.pdf import line_wrapped
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import continues_in_layout, continues_paragraph, join
 from planextract.rules.text import collapse
@@ -62,16 +62,9 @@ def paragraphs(
     return [p for p in out if p.text]
 
 
-def _wrapped(prev: Line, cur: Line) -> bool | None:
-    """Did ``prev`` end because ``cur``'s first word did not fit? None without positions."""
-    if prev.x1 is None or prev.column_x1 is None or cur.lead_width is None:
-        return None
-    return not word_fits(prev.x1, prev.column_x1, cur.lead_width, load_pdf_rules())
-
-
 def _continues(doc: Document, prev: Token, tok: Token, width: int, profile: Profile) -> bool:
     prev_line = doc.lines[prev.index]
-    wrapped = _wrapped(prev_line, doc.lines[tok.index]) if doc.has_layout else None
+    wrapped = line_wrapped(prev_line, doc.lines[tok.index]) if doc.has_layout else None
     if wrapped is not None:
         return continues_in_layout(
             prev_line.text,

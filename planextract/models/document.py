@@ -45,7 +45,8 @@ class Line:
     # (the word's width plus one space).
     column_x1: float | None = None
     lead_width: float | None = None
-    # A reader-side hint: "label" when the line sat in the label column of a form table.
+    # A reader-side hint: "label" when the line sat in the label column of a form table,
+    # "page-top" / "page-bottom" when it sat in the top or bottom margin of its page (PDF).
     hint: str | None = None
     # Filled by cleaning and building.
     noise: Noise | None = None

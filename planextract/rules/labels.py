@@ -95,6 +95,36 @@ def _part_index(profile: Profile) -> tuple[tuple[str, ...], tuple[PartRule, ...]
     return tuple(p.fuzzy_key for p in parts), parts
 
 
+def match_styled_prompt(text: str, profile: Profile) -> PromptMatch | None:
+    """Text in the template's prompt style (grey italic) worded close to a prompt: the
+    template reworded ('Beschrijf kort wat je gaat doen.'). Word-set similarity, and only
+    prompts: a sub-part label opens a part of the answer, so it needs its own wording."""
+    key = norm(text)
+    keys, fields = _prompt_index(profile)
+    if len(key) < 10 or not keys:
+        return None
+    best = process.extractOne(key, keys, scorer=fuzz.token_set_ratio)
+    if best and best[1] >= profile.styled_prompt_ratio:
+        return PromptMatch(field=fields[best[2]], score=best[1])
+    return None
+
+
+def match_column_label(text: str, profile: Profile) -> FieldRule | None:
+    """A line from the label column of the form: the template's label, or a longer
+    wording that starts with it ('Met wie werk je samen?'): the longest label wins."""
+    found = match_label(text, profile)
+    if found is not None:
+        return found
+    key = norm(text)
+    best: tuple[int, FieldRule] | None = None
+    for rule in profile.fields:
+        for label in rule.keys:
+            whole_word = len(key) == len(label) or not key[len(label)].isalnum()
+            if key.startswith(label) and whole_word and (best is None or len(label) > best[0]):
+                best = (len(label), rule)
+    return best[1] if best else None
+
+
 def match_part(text: str, profile: Profile) -> PartRule | None:
     """A sub-part label inside a field ('1) Wat ga je wel doen?', 'Doelgroep(en)')."""
     key = norm(text)

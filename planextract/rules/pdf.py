@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from planextract.models.document import Line
+
 CHECKED = "☒"
 UNCHECKED = "☐"
 UNKNOWN_GLYPH = "\ufffd"  # a glyph the PDF gives no text for: '(cid:12)'
@@ -154,3 +156,10 @@ def word_fits(prev_x1: float, column_x1: float, lead_width: float, rules: PdfRul
     """Rule 'first word fits': the next line's first word (with its space) would have fitted
     at the end of the previous line, so that line was ended on purpose, not wrapped."""
     return prev_x1 + lead_width <= column_x1 - rules.fit_tolerance
+
+
+def line_wrapped(prev: Line, cur: Line) -> bool | None:
+    """Did ``prev`` end because ``cur``'s first word did not fit? None without positions."""
+    if prev.x1 is None or prev.column_x1 is None or cur.lead_width is None:
+        return None
+    return not word_fits(prev.x1, prev.column_x1, cur.lead_width, load_pdf_rules())

@@ -14,6 +14,15 @@ _GLUED_HYPHEN = re.compile(r"[-‐‑]$")
 _ELLIPSIS_WORDS = ("en ", "of ", "en/of ", "tot ")
 
 
+_GLUED_DASH = re.compile(r"^[-‐‑–—][^\W\d_]")
+
+
+def is_glued_dash(text: str) -> bool:
+    """'-plan': a dash glued to a word; at the start of a wrapped line it ends a compound
+    ('communicatiebeleid en -plan') rather than marking a list item."""
+    return bool(_GLUED_DASH.match(text.lstrip()))
+
+
 def is_compound_break(raw_prev: str) -> bool:
     """The previous raw line ends in a hyphen with no trailing space."""
     return bool(_GLUED_HYPHEN.search(raw_prev.rstrip("\r\n")))
