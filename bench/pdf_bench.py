@@ -71,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     files = args.files or sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
     load_profile()
-    print(f"{'file':42} {'pages':>5} {'bare s':>13} {'full s':>13} {'ratio':>6} "
-          f"{'pages/s':>8} {'peak MiB':>8}")  # fmt: skip
+    print(
+        f"{'file':42} {'pages':>5} {'bare s':>13} {'full s':>13} {'ratio':>6} "
+        f"{'pages/s':>8} {'peak MiB':>8}"
+    )
     worst = 0.0
     for path in files:
         pages = full(path)  # warm-up: imports, caches
@@ -91,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{med_full:6.3f}/{min(t_full):6.3f} {ratio:6.2f} {pages / med_full:8.1f} "
             f"{peak:8.1f}"
         )
-    print(f"(times: median/best of {args.repeat}; ratio = median full / median bare; "
-          f"target <= {TARGET_RATIO}; worst {worst:.2f})")  # fmt: skip
+    print(
+        f"(times: median/best of {args.repeat}; ratio = median full / median bare; "
+        f"target <= {TARGET_RATIO}; worst {worst:.2f})"
+    )
     return 0
 
 

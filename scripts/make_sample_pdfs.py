@@ -342,55 +342,29 @@ def _style(name: str, **kw: object) -> ParagraphStyle:
     return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
 
+# Bold headings and titles: (size, leading, space before, space after, colour).
+_HEADINGS = {
+    "section1": (15, 19, 16, 6, HEADING_BLUE),
+    "section2": (12, 15, 12, 4, HEADING_BLUE),
+    "sd": (13, 16.5, 14, 4, colors.black),
+    "od": (11.5, 14.5, 10, 4, colors.black),
+    "title": (10.5, 13.5, 12, 8, colors.black),
+}
 STYLES = {
     "body": _style("body"),
-    "section1": _style(
-        "section1",
-        fontName="DVB",
-        fontSize=15,
-        leading=19,
-        spaceBefore=16,
-        spaceAfter=6,
-        textColor=HEADING_BLUE,
-        keepWithNext=1,
-    ),
-    "section2": _style(
-        "section2",
-        fontName="DVB",
-        fontSize=12,
-        leading=15,
-        spaceBefore=12,
-        spaceAfter=4,
-        textColor=HEADING_BLUE,
-        keepWithNext=1,
-    ),
-    "sd": _style(
-        "sd",
-        fontName="DVB",
-        fontSize=13,
-        leading=16.5,
-        spaceBefore=14,
-        spaceAfter=4,
-        keepWithNext=1,
-    ),
-    "od": _style(
-        "od",
-        fontName="DVB",
-        fontSize=11.5,
-        leading=14.5,
-        spaceBefore=10,
-        spaceAfter=4,
-        keepWithNext=1,
-    ),
-    "title": _style(
-        "title",
-        fontName="DVB",
-        fontSize=10.5,
-        leading=13.5,
-        spaceBefore=12,
-        spaceAfter=8,
-        keepWithNext=1,
-    ),
+    **{
+        name: _style(
+            name,
+            fontName="DVB",
+            fontSize=size,
+            leading=leading,
+            spaceBefore=before,
+            spaceAfter=after,
+            textColor=colour,
+            keepWithNext=1,
+        )
+        for name, (size, leading, before, after, colour) in _HEADINGS.items()
+    },
     "label": _style("label", fontName="DVB", fontSize=10.5, leading=13.5, spaceBefore=0),
     "prompt": _style("prompt", fontName="DVI", fontSize=9.5, leading=12.5, textColor=GREY),
     "cell": _style("cell", fontSize=7.5, leading=9.2, spaceBefore=0, splitLongWords=0),

@@ -133,10 +133,13 @@ class Rulings:
                     right = (x, a, b)
         if left is None or right is None:
             return None
-        upper = max((y for y, a, b in self.h if a - tol <= cx <= b + tol and y <= top + tol),
-                    default=None)  # fmt: skip
-        lower = min((y for y, a, b in self.h if a - tol <= cx <= b + tol and y >= bottom - tol),
-                    default=None)  # fmt: skip
+        upper = max(
+            (y for y, a, b in self.h if a - tol <= cx <= b + tol and y <= top + tol), default=None
+        )
+        lower = min(
+            (y for y, a, b in self.h if a - tol <= cx <= b + tol and y >= bottom - tol),
+            default=None,
+        )
         # A row broken over pages has no rule at the page edge: the column rules end there.
         cell_top = upper if upper is not None else max(left[1], right[1])
         cell_bottom = lower if lower is not None else min(left[2], right[2])
@@ -268,8 +271,10 @@ def read_page(page: Any, page_no: int, rules: PdfRules) -> PageContent:
             blocks.append((cell.top, cell.x0, lines))
     blocks.sort(key=lambda b: (round(b[0], 1), round(b[1], 1), b[2][0].top))
 
-    free_x1 = max((pl.words[-1].x1 for _, _, ls in blocks for pl in ls if pl.cell is None),
-                  default=float(page.width))  # fmt: skip
+    free_x1 = max(
+        (pl.words[-1].x1 for _, _, ls in blocks for pl in ls if pl.cell is None),
+        default=float(page.width),
+    )
     pads = _column_pads(blocks)
     out: list[Line] = []
     cell_lines: dict[tuple[float, float, float, float], list[int]] = {}
@@ -355,9 +360,13 @@ def _data_tables(
         top = min(c.top for c in members)
         bottom = max(c.bottom for c in members)
         ys = sorted(
-            {round(y, 1) for y, a, b in rulings.h if top - tol <= y <= bottom + tol
-             and a <= left + tol and b >= right - tol} | {round(top, 1), round(bottom, 1)}
-        )  # fmt: skip
+            {
+                round(y, 1)
+                for y, a, b in rulings.h
+                if top - tol <= y <= bottom + tol and a <= left + tol and b >= right - tol
+            }
+            | {round(top, 1), round(bottom, 1)}
+        )
         bands = [(a, b) for a, b in pairwise(ys) if b - a > 2 * tol]
         grid_x = sorted({round(x, 1) for c in members for x in c.columns})
         rows: list[list[TableCell | None]] = []
@@ -373,8 +382,9 @@ def _data_tables(
                 text, prev_raw = "", ""
                 for i in found:
                     text, prev_raw = join(prev_raw, text, lines[i].text), lines[i].raw
-                row[col] = TableCell(text=text, page=page_no, bbox=(x0, a, x1, b),
-                                     line_indices=found)  # fmt: skip
+                row[col] = TableCell(
+                    text=text, page=page_no, bbox=(x0, a, x1, b), line_indices=found
+                )
             rows.append(row)
         if rows:
             tables.append(Table(page=page_no, bbox=(left, ys[0], right, ys[-1]), rows=rows))

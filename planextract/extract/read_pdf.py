@@ -23,7 +23,7 @@ from planextract.errors import (
     PlanExtractError,
     UnreadableInput,
 )
-from planextract.extract.limits import Limits
+from planextract.extract.limits import Limits, read_bounded
 from planextract.extract.pdf_checkboxes import checkbox_fields, place_checkboxes
 from planextract.extract.pdf_page import PageContent, read_page
 from planextract.models.document import Document, Line, PageIssue, Table, TableCell
@@ -70,15 +70,7 @@ def _page_issue(content: PageContent, page_no: int, rules: PdfRules) -> PageIssu
 
 def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceeded(
-                name, f"file is {size} bytes, more than the limit {limits.max_bytes}"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc
+    data = read_bounded(path, limits)
     deadline = time.monotonic() + limits.seconds
     rules = load_pdf_rules()
     try:

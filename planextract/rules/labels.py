@@ -4,6 +4,7 @@ checkboxes, bullets and empty answers. All wording comes from the profile."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,12 +80,18 @@ def _prompt_index(profile: Profile) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def match_prompt(text: str, profile: Profile) -> PromptMatch | None:
     """A grey form prompt of the template ('Geef een korte beschrijving…')."""
+    return _best_prompt(text, profile, fuzz.ratio, profile.fuzzy_prompt_ratio)
+
+
+def _best_prompt(
+    text: str, profile: Profile, scorer: Callable[..., float], threshold: float
+) -> PromptMatch | None:
     key = norm(text)
     keys, fields = _prompt_index(profile)
     if len(key) < 10 or not keys:
         return None
-    best = process.extractOne(key, keys, scorer=fuzz.ratio)
-    if best and best[1] >= profile.fuzzy_prompt_ratio:
+    best = process.extractOne(key, keys, scorer=scorer)
+    if best and best[1] >= threshold:
         return PromptMatch(field=fields[best[2]], score=best[1])
     return None
 
@@ -99,14 +106,7 @@ def match_styled_prompt(text: str, profile: Profile) -> PromptMatch | None:
     """Text in the template's prompt style (grey italic) worded close to a prompt: the
     template reworded ('Beschrijf kort wat je gaat doen.'). Word-set similarity, and only
     prompts: a sub-part label opens a part of the answer, so it needs its own wording."""
-    key = norm(text)
-    keys, fields = _prompt_index(profile)
-    if len(key) < 10 or not keys:
-        return None
-    best = process.extractOne(key, keys, scorer=fuzz.token_set_ratio)
-    if best and best[1] >= profile.styled_prompt_ratio:
-        return PromptMatch(field=fields[best[2]], score=best[1])
-    return None
+    return _best_prompt(text, profile, fuzz.token_set_ratio, profile.styled_prompt_ratio)
 
 
 def match_column_label(text: str, profile: Profile) -> FieldRule | None:

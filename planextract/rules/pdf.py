@@ -21,9 +21,23 @@ UNKNOWN_GLYPH = "\ufffd"  # a glyph the PDF gives no text for: '(cid:12)'
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _STYLE_WORDS = (
-    "regular", "normal", "roman", "book", "medium", "bold", "italic", "oblique", "light",
-    "semibold", "demibold", "black", "heavy", "mt", "ps", "psmt",
-)  # fmt: skip
+    "regular",
+    "normal",
+    "roman",
+    "book",
+    "medium",
+    "bold",
+    "italic",
+    "oblique",
+    "light",
+    "semibold",
+    "demibold",
+    "black",
+    "heavy",
+    "mt",
+    "ps",
+    "psmt",
+)
 _CID = re.compile(r"\(cid:\d+\)")
 
 

@@ -67,12 +67,9 @@ def continues_paragraph(
       sentence well before the margin, or the next line's first word would have fitted
       on it (a hard line break: one item or paragraph per line).
     """
-    if starts_lowercase(cur):
-        return True
-    if cur[:1] in "([" and not ends_sentence(prev, rule):
-        return True
-    if blank_between:
-        return ends_open(prev, rule)
+    settled = _continues_by_wording(prev, cur, blank_between=blank_between, rule=rule)
+    if settled is not None:
+        return settled
     if ends_sentence(prev, rule) and len(prev) < rule.short_line_ratio * width:
         return False
     fits = len(prev) + 1 + len(first_word(cur)) < rule.fit_ratio * width
@@ -95,10 +92,20 @@ def continues_in_layout(
     the first word of ``cur`` would not have fitted at the end of ``prev`` (see
     rules/pdf.word_fits), which replaces the character-count guesses. A line that
     was wrapped goes on, even after a full stop at its end."""
+    settled = _continues_by_wording(prev, cur, blank_between=blank_between, rule=rule)
+    if settled is not None:
+        return settled
+    return wrapped or ends_open(prev, rule)
+
+
+def _continues_by_wording(
+    prev: str, cur: str, *, blank_between: bool, rule: ReflowRule
+) -> bool | None:
+    """The cases the words and a blank line settle, whatever the widths; None otherwise."""
     if starts_lowercase(cur):
         return True
     if cur[:1] in "([" and not ends_sentence(prev, rule):
         return True
     if blank_between:
         return ends_open(prev, rule)
-    return wrapped or ends_open(prev, rule)
+    return None
