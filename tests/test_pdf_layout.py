@@ -71,6 +71,20 @@ def test_reworded_labels_are_read_from_the_label_column(elzoh_pdf_result: Result
     assert [i.text for i in stakeholders or []][-1] == "Hoe pak je het aan?"
 
 
+def test_label_cell_that_also_holds_a_sub_part(elzoh_pdf_result: Result) -> None:
+    # Another layout of the form: the sub-part 'Wie is de trekker van de actie?' printed
+    # in the label cell under 'Met wie?', not in the answer column.
+    lead = "Wie is de trekker van de actie?"
+
+    def move(doc: Document) -> None:
+        assert replace_lines(doc, "Met wie?", f"Met wie? {lead}") == 7
+        assert replace_lines(doc, lead, "") == 7
+
+    result = changed(ELZOH_PDF, move)
+    assert contract(result.plan) == contract(elzoh_pdf_result.plan)
+    assert result.plan.action("1.1-1").with_whom.lead == "ELZOH vzw"  # type: ignore[union-attr]
+
+
 def _text_plan(text: str) -> Plan:
     from planextract.extract.read_text import read_text_bytes
 

@@ -6,9 +6,11 @@ against our own reader.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 
+import jsonschema
 import pytest
 from conftest import ELZOH_PDF, KEMP_PDF, SAMPLES
 from pdftext import phrase_box, printed_on
@@ -16,7 +18,8 @@ from pdftext import phrase_box, printed_on
 from planextract.extract.classify import Kind
 from planextract.models.document import Noise
 from planextract.models.plan import Box, Plan
-from planextract.pipeline import Result, plan_to_json
+from planextract.output import schema_json
+from planextract.pipeline import Result, extract_file, plan_to_json
 from planextract.quality.checks import run_checks
 from planextract.rules.pdf import is_grey, load_pdf_rules
 
@@ -229,3 +232,11 @@ def test_values_carry_boxes(elzoh_pdf_result: Result, elzoh: Plan) -> None:
     assert how is not None and [b.page for b in how.boxes] == how.pages == [13, 14]
     # The text export has no positions: no boxes, not made-up ones.
     assert elzoh.action("1.1-1").boxes == [] and elzoh.sections[0].boxes == []
+
+
+def test_pdf_json_is_deterministic_and_valid(elzoh_pdf_result: Result) -> None:
+    text = plan_to_json(elzoh_pdf_result.plan)
+    assert plan_to_json(extract_file(ELZOH_PDF).plan) == text
+    data = json.loads(text)
+    jsonschema.validate(data, json.loads(schema_json()))
+    assert data["source"]["format"] == "pdf" and data["source"]["pages"] == 22

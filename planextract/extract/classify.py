@@ -90,7 +90,9 @@ def _classify_line(
     ``continued``: the line continues a wrapped line (layout only), so a glued dash at
     its start is part of a word, not a list marker."""
     text = line.text
-    if line.hint == "label":  # the label column of the form (PDF)
+    # The label column of the form (PDF); a label sharing its cell with a prompt is split
+    # by the wording rules below.
+    if line.hint == "label" and split_label_prefix(text, profile) is None:
         rule = match_column_label(text, profile)
         if rule is not None:
             return [(Kind.LABEL, {"text": text, "key": rule.key})]

@@ -106,15 +106,15 @@ class Rulings:
             for e in page.horizontal_edges
             if e["x1"] - e["x0"] >= minimum
         ]
-        self.v = [
+        self.v = sorted(
             (e["x0"], e["top"], e["bottom"])
             for e in page.vertical_edges
             if e["bottom"] - e["top"] >= minimum
-        ]
+        )
 
     def columns_at(self, y: float) -> tuple[float, ...]:
         xs: list[float] = []
-        for x, top, bottom in sorted(self.v):
+        for x, top, bottom in self.v:
             if top - self.tol <= y <= bottom + self.tol and (not xs or x - xs[-1] > self.tol):
                 xs.append(x)
         return tuple(xs)
