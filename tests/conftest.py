@@ -12,6 +12,10 @@ from planextract.pipeline import Result, extract_file
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ELZOH_TXT = SAMPLES / "zuidoost-hageland-actieplan-2025.txt"
 KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
+# Rendered from the text exports by scripts/make_sample_pdfs.py.
+ELZOH_PDF = SAMPLES / "pdf" / "zuidoost-hageland-actieplan-2025.pdf"
+KEMP_PDF = SAMPLES / "pdf" / "kemp-en-duin-actieplan-2025.pdf"
+PDF_VARIANTS = SAMPLES / "pdf" / "variants"
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +26,16 @@ def elzoh_result() -> Result:
 @pytest.fixture(scope="session")
 def kemp_result() -> Result:
     return extract_file(KEMP_TXT)
+
+
+@pytest.fixture(scope="session")
+def elzoh_pdf_result() -> Result:
+    return extract_file(ELZOH_PDF)
+
+
+@pytest.fixture(scope="session")
+def kemp_pdf_result() -> Result:
+    return extract_file(KEMP_PDF)
 
 
 @pytest.fixture(scope="session")

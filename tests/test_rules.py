@@ -64,6 +64,14 @@ def test_label_sharing_a_line_with_a_prompt() -> None:
     assert part is not None and part.key == "council_role"
 
 
+def test_prompt_starting_with_a_label_word_is_not_split() -> None:
+    # Kemp en Duin, line 364: the whole line is the prompt of 'Waarom?', not label + prompt.
+    text = "Waarom deze actie? Waarom deze actie nu?"
+    assert split_label_prefix(text, P) is None
+    found = match_prompt(text, P)
+    assert found is not None and found.field == "why"
+
+
 @pytest.mark.parametrize(
     ("text", "part"),
     [

@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from planextract.extract.build import TreeBuilder
 from planextract.extract.classify import Kind, Token
 from planextract.extract.drafts import ActionDraft, FieldDraft, GoalDraft
+from planextract.extract.provenance import boxes_of, pages_of
 from planextract.extract.reflow import block_width, items, join_tokens, paragraphs, render
 from planextract.models.document import Document
 from planextract.models.plan import (
     Action,
+    Box,
     Evaluation,
     EvaluationType,
     ForWhom,
@@ -38,8 +40,10 @@ class Assembler:
 
     # -- helpers --------------------------------------------------------------------------
     def pages(self, tokens: Iterable[Token]) -> list[int]:
-        lines = self.doc.lines
-        return sorted({p for t in tokens if (p := lines[t.index].page) is not None})
+        return pages_of(self.doc, (t.index for t in tokens))
+
+    def boxes(self, tokens: Iterable[Token]) -> list[Box]:
+        return boxes_of(self.doc, (t.index for t in tokens))
 
     def text(self, tokens: list[Token]) -> str:
         return render(paragraphs(tokens, self.doc, self.profile, self.width))
@@ -66,6 +70,7 @@ class Assembler:
                     kind=s.kind,  # type: ignore[arg-type]
                     text=self.text(s.tokens),
                     pages=self.pages([*head, *s.tokens]),
+                    boxes=self.boxes([*head, *s.tokens]),
                 )
             )
         return out
@@ -80,6 +85,7 @@ class Assembler:
             number=sd.number,
             title=collapse(sd.title),
             pages=self.pages(sd.heading_tokens),
+            boxes=self.boxes(sd.heading_tokens),
             occurrences=sd.occurrences,
             operational_goals=ods,
         )
@@ -90,6 +96,7 @@ class Assembler:
             number=od.number,
             title=collapse(od.title),
             pages=self.pages(od.heading_tokens),
+            boxes=self.boxes(od.heading_tokens),
             occurrences=od.occurrences,
             actions=[self.action(a) for a in od.actions],
         )
@@ -110,6 +117,7 @@ class Assembler:
             title=title,
             kind="template" if draft.is_template else "narrative",
             pages=self.pages(all_tokens),
+            boxes=self.boxes(all_tokens),
             what=self.what(fields["what"]) if "what" in fields else None,
             why=self.why(fields["why"]) if "why" in fields else None,
             for_whom=self.for_whom(fields["for_whom"]) if "for_whom" in fields else None,
@@ -126,11 +134,16 @@ class Assembler:
             do=self.part_items(fd, "do"),
             dont=self.part_items(fd, "dont"),
             pages=self.pages(fd.all_tokens()),
+            boxes=self.boxes(fd.all_tokens()),
         )
 
     def why(self, fd: FieldDraft) -> Why:
         tokens = [t for part in fd.parts.values() for t in part]
-        return Why(text=self.text(tokens), pages=self.pages(fd.all_tokens()))
+        return Why(
+            text=self.text(tokens),
+            pages=self.pages(fd.all_tokens()),
+            boxes=self.boxes(fd.all_tokens()),
+        )
 
     def for_whom(self, fd: FieldDraft) -> ForWhom:
         tokens = [t for part in fd.parts.values() for t in part]
@@ -138,6 +151,7 @@ class Assembler:
             text=self.text(tokens),
             target_groups=self.items(tokens),
             pages=self.pages(fd.all_tokens()),
+            boxes=self.boxes(fd.all_tokens()),
         )
 
     def with_whom(self, fd: FieldDraft) -> WithWhom:
@@ -150,6 +164,7 @@ class Assembler:
             stakeholders=self.part_items(fd, "stakeholders"),
             partnerships=self.part_items(fd, "partnerships"),
             pages=self.pages(fd.all_tokens()),
+            boxes=self.boxes(fd.all_tokens()),
         )
 
     def how(self, fd: FieldDraft) -> How:
@@ -159,6 +174,7 @@ class Assembler:
             steps=self.items(steps),
             milestones=self.part_items(fd, "milestones"),
             pages=self.pages(fd.all_tokens()),
+            boxes=self.boxes(fd.all_tokens()),
         )
 
     def evaluation(self, fd: FieldDraft) -> Evaluation:
@@ -175,6 +191,7 @@ class Assembler:
                 text=self.text(ev.tokens),
                 criteria=self.items(ev.tokens),
                 pages=self.pages([ev.head, *ev.tokens]),
+                boxes=self.boxes([ev.head, *ev.tokens]),
             )
         return Evaluation(
             process=types.get("process"),
@@ -182,6 +199,7 @@ class Assembler:
             outcome=types.get("outcome"),
             text=self.text(fd.parts.get("text", [])),
             pages=self.pages(fd.all_tokens()),
+            boxes=self.boxes(fd.all_tokens()),
         )
 
     # -- leftovers ------------------------------------------------------------------------
@@ -195,6 +213,7 @@ class Assembler:
                 UnassignedText(
                     text=text,
                     pages=self.pages(run),
+                    boxes=self.boxes(run),
                     lines=sorted({self.doc.lines[t.index].no for t in run}),
                 )
             )

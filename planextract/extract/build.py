@@ -18,7 +18,7 @@ from planextract.rules.actions import (
     title_before_form,
     title_on_new_page,
 )
-from planextract.rules.headings import same_title, strip_action_prefix
+from planextract.rules.headings import same_title, same_type, strip_action_prefix
 from planextract.rules.profile import Profile
 from planextract.rules.text import starts_lowercase
 
@@ -85,6 +85,8 @@ class TreeBuilder:
             nxt = toks[k]
             if nxt.kind != Kind.TEXT or nxt.index == toks[k - 1].index:
                 break
+            if self._type_changes(toks[i], nxt):
+                break
             empty_title = k == i + 1 and not toks[i].text
             if (nxt.blank_before or nxt.break_before) and not (
                 empty_title or starts_lowercase(nxt.text)
@@ -94,6 +96,10 @@ class TreeBuilder:
                 break
             k += 1
         return k
+
+    def _type_changes(self, first: Token, nxt: Token) -> bool:
+        lines = self.doc.lines
+        return self.doc.has_layout and not same_type(lines[first.index], lines[nxt.index])
 
     def _unique_id(self, base: str) -> str:
         candidate = base
@@ -199,7 +205,7 @@ class TreeBuilder:
         k = i + 1
         while k < len(toks) and k - i < max_lines:
             nxt = toks[k]
-            if nxt.kind != Kind.TEXT or nxt.blank_before:
+            if nxt.kind != Kind.TEXT or nxt.blank_before or self._type_changes(toks[i], nxt):
                 break
             if nxt.break_before and not starts_lowercase(nxt.text):
                 break

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from planextract.extract.layout_hints import continued_lines, styled_prompts
 from planextract.models.document import Document, Line, Noise
 from planextract.rules.headings import match_goal_heading, match_section
 from planextract.rules.labels import (
@@ -16,12 +17,14 @@ from planextract.rules.labels import (
     is_prompt_start,
     match_bullet,
     match_checkbox,
+    match_column_label,
     match_label,
     match_part,
     match_prompt,
     split_label_prefix,
 )
 from planextract.rules.profile import Profile
+from planextract.rules.reflow import is_glued_dash
 
 _BREAK_NOISE = (Noise.HEADER, Noise.FOOTER, Noise.PAGE_BREAK)
 
@@ -79,9 +82,20 @@ def _gaps(doc: Document) -> dict[int, tuple[bool, bool]]:
     return out
 
 
-def _classify_line(line: Line, profile: Profile) -> list[tuple[Kind, dict]]:
-    """Tokens of one line (kind + attributes), most specific rule first."""
+def _classify_line(
+    line: Line, profile: Profile, continued: bool = False
+) -> list[tuple[Kind, dict]]:
+    """Tokens of one line (kind + attributes), most specific rule first.
+
+    ``continued``: the line continues a wrapped line (layout only), so a glued dash at
+    its start is part of a word, not a list marker."""
     text = line.text
+    # The label column of the form (PDF); a label sharing its cell with a prompt is split
+    # by the wording rules below.
+    if line.hint == "label" and split_label_prefix(text, profile) is None:
+        rule = match_column_label(text, profile)
+        if rule is not None:
+            return [(Kind.LABEL, {"text": text, "key": rule.key})]
     heading = match_goal_heading(text, profile)
     if heading:
         return [
@@ -135,7 +149,7 @@ def _classify_line(line: Line, profile: Profile) -> list[tuple[Kind, dict]]:
     if is_empty_answer(text, profile):
         return [(Kind.EMPTY, {"text": text})]
     bullet = match_bullet(text, profile)
-    if bullet:
+    if bullet and not (continued and is_glued_dash(text)):
         return [
             (
                 Kind.BULLET,
@@ -181,14 +195,18 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     gaps = _gaps(doc)
     content = sorted(gaps)
     wrapped = _join_wrapped_prompts(doc, content, profile)
+    continued = continued_lines(doc, content, gaps) if doc.has_layout else set()
+    styled = styled_prompts(doc, content, gaps, profile) if doc.has_layout else {}
     tokens: list[Token] = []
     for i in content:
         line = doc.lines[i]
         blank, brk = gaps[i]
         if i in wrapped:
             kinds = _template_tokens(wrapped[i], profile)
+        elif i in styled:
+            kinds = [(Kind.PROMPT, {"text": styled[i][0], "key": styled[i][1]})]
         else:
-            kinds = _classify_line(line, profile)
+            kinds = _classify_line(line, profile, continued=i in continued)
         for n, (kind, attrs) in enumerate(kinds):
             tokens.append(
                 Token(

@@ -5,12 +5,17 @@ Lines are marked, never deleted, so that accounting can show where every line we
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from planextract.models.document import Document, Noise, PageAnchor
+from planextract.models.document import Document, Line, Noise, PageAnchor
 from planextract.rules.labels import match_bullet
 from planextract.rules.pages import match_footer, match_header
 from planextract.rules.profile import Profile
+from planextract.rules.text import collapse
+
+_NUMBERS = re.compile(r"\d+")
+MARGIN_HINTS = ("page-top", "page-bottom")
 
 
 def mark_noise(doc: Document, profile: Profile) -> None:
@@ -53,7 +58,27 @@ def mark_noise(doc: Document, profile: Profile) -> None:
             if line.text not in doc.header_texts:
                 doc.header_texts.append(line.text)
 
+    if doc.has_layout:
+        _mark_running_lines(doc)
     _mark_break_blanks(doc)
+
+
+def _mark_running_lines(doc: Document) -> None:
+    """Rule 'running line' (PDF): a line in the top or bottom margin of its page whose text,
+    numbers aside, recurs in that margin on several pages is a running header or footer,
+    whatever its wording ('Versie 2025 - p. 3')."""
+    margin = [line for line in doc.lines if line.hint in MARGIN_HINTS and line.text]
+    pages: dict[tuple[str | None, str], set[int | None]] = {}
+    for line in margin:
+        pages.setdefault((line.hint, _running_key(line)), set()).add(line.page)
+    needed = min(3, len({line.page for line in doc.lines}))
+    for line in margin:
+        if line.noise is None and len(pages[(line.hint, _running_key(line))]) >= needed:
+            line.noise = Noise.HEADER if line.hint == "page-top" else Noise.FOOTER
+
+
+def _running_key(line: Line) -> str:
+    return _NUMBERS.sub("#", collapse(line.text))
 
 
 def _near_footer(doc: Document, i: int, footers: list[int], profile: Profile) -> bool:

@@ -7,8 +7,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
-from planextract.errors import LimitExceeded
+from planextract.errors import LimitExceeded, UnreadableInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +45,17 @@ def time_budget(seconds: float, file: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def read_bounded(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, refused when larger than the limit; errors name the file."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LimitExceeded(
+                name, f"file is {size} bytes, more than the limit {limits.max_bytes}"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from planextract.errors import LimitExceeded, UnreadableInput
-from planextract.extract.limits import Limits
+from planextract.extract.limits import Limits, read_bounded
 from planextract.models.document import Document, Line
 from planextract.rules.profile import Profile
 from planextract.rules.text import clean_spaces
@@ -66,15 +66,7 @@ def split_lines(text: str) -> list[tuple[str, bool]]:
 def read_text(path: Path, profile: Profile, limits: Limits) -> Document:
     """Read a text export. Pages come from page-start marks and printed footers later."""
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceeded(
-                name, f"file is {size} bytes, more than the limit {limits.max_bytes}"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc
+    data = read_bounded(path, limits)
     return read_text_bytes(data, name, profile, limits)
 
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from planextract.extract.classify import Kind, Token
+from planextract.extract.provenance import boxes_of, pages_of
 from planextract.models.document import Document
 from planextract.models.plan import ListItem
+from planextract.rules.pdf import line_wrapped
 from planextract.rules.profile import Profile
-from planextract.rules.reflow import continues_paragraph, join
+from planextract.rules.reflow import continues_in_layout, continues_paragraph, join
 from planextract.rules.text import collapse
 
 MIN_BLOCK_WIDTH = 50  # characters; below this, 'short line' says nothing
@@ -24,7 +26,7 @@ class Paragraph:
     indices: list[int] = field(default_factory=list)
 
     def pages(self, doc: Document) -> list[int]:
-        return sorted({p for i in self.indices if (p := doc.lines[i].page) is not None})
+        return pages_of(doc, self.indices)
 
 
 def block_width(tokens: Sequence[Token], doc: Document) -> int:
@@ -40,7 +42,6 @@ def paragraphs(
     ``width``: the margin of the surrounding block (a whole form column, a section);
     by default the longest line of the tokens themselves.
     """
-    rule = profile.reflow
     content = [t for t in tokens if t.kind in (Kind.TEXT, Kind.BULLET)]
     if width is None:
         width = block_width(content, doc)
@@ -49,17 +50,7 @@ def paragraphs(
     for tok in content:
         if tok.kind == Kind.BULLET:
             out.append(Paragraph(tok.text, tok.marker, tok.level, [tok.index]))
-        elif (
-            out
-            and prev is not None
-            and continues_paragraph(
-                doc.lines[prev.index].text,
-                tok.text,
-                blank_between=tok.blank_before,
-                width=width,
-                rule=rule,
-            )
-        ):
+        elif out and prev is not None and _continues(doc, prev, tok, width, profile):
             para = out[-1]
             para.text = join(doc.lines[prev.index].raw, para.text, tok.text)
             para.indices.append(tok.index)
@@ -69,6 +60,22 @@ def paragraphs(
     for p in out:
         p.text = collapse(p.text)  # runs of spaces are layout, not wording
     return [p for p in out if p.text]
+
+
+def _continues(doc: Document, prev: Token, tok: Token, width: int, profile: Profile) -> bool:
+    prev_line = doc.lines[prev.index]
+    wrapped = line_wrapped(prev_line, doc.lines[tok.index]) if doc.has_layout else None
+    if wrapped is not None:
+        return continues_in_layout(
+            prev_line.text,
+            tok.text,
+            blank_between=tok.blank_before,
+            wrapped=wrapped,
+            rule=profile.reflow,
+        )
+    return continues_paragraph(
+        prev_line.text, tok.text, blank_between=tok.blank_before, width=width, rule=profile.reflow
+    )
 
 
 def join_tokens(tokens: Sequence[Token], doc: Document, first: str | None = None) -> str:
@@ -94,5 +101,12 @@ def render(paras: Sequence[Paragraph]) -> str:
 
 def items(paras: Sequence[Paragraph], doc: Document) -> list[ListItem]:
     return [
-        ListItem(text=p.text, level=p.level, marker=p.marker, pages=p.pages(doc)) for p in paras
+        ListItem(
+            text=p.text,
+            level=p.level,
+            marker=p.marker,
+            pages=p.pages(doc),
+            boxes=boxes_of(doc, p.indices),
+        )
+        for p in paras
     ]

@@ -40,7 +40,13 @@ class Line:
     bold: bool | None = None
     italic: bool | None = None
     color: str | None = None
-    # A reader-side hint: "label" when the line sat in the label column of a form table.
+    # For wrap decisions (PDF): the right edge of the text column or table cell the line
+    # sits in, and the room its first word would need at the end of the line before
+    # (the word's width plus one space).
+    column_x1: float | None = None
+    lead_width: float | None = None
+    # A reader-side hint: "label" when the line sat in the label column of a form table,
+    # "page-top" / "page-bottom" when it sat in the top or bottom margin of its page (PDF).
     hint: str | None = None
     # Filled by cleaning and building.
     noise: Noise | None = None

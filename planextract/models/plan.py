@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
+BOXES = "PDF input: per page, the box around the lines the value was read from."
 
 
 class _Model(BaseModel):
@@ -38,6 +39,7 @@ class ListItem(_Model):
     level: int = Field(1, description="1 for an item, 2 for a sub-item.")
     marker: str | None = Field(None, description="The bullet as written; null for a paragraph.")
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class Source(_Model):
@@ -57,6 +59,7 @@ class Section(_Model):
     kind: Literal["narrative", "goals", "timeline", "annex"] = "narrative"
     text: str
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class What(_Model):
@@ -64,17 +67,20 @@ class What(_Model):
     do: list[ListItem] | None = Field(None, description="'Wat ga je wel doen?'")
     dont: list[ListItem] | None = Field(None, description="'Wat ga je niet doen?'")
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class Why(_Model):
     text: str
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class ForWhom(_Model):
     text: str = Field(description="The answer as written.")
     target_groups: list[ListItem] | None = None
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class WithWhom(_Model):
@@ -88,6 +94,7 @@ class WithWhom(_Model):
         None, description="'Indien je een trekkende of faciliterende rol opneemt…'"
     )
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class How(_Model):
@@ -97,6 +104,7 @@ class How(_Model):
         None, description="'Vermeld hier ook de mijlpalen'; null when the form has no such part."
     )
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class EvaluationType(_Model):
@@ -108,6 +116,7 @@ class EvaluationType(_Model):
     text: str
     criteria: list[ListItem] = Field(default_factory=list)
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class Evaluation(_Model):
@@ -116,6 +125,7 @@ class Evaluation(_Model):
     outcome: EvaluationType | None = None
     text: str = Field("", description="Text under the label outside any evaluation type.")
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
 class Action(_Model):
@@ -123,6 +133,7 @@ class Action(_Model):
     title: str
     kind: Literal["template", "narrative"]
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
     what: What | None = None
     why: Why | None = None
     for_whom: ForWhom | None = None
@@ -137,6 +148,7 @@ class OperationalGoal(_Model):
     number: str | None
     title: str
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
     occurrences: int = Field(1, description="How often this heading appears in the document.")
     actions: list[Action] = Field(default_factory=list)
 
@@ -146,6 +158,7 @@ class StrategicGoal(_Model):
     number: str | None
     title: str
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
     occurrences: int = 1
     operational_goals: list[OperationalGoal] = Field(default_factory=list)
 
@@ -190,7 +203,19 @@ class UnassignedText(_Model):
 
     text: str
     pages: list[int] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list, description=BOXES)
     lines: list[int] = Field(description="Source line numbers.")
+
+
+class PageIssue(_Model):
+    """A problem with one page of the source, found by the reader."""
+
+    page: int
+    code: str = Field(
+        description="'no-text-layer': the page is a picture (scanned, or an image) and its "
+        "content was not read; 'checkbox-without-label': a form checkbox next to no text."
+    )
+    detail: str = Field(description="Dutch, what was found on the page.")
 
 
 class Extraction(_Model):
@@ -203,6 +228,9 @@ class Extraction(_Model):
     lines_unassigned: int
     coverage: float = Field(description="Share of non-noise lines placed in the plan, 0-100.")
     pages_uncertain_lines: int = Field(0, description="Lines whose page could not be resolved.")
+    page_issues: list[PageIssue] = Field(
+        default_factory=list, description="Pages the reader could not (fully) read."
+    )
 
 
 class Plan(_Model):

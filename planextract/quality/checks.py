@@ -151,3 +151,26 @@ def unreadable_checkboxes(plan: Plan) -> Iterable[Finding]:
                     field=f"evaluation.{key}",
                     pages=ev.pages,
                 )
+
+
+@check
+def page_issues(plan: Plan) -> Iterable[Finding]:
+    """Pages the reader could not read: a scan or picture, a checkbox without a label."""
+    for issue in plan.extraction.page_issues:
+        if issue.code == "no-text-layer":
+            yield Finding(
+                code="pages.no_text",
+                severity="warning",
+                message=(
+                    f"Pagina {issue.page} heeft geen tekstlaag ({issue.detail}): het is een "
+                    "scan of een afbeelding en wat erop staat, is niet gelezen."
+                ),
+                pages=[issue.page],
+            )
+        else:
+            yield Finding(
+                code=f"pages.{issue.code.replace('-', '_')}",
+                severity="warning",
+                message=f"Pagina {issue.page} is niet volledig gelezen: {issue.detail}.",
+                pages=[issue.page],
+            )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from planextract.extract.classify import Kind, Token
 from planextract.models.document import Document
+from planextract.rules.headings import same_type
 from planextract.rules.profile import Profile
 
 if TYPE_CHECKING:
@@ -48,11 +49,14 @@ def action_is_complete(action: ActionDraft) -> bool:
 def title_on_new_page(tok: Token, nxt: Token | None, doc: Document) -> bool:
     """Rule 'title on a new page': after a complete action, a short paragraph that opens
     a page and stands alone (a blank line or the template follows) starts the next action.
-    With layout information, a bold paragraph outside the form table does the same."""
+    With layout information, a bold paragraph outside the form table does the same, and
+    the text set in another type under it also makes it stand alone."""
     line = doc.lines[tok.index]
     if doc.has_layout:
         opens = bool(line.bold) and line.hint != "label"
     else:
         opens = tok.page_mark or tok.break_before
     stands_alone = nxt is None or nxt.blank_before or nxt.kind != Kind.TEXT
+    if doc.has_layout and nxt is not None and not stands_alone:
+        stands_alone = not same_type(line, doc.lines[nxt.index])  # the text under it
     return opens and stands_alone

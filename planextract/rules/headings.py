@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planextract.models.document import Line
 from planextract.rules.profile import Profile, SectionRule
 from planextract.rules.text import collapse, norm
 
@@ -55,3 +56,11 @@ def strip_action_prefix(text: str, profile: Profile) -> tuple[str, bool]:
         if stripped.lower().startswith(prefix.lower()):
             return stripped[len(prefix) :].lstrip(), True
     return text, False
+
+
+def same_type(a: Line, b: Line) -> bool:
+    """Rule 'same type' (PDF): a heading or title goes on only in its own weight and size;
+    the body text after it, even without a gap, is set in another type."""
+    if a.size is None or b.size is None:
+        return True
+    return bool(a.bold) == bool(b.bold) and abs(a.size - b.size) < 0.5

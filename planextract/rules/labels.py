@@ -4,6 +4,7 @@ checkboxes, bullets and empty answers. All wording comes from the profile."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,12 +80,18 @@ def _prompt_index(profile: Profile) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def match_prompt(text: str, profile: Profile) -> PromptMatch | None:
     """A grey form prompt of the template ('Geef een korte beschrijving…')."""
+    return _best_prompt(text, profile, fuzz.ratio, profile.fuzzy_prompt_ratio)
+
+
+def _best_prompt(
+    text: str, profile: Profile, scorer: Callable[..., float], threshold: float
+) -> PromptMatch | None:
     key = norm(text)
     keys, fields = _prompt_index(profile)
     if len(key) < 10 or not keys:
         return None
-    best = process.extractOne(key, keys, scorer=fuzz.ratio)
-    if best and best[1] >= profile.fuzzy_prompt_ratio:
+    best = process.extractOne(key, keys, scorer=scorer)
+    if best and best[1] >= threshold:
         return PromptMatch(field=fields[best[2]], score=best[1])
     return None
 
@@ -93,6 +100,29 @@ def match_prompt(text: str, profile: Profile) -> PromptMatch | None:
 def _part_index(profile: Profile) -> tuple[tuple[str, ...], tuple[PartRule, ...]]:
     parts = tuple(part for rule in profile.fields for part in rule.parts)
     return tuple(p.fuzzy_key for p in parts), parts
+
+
+def match_styled_prompt(text: str, profile: Profile) -> PromptMatch | None:
+    """Text in the template's prompt style (grey italic) worded close to a prompt: the
+    template reworded ('Beschrijf kort wat je gaat doen.'). Word-set similarity, and only
+    prompts: a sub-part label opens a part of the answer, so it needs its own wording."""
+    return _best_prompt(text, profile, fuzz.token_set_ratio, profile.styled_prompt_ratio)
+
+
+def match_column_label(text: str, profile: Profile) -> FieldRule | None:
+    """A line from the label column of the form: the template's label, or a longer
+    wording that starts with it ('Met wie werk je samen?'): the longest label wins."""
+    found = match_label(text, profile)
+    if found is not None:
+        return found
+    key = norm(text)
+    best: tuple[int, FieldRule] | None = None
+    for rule in profile.fields:
+        for label in rule.keys:
+            whole_word = len(key) == len(label) or not key[len(label)].isalnum()
+            if key.startswith(label) and whole_word and (best is None or len(label) > best[0]):
+                best = (len(label), rule)
+    return best[1] if best else None
 
 
 def match_part(text: str, profile: Profile) -> PartRule | None:
@@ -122,9 +152,11 @@ def split_label_prefix(text: str, profile: Profile) -> tuple[FieldRule, str] | N
     """'Met wie? Indien de zorgraad…': a label sharing its line with a prompt or sub-part.
 
     Only splits when the rest of the line is template text, so that an answer starting
-    with a word like 'Evaluatie' is never cut.
+    with a word like 'Evaluatie' is never cut; and never a line that is itself a prompt
+    starting with a label's word ('Waarom deze actie? Waarom deze actie nu?').
     """
     stripped = collapse(text)
+    whole = match_prompt(stripped, profile)
     for rule in profile.fields:
         for label in (rule.label, *rule.keys):
             for sep in ("", "?", ":"):
@@ -134,8 +166,12 @@ def split_label_prefix(text: str, profile: Profile) -> tuple[FieldRule, str] | N
                     if not rest.startswith(" "):
                         continue
                     rest = rest.strip()
-                    if is_template_text(rest, profile) or match_label(rest, profile):
-                        return rule, rest
+                    if not (is_template_text(rest, profile) or match_label(rest, profile)):
+                        continue
+                    in_rest = match_prompt(rest, profile)
+                    if whole is not None and (in_rest is None or whole.score >= in_rest.score):
+                        return None
+                    return rule, rest
     return None
 
 

@@ -73,6 +73,7 @@ class Profile:
     fuzzy_label_ratio: float
     fuzzy_prompt_ratio: float
     fuzzy_min_length: int
+    styled_prompt_ratio: float
     page_mark: re.Pattern[str]
     footer_patterns: tuple[re.Pattern[str], ...]
     header_patterns: tuple[re.Pattern[str], ...]
@@ -165,6 +166,7 @@ def load_profile_data(data: dict, source: str = "") -> Profile:
         fuzzy_label_ratio=float(prof.get("fuzzy_label_ratio", 88)),
         fuzzy_prompt_ratio=float(prof.get("fuzzy_prompt_ratio", 90)),
         fuzzy_min_length=int(prof.get("fuzzy_min_length", 6)),
+        styled_prompt_ratio=float(prof.get("styled_prompt_ratio", 70)),
         page_mark=re.compile(page["page_mark_pattern"]),
         footer_patterns=tuple(_compile(p) for p in page["footer_patterns"]),
         header_patterns=tuple(_compile(p) for p in page["header_patterns"]),

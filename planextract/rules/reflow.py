@@ -14,6 +14,15 @@ _GLUED_HYPHEN = re.compile(r"[-‐‑]$")
 _ELLIPSIS_WORDS = ("en ", "of ", "en/of ", "tot ")
 
 
+_GLUED_DASH = re.compile(r"^[-‐‑–—][^\W\d_]")
+
+
+def is_glued_dash(text: str) -> bool:
+    """'-plan': a dash glued to a word; at the start of a wrapped line it ends a compound
+    ('communicatiebeleid en -plan') rather than marking a list item."""
+    return bool(_GLUED_DASH.match(text.lstrip()))
+
+
 def is_compound_break(raw_prev: str) -> bool:
     """The previous raw line ends in a hyphen with no trailing space."""
     return bool(_GLUED_HYPHEN.search(raw_prev.rstrip("\r\n")))
@@ -58,12 +67,9 @@ def continues_paragraph(
       sentence well before the margin, or the next line's first word would have fitted
       on it (a hard line break: one item or paragraph per line).
     """
-    if starts_lowercase(cur):
-        return True
-    if cur[:1] in "([" and not ends_sentence(prev, rule):
-        return True
-    if blank_between:
-        return ends_open(prev, rule)
+    settled = _continues_by_wording(prev, cur, blank_between=blank_between, rule=rule)
+    if settled is not None:
+        return settled
     if ends_sentence(prev, rule) and len(prev) < rule.short_line_ratio * width:
         return False
     fits = len(prev) + 1 + len(first_word(cur)) < rule.fit_ratio * width
@@ -77,3 +83,29 @@ def join(prev_raw: str, acc: str, cur: str) -> str:
     if is_compound_break(prev_raw) and not cur.lower().startswith(_ELLIPSIS_WORDS):
         return acc + cur
     return f"{acc} {cur}"
+
+
+def continues_in_layout(
+    prev: str, cur: str, *, blank_between: bool, wrapped: bool, rule: ReflowRule
+) -> bool:
+    """``continues_paragraph`` for lines with known positions (PDF): ``wrapped`` says that
+    the first word of ``cur`` would not have fitted at the end of ``prev`` (see
+    rules/pdf.word_fits), which replaces the character-count guesses. A line that
+    was wrapped goes on, even after a full stop at its end."""
+    settled = _continues_by_wording(prev, cur, blank_between=blank_between, rule=rule)
+    if settled is not None:
+        return settled
+    return wrapped or ends_open(prev, rule)
+
+
+def _continues_by_wording(
+    prev: str, cur: str, *, blank_between: bool, rule: ReflowRule
+) -> bool | None:
+    """The cases the words and a blank line settle, whatever the widths; None otherwise."""
+    if starts_lowercase(cur):
+        return True
+    if cur[:1] in "([" and not ends_sentence(prev, rule):
+        return True
+    if blank_between:
+        return ends_open(prev, rule)
+    return None

@@ -1,0 +1,411 @@
+"""One PDF page -> lines in reading order, and its ruled data tables kept as cells.
+
+pdfplumber is asked once per page for its words (with font, size and colour) and its
+ruling segments. A word enclosed by ruling lines sits in a table cell, and lines are built
+per cell, so the two columns of the template form never mix on one line. Reading order:
+top to bottom by block (a free line, or a table row), inside a row the cells left to right.
+Blank lines stand where a vertical gap separates paragraphs, and between blocks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from planextract.models.document import Line, Table, TableCell
+from planextract.rules.pdf import (
+    PdfRules,
+    base_font_name,
+    clean_cid,
+    color_hex,
+    font_is_bold,
+    font_is_italic,
+    symbol_glyph,
+)
+from planextract.rules.reflow import join
+
+WORD_ATTRS = ["fontname", "size", "non_stroking_color"]
+
+
+@dataclass(slots=True)
+class Word:
+    raw: str  # as the PDF gives it
+    text: str  # symbol-font checkboxes as ☒/☐, unmapped glyphs as U+FFFD
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    font: str
+    size: float
+    color: str | None
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: where ruling lines enclose text."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    columns: tuple[float, ...]  # x of the vertical rules across the cell's row
+
+    @property
+    def key(self) -> tuple[float, float, float, float]:
+        return (round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1))
+
+    def is_label(self, rules: PdfRules) -> bool:
+        """The left column of a 2-column form table (the template's field labels)."""
+        return self.form_row(rules) and abs(self.x0 - self.columns[0]) <= rules.ruling_tolerance
+
+    def form_row(self, rules: PdfRules) -> bool:
+        cols = self.columns
+        if len(cols) != 3:
+            return False
+        return (cols[1] - cols[0]) <= rules.label_column_max * (cols[2] - cols[0])
+
+
+@dataclass(slots=True)
+class PageLine:
+    words: list[Word]
+    cell: Cell | None
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+
+@dataclass(slots=True)
+class PageContent:
+    lines: list[Line]  # in reading order, blank lines included; `no` is set by the caller
+    tables: list[Table]  # line_indices relative to `lines`
+    body_chars: int  # characters outside the running-header and footer bands
+    image_coverage: float  # share of the page covered by images (overlaps counted twice)
+    label_lines: int = 0
+    cells: dict[tuple[float, float, float, float], list[int]] = field(default_factory=dict)
+
+
+class Rulings:
+    """The page's ruling segments, to find the table cell around a piece of text."""
+
+    def __init__(self, page: Any, rules: PdfRules) -> None:
+        self.tol = rules.ruling_tolerance
+        minimum = rules.ruling_min_length
+        self.h = [
+            (e["top"], e["x0"], e["x1"])
+            for e in page.horizontal_edges
+            if e["x1"] - e["x0"] >= minimum
+        ]
+        self.v = sorted(
+            (e["x0"], e["top"], e["bottom"])
+            for e in page.vertical_edges
+            if e["bottom"] - e["top"] >= minimum
+        )
+
+    def columns_at(self, y: float) -> tuple[float, ...]:
+        xs: list[float] = []
+        for x, top, bottom in self.v:
+            if top - self.tol <= y <= bottom + self.tol and (not xs or x - xs[-1] > self.tol):
+                xs.append(x)
+        return tuple(xs)
+
+    def cell_at(self, x0: float, top: float, x1: float, bottom: float) -> Cell | None:
+        if not self.v:
+            return None
+        tol = self.tol
+        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+        left = right = None
+        for x, a, b in self.v:
+            if a - tol <= cy <= b + tol:
+                if x <= x0 + tol and (left is None or x > left[0]):
+                    left = (x, a, b)
+                if x >= x1 - tol and (right is None or x < right[0]):
+                    right = (x, a, b)
+        if left is None or right is None:
+            return None
+        upper = max(
+            (y for y, a, b in self.h if a - tol <= cx <= b + tol and y <= top + tol), default=None
+        )
+        lower = min(
+            (y for y, a, b in self.h if a - tol <= cx <= b + tol and y >= bottom - tol),
+            default=None,
+        )
+        # A row broken over pages has no rule at the page edge: the column rules end there.
+        cell_top = upper if upper is not None else max(left[1], right[1])
+        cell_bottom = lower if lower is not None else min(left[2], right[2])
+        return Cell(left[0], cell_top, right[0], cell_bottom, self.columns_at(cy))
+
+
+def page_words(page: Any, rules: PdfRules) -> list[Word]:
+    out: list[Word] = []
+    for w in page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False):
+        raw = w["text"]
+        font = w.get("fontname") or ""
+        text = symbol_glyph(font, raw, rules) or clean_cid(raw)
+        out.append(
+            Word(
+                raw=raw,
+                text=text,
+                x0=w["x0"],
+                x1=w["x1"],
+                top=w["top"],
+                bottom=w["bottom"],
+                font=font,
+                size=float(w.get("size") or 0.0),
+                color=color_hex(w.get("non_stroking_color")),
+            )
+        )
+    return out
+
+
+def _group_lines(words: list[Word], cell: Cell | None, rules: PdfRules) -> list[PageLine]:
+    lines: list[PageLine] = []
+    current: list[Word] = []
+    mid = 0.0
+    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
+        limit = rules.same_line_ratio * max(word.size, 1.0)
+        if current and abs(word.middle - mid) <= limit:
+            current.append(word)
+            continue
+        if current:
+            lines.append(PageLine(sorted(current, key=lambda w: w.x0), cell))
+        current, mid = [word], word.middle
+    if current:
+        lines.append(PageLine(sorted(current, key=lambda w: w.x0), cell))
+    return lines
+
+
+def _majority(values: list[tuple[Any, int]]) -> Any:
+    counts: Counter[Any] = Counter()
+    for value, weight in values:
+        counts[value] += weight
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _space_width(words: list[Word], size: float, rules: PdfRules) -> float:
+    """Width of a space on this line: the narrowest real gap between its words."""
+    gaps = [b.x0 - a.x1 for a, b in pairwise(words)]
+    real = [g for g in gaps if g > 0.15 * size]
+    return min(real) if real else rules.space_ratio * size
+
+
+def _to_line(
+    pl: PageLine, page_no: int, column_x1: float, rules: PdfRules, hint: str | None
+) -> Line:
+    words = pl.words
+    weights = [(w, len(w.text)) for w in words]
+    size = _majority([(round(w.size, 1), n) for w, n in weights]) or 0.0
+    font = _majority([(w.font, n) for w, n in weights]) or ""
+    bold = sum(n for w, n in weights if font_is_bold(w.font, rules)) * 2 > sum(
+        n for _, n in weights
+    )
+    italic = sum(n for w, n in weights if font_is_italic(w.font, rules)) * 2 > sum(
+        n for _, n in weights
+    )
+    first = words[0]
+    return Line(
+        no=0,
+        raw=" ".join(w.raw for w in words),
+        text=" ".join(w.text for w in words),
+        page=page_no,
+        x0=round(min(w.x0 for w in words), 2),
+        top=round(pl.top, 2),
+        x1=round(max(w.x1 for w in words), 2),
+        bottom=round(pl.bottom, 2),
+        font=base_font_name(font),
+        size=size,
+        bold=bold,
+        italic=italic,
+        color=_majority([(w.color, n) for w, n in weights]),
+        column_x1=round(column_x1, 2),
+        lead_width=round(first.x1 - first.x0 + _space_width(words, size, rules), 2),
+        hint=hint,
+    )
+
+
+def _label_line(lines: list[PageLine]) -> PageLine:
+    """A label cell is one label, however its words wrap."""
+    words = [w for pl in lines for w in pl.words]
+    return PageLine(words, lines[0].cell)
+
+
+def read_page(page: Any, page_no: int, rules: PdfRules) -> PageContent:
+    words = page_words(page, rules)
+    height = float(page.height)
+    band = rules.margin_band * height
+    body_chars = sum(len(w.text) for w in words if w.top >= band and w.bottom <= height - band)
+    coverage = _image_coverage(page)
+    if not words:
+        return PageContent([], [], 0, coverage)
+
+    rulings = Rulings(page, rules)
+    by_cell: dict[tuple[float, float, float, float] | None, list[Word]] = {}
+    cells: dict[tuple[float, float, float, float], Cell] = {}
+    for word in words:
+        cell = rulings.cell_at(word.x0, word.top, word.x1, word.bottom)
+        key = cell.key if cell else None
+        if cell is not None:
+            cells.setdefault(cell.key, cell)
+        by_cell.setdefault(key, []).append(word)
+
+    # Blocks in reading order: (top, x0, lines).
+    blocks: list[tuple[float, float, list[PageLine]]] = []
+    for key, group in by_cell.items():
+        cell = cells[key] if key is not None else None
+        lines = _group_lines(group, cell, rules)
+        if cell is None:
+            blocks.extend((pl.top, pl.words[0].x0, [pl]) for pl in lines)
+        else:
+            if cell.is_label(rules):
+                lines = [_label_line(lines)]
+            blocks.append((cell.top, cell.x0, lines))
+    blocks.sort(key=lambda b: (round(b[0], 1), round(b[1], 1), b[2][0].top))
+
+    free_x1 = max(
+        (pl.words[-1].x1 for _, _, ls in blocks for pl in ls if pl.cell is None),
+        default=float(page.width),
+    )
+    pads = _column_pads(blocks)
+    out: list[Line] = []
+    cell_lines: dict[tuple[float, float, float, float], list[int]] = {}
+    label_lines = 0
+    prev: PageLine | None = None
+    for _, _, lines in blocks:
+        for pl in lines:
+            if prev is not None and (prev.cell != pl.cell or _gap_is_blank(prev, pl, rules)):
+                out.append(Line(no=0, raw="", text="", page=page_no))
+            cell = pl.cell
+            if cell is None:
+                column_x1 = free_x1
+                hint = (
+                    "page-top"
+                    if pl.top < band
+                    else "page-bottom"
+                    if pl.bottom > height - band
+                    else None
+                )
+            else:
+                column_x1 = cell.x1 - pads.get((round(cell.x0, 1), round(cell.x1, 1)), 0.0)
+                hint = "label" if cell.is_label(rules) else None
+                cell_lines.setdefault(cell.key, []).append(len(out))
+            label_lines += hint == "label"
+            out.append(_to_line(pl, page_no, column_x1, rules, hint))
+            prev = pl
+    tables = _data_tables(cells, cell_lines, out, rulings, page_no, rules)
+    return PageContent(out, tables, body_chars, coverage, label_lines, cell_lines)
+
+
+def _gap_is_blank(prev: PageLine, cur: PageLine, rules: PdfRules) -> bool:
+    size = min(max(w.size for w in prev.words), max(w.size for w in cur.words))
+    return cur.top - prev.bottom > rules.blank_gap_ratio * size
+
+
+def _column_pads(
+    blocks: list[tuple[float, float, list[PageLine]]],
+) -> dict[tuple[float, float], float]:
+    """Inner padding of each table column: how far its text starts from the left rule.
+    Cells are padded alike on both sides, which gives the right margin of the text."""
+    pads: dict[tuple[float, float], float] = {}
+    for _, _, lines in blocks:
+        for pl in lines:
+            if pl.cell is None:
+                continue
+            col = (round(pl.cell.x0, 1), round(pl.cell.x1, 1))
+            pad = max(0.0, pl.words[0].x0 - pl.cell.x0)
+            pads[col] = min(pads.get(col, pad), pad)
+    return pads
+
+
+def _image_coverage(page: Any) -> float:
+    area = float(page.width) * float(page.height)
+    if area <= 0:
+        return 0.0
+    covered = 0.0
+    for img in page.images:
+        x0, x1 = max(0.0, img["x0"]), min(float(page.width), img["x1"])
+        top, bottom = max(0.0, img["top"]), min(float(page.height), img["bottom"])
+        covered += max(0.0, x1 - x0) * max(0.0, bottom - top)
+    return min(1.0, covered / area)
+
+
+def _data_tables(
+    cells: dict[tuple[float, float, float, float], Cell],
+    cell_lines: dict[tuple[float, float, float, float], list[int]],
+    lines: list[Line],
+    rulings: Rulings,
+    page_no: int,
+    rules: PdfRules,
+) -> list[Table]:
+    """Ruled tables that are not the 2-column form (a month x action timeline), as cells.
+
+    The grid comes from the rules, so empty cells are kept as empty cells."""
+    extents: dict[tuple[float, float], list[Cell]] = {}
+    for cell in cells.values():
+        if len(cell.columns) >= 3 and not cell.form_row(rules):
+            extent = (round(cell.columns[0], 1), round(cell.columns[-1], 1))
+            extents.setdefault(extent, []).append(cell)
+    tables = []
+    tol = rules.ruling_tolerance
+    for (left, right), members in sorted(extents.items()):
+        top = min(c.top for c in members)
+        bottom = max(c.bottom for c in members)
+        ys = sorted(
+            {
+                round(y, 1)
+                for y, a, b in rulings.h
+                if top - tol <= y <= bottom + tol and a <= left + tol and b >= right - tol
+            }
+            | {round(top, 1), round(bottom, 1)}
+        )
+        bands = [(a, b) for a, b in pairwise(ys) if b - a > 2 * tol]
+        grid_x = sorted({round(x, 1) for c in members for x in c.columns})
+        rows: list[list[TableCell | None]] = []
+        for a, b in bands:
+            xs = [round(x, 1) for x in rulings.columns_at((a + b) / 2)]
+            xs = [x for x in xs if left - tol <= x <= right + tol]
+            row: list[TableCell | None] = [None] * max(len(grid_x) - 1, 0)
+            for x0, x1 in pairwise(xs):
+                col = min(range(len(grid_x)), key=lambda k: abs(grid_x[k] - x0))
+                if col >= len(row):
+                    continue
+                found = _cell_lines(cell_lines, x0, a, x1, b, tol)
+                text, prev_raw = "", ""
+                for i in found:
+                    text, prev_raw = join(prev_raw, text, lines[i].text), lines[i].raw
+                row[col] = TableCell(
+                    text=text, page=page_no, bbox=(x0, a, x1, b), line_indices=found
+                )
+            rows.append(row)
+        if rows:
+            tables.append(Table(page=page_no, bbox=(left, ys[0], right, ys[-1]), rows=rows))
+    return tables
+
+
+def _cell_lines(
+    cell_lines: dict[tuple[float, float, float, float], list[int]],
+    x0: float,
+    top: float,
+    x1: float,
+    bottom: float,
+    tol: float,
+) -> list[int]:
+    out: list[int] = []
+    for (cx0, ctop, cx1, cbottom), indices in cell_lines.items():
+        if (
+            abs(cx0 - x0) <= tol
+            and abs(cx1 - x1) <= tol
+            and ctop >= top - tol
+            and cbottom <= bottom + tol
+        ):
+            out.extend(indices)
+    return sorted(out)

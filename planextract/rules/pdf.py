@@ -1,0 +1,179 @@
+"""Named rules about PDF layout: font styles, grey text, symbol-font checkboxes, wrapping.
+
+The thresholds are data (rules/pdf.toml); these small functions apply them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from planextract.models.document import Line
+
+CHECKED = "☒"
+UNCHECKED = "☐"
+UNKNOWN_GLYPH = "\ufffd"  # a glyph the PDF gives no text for: '(cid:12)'
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_STYLE_WORDS = (
+    "regular",
+    "normal",
+    "roman",
+    "book",
+    "medium",
+    "bold",
+    "italic",
+    "oblique",
+    "light",
+    "semibold",
+    "demibold",
+    "black",
+    "heavy",
+    "mt",
+    "ps",
+    "psmt",
+)
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # identity hash: rules key caches
+class PdfRules:
+    bold_words: tuple[str, ...]
+    italic_words: tuple[str, ...]
+    grey_min: float
+    grey_max: float
+    grey_spread: float
+    same_line_ratio: float
+    blank_gap_ratio: float
+    space_ratio: float
+    fit_tolerance: float
+    margin_band: float
+    image_coverage: float
+    min_chars: int
+    ruling_min_length: float
+    ruling_tolerance: float
+    label_column_max: float
+    symbol_glyphs: dict[tuple[str, str], str]  # (font family, character) -> ☒ / ☐
+
+
+@cache
+def load_pdf_rules() -> PdfRules:
+    text = resources.files("planextract.rules").joinpath("pdf.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    glyphs: dict[tuple[str, str], str] = {}
+    for entry in data.get("symbol_fonts", []):
+        family = font_family(entry["font"])
+        for char in entry.get("checked", []):
+            glyphs[(family, char)] = CHECKED
+        for char in entry.get("unchecked", []):
+            glyphs[(family, char)] = UNCHECKED
+    return PdfRules(
+        bold_words=tuple(data["fonts"]["bold"]),
+        italic_words=tuple(data["fonts"]["italic"]),
+        grey_min=float(data["colors"]["grey_min"]),
+        grey_max=float(data["colors"]["grey_max"]),
+        grey_spread=float(data["colors"]["grey_spread"]),
+        same_line_ratio=float(data["lines"]["same_line_ratio"]),
+        blank_gap_ratio=float(data["lines"]["blank_gap_ratio"]),
+        space_ratio=float(data["lines"]["space_ratio"]),
+        fit_tolerance=float(data["lines"]["fit_tolerance"]),
+        margin_band=float(data["pages"]["margin_band"]),
+        image_coverage=float(data["pages"]["image_coverage"]),
+        min_chars=int(data["pages"]["min_chars"]),
+        ruling_min_length=float(data["ruling"]["min_length"]),
+        ruling_tolerance=float(data["ruling"]["tolerance"]),
+        label_column_max=float(data["ruling"]["label_column_max"]),
+        symbol_glyphs=glyphs,
+    )
+
+
+def base_font_name(fontname: str) -> str:
+    """'ABCDEF+DejaVuSans-Bold' -> 'DejaVuSans-Bold' (the subset prefix says nothing)."""
+    return _SUBSET.sub("", fontname or "")
+
+
+@cache
+def font_family(fontname: str) -> str:
+    """'ABCDEF+Wingdings-Regular' -> 'wingdings'; 'Wingdings 2' -> 'wingdings2'."""
+    key = _NOT_ALNUM.sub("", base_font_name(fontname).lower())
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _STYLE_WORDS:
+            if key.endswith(word) and len(key) > len(word):
+                key = key[: -len(word)]
+                stripped = True
+    return key
+
+
+@cache
+def font_is_bold(fontname: str, rules: PdfRules) -> bool:
+    key = _NOT_ALNUM.sub("", base_font_name(fontname).lower())
+    return any(word in key for word in rules.bold_words)
+
+
+@cache
+def font_is_italic(fontname: str, rules: PdfRules) -> bool:
+    key = _NOT_ALNUM.sub("", base_font_name(fontname).lower())
+    return any(word in key for word in rules.italic_words)
+
+
+def color_hex(color: object) -> str | None:
+    """A pdfplumber colour (gray, RGB or CMYK tuple) as '#rrggbb'; None when unknown."""
+    if isinstance(color, int | float):
+        color = (color,)
+    if not isinstance(color, Sequence) or not color:
+        return None
+    try:
+        values = [float(c) for c in color]
+    except (TypeError, ValueError):  # a pattern colour
+        return None
+    if len(values) == 1:
+        r = g = b = values[0]
+    elif len(values) == 3:
+        r, g, b = values
+    elif len(values) == 4:
+        c, m, y, k = values
+        r, g, b = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    else:
+        return None
+    return "#" + "".join(f"{round(max(0.0, min(1.0, v)) * 255):02x}" for v in (r, g, b))
+
+
+def is_grey(color: str | None, rules: PdfRules) -> bool:
+    """'#737373' is grey; black, white and colours are not."""
+    if not color or len(color) != 7:
+        return False
+    r, g, b = (int(color[k : k + 2], 16) / 255 for k in (1, 3, 5))
+    spread = max(r, g, b) - min(r, g, b)
+    return spread <= rules.grey_spread and rules.grey_min <= (r + g + b) / 3 <= rules.grey_max
+
+
+def symbol_glyph(fontname: str, text: str, rules: PdfRules) -> str | None:
+    """☒ / ☐ for a checkbox drawn from a symbol font ('Wingdings' U+F0FD), else None."""
+    if len(text) != 1:
+        return None
+    return rules.symbol_glyphs.get((font_family(fontname), text))
+
+
+def clean_cid(text: str) -> str:
+    """pdfminer writes '(cid:12)' for a glyph without a Unicode mapping: keep one mark."""
+    return _CID.sub(UNKNOWN_GLYPH, text) if "(cid:" in text else text
+
+
+def word_fits(prev_x1: float, column_x1: float, lead_width: float, rules: PdfRules) -> bool:
+    """Rule 'first word fits': the next line's first word (with its space) would have fitted
+    at the end of the previous line, so that line was ended on purpose, not wrapped."""
+    return prev_x1 + lead_width <= column_x1 - rules.fit_tolerance
+
+
+def line_wrapped(prev: Line, cur: Line) -> bool | None:
+    """Did ``prev`` end because ``cur``'s first word did not fit? None without positions."""
+    if prev.x1 is None or prev.column_x1 is None or cur.lead_width is None:
+        return None
+    return not word_fits(prev.x1, prev.column_x1, cur.lead_width, load_pdf_rules())

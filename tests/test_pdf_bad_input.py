@@ -1,0 +1,142 @@
+"""Bad PDFs: one clear line naming the file, never a traceback; limits hold.
+
+Every bad file is made from the sample PDF or the real plan: encrypted by the sample
+generator, cut short, damaged, scanned (pages rendered to pictures), or not a PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from click.testing import CliRunner
+from conftest import ELZOH_PDF, ELZOH_TXT
+from reportlab.lib.pdfencrypt import StandardEncryption
+from test_sample_pdfs import generator
+
+from planextract.cli import main
+from planextract.errors import (
+    EncryptedInput,
+    LimitExceeded,
+    NoTextLayer,
+    PlanExtractError,
+    UnreadableInput,
+)
+from planextract.extract.limits import Limits
+from planextract.pipeline import extract_file
+
+
+def scanned(tmp_path: Path, pages: int = 3) -> Path:
+    """The first pages of the sample PDF as pictures only, as a scanner makes them."""
+    pdf = pdfium.PdfDocument(ELZOH_PDF)
+    images = [pdf[i].render(scale=0.8).to_pil().convert("RGB") for i in range(pages)]
+    pdf.close()
+    out = tmp_path / "gescand.pdf"
+    images[0].save(out, save_all=True, append_images=images[1:], resolution=58)
+    return out
+
+
+@pytest.fixture(scope="module")
+def encrypted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    gen = generator()
+    layout = gen.plan_layout(ELZOH_TXT)
+    out = tmp_path_factory.mktemp("enc") / "beveiligd.pdf"
+    return gen.render_pdf(layout, out, encrypt=StandardEncryption("geheim", canPrint=1))
+
+
+def test_encrypted(encrypted: Path) -> None:
+    with pytest.raises(EncryptedInput) as err:
+        extract_file(encrypted)
+    assert err.value.one_line() == "beveiligd.pdf: encrypted PDF: it needs a password to be read"
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.97])
+def test_truncated(tmp_path: Path, keep: float) -> None:
+    data = ELZOH_PDF.read_bytes()
+    path = tmp_path / "afgebroken.pdf"
+    path.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises(UnreadableInput) as err:
+        extract_file(path)
+    assert err.value.one_line().startswith("afgebroken.pdf: damaged or truncated PDF (")
+
+
+def test_pdf_header_on_something_else(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + ELZOH_TXT.read_bytes())
+    with pytest.raises(UnreadableInput, match="damaged or truncated PDF"):
+        extract_file(path)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (ELZOH_TXT.read_bytes(), "not a PDF file (no %PDF header)"),
+    ],
+)
+def test_not_a_pdf(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableInput) as err:
+        extract_file(path)
+    assert err.value.one_line() == f"plan.pdf: {reason}"
+
+
+def test_picture_named_pdf(tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument(ELZOH_PDF)
+    buf = io.BytesIO()
+    pdf[0].render(scale=0.5).to_pil().save(buf, format="PNG")
+    pdf.close()
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(UnreadableInput, match="not a PDF file"):
+        extract_file(path)
+
+
+def test_scanned_pdf_has_no_text_layer(tmp_path: Path) -> None:
+    with pytest.raises(NoTextLayer) as err:
+        extract_file(scanned(tmp_path))
+    assert err.value.one_line() == (
+        "gescand.pdf: no text layer on any of its 3 pages (scanned or image-only PDF)"
+    )
+
+
+def test_page_limit() -> None:
+    with pytest.raises(LimitExceeded) as err:
+        extract_file(ELZOH_PDF, limits=Limits(max_pages=10))
+    assert err.value.one_line() == (
+        "zuidoost-hageland-actieplan-2025.pdf: 22 pages, more than the limit 10"
+    )
+
+
+def test_time_budget_is_checked_between_pages() -> None:
+    # No SIGALRM here (called outside the CLI): the reader itself stops.
+    with pytest.raises(LimitExceeded, match=r"time limit of 1e-09 s \(stopped at page 1 of 22\)"):
+        extract_file(ELZOH_PDF, limits=Limits(seconds=1e-9))
+
+
+def test_cli_reports_each_bad_pdf_on_one_line(tmp_path: Path, encrypted: Path) -> None:
+    truncated = tmp_path / "afgebroken.pdf"
+    truncated.write_bytes(ELZOH_PDF.read_bytes()[:40000])
+    files = [encrypted, truncated, scanned(tmp_path, pages=1), ELZOH_PDF]
+    result = CliRunner().invoke(main, ["extract", *map(str, files), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert [e.split(":")[1].strip() for e in errors] == [
+        "beveiligd.pdf",
+        "afgebroken.pdf",
+        "gescand.pdf",
+    ]
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "zuidoost-hageland-actieplan-2025.json").exists()
+    for error in errors:
+        assert isinstance(error, str) and "\n" not in error
+
+
+def test_errors_name_the_file(tmp_path: Path, encrypted: Path) -> None:
+    for path in (encrypted, scanned(tmp_path, pages=1)):
+        with pytest.raises(PlanExtractError) as err:
+            extract_file(path)
+        assert err.value.file == path.name
