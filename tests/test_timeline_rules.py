@@ -64,6 +64,7 @@ def boundary(**kw: object):
         "blank_before": False,
         "continuation": False,
         "open_end": False,
+        "capitalised": True,
         "rules": RULES.layout,
     }
     args.update(kw)
@@ -72,8 +73,9 @@ def boundary(**kw: object):
 
 def test_layout_evidence_between_words() -> None:
     # One space before a lower-case word or after 'en': the same cell, surely.
-    assert boundary(continuation=True).cut == INF
+    assert boundary(continuation=True, capitalised=False).cut == INF
     assert boundary(open_end=True).cut == INF
+    assert boundary(capitalised=False).cut == INF  # 'Actie 1'
     # 'Inspiratiesessie Vragenlijst': may be two cells, at a cost.
     assert 0 < boundary().cut < INF
     # 'optimaliseren    Overleg': a new cell, two empty cells between.

@@ -42,6 +42,7 @@ class AlignmentRules:
     empty_cells_weight: float
     second_pass_cost: float
     max_cell_units: int
+    max_row_units: int
     confidence_scale: float
     uncertain_below: float
 
@@ -150,6 +151,10 @@ INF = float("inf")
 _CONTINUES_WITH = tuple("/+)&,;.:([")
 
 
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
 def continues_word(word: str) -> bool:
     """The word reads as the continuation of some text (lower case, a '+', a bracket...)."""
     return starts_lowercase(word) or word.startswith(_CONTINUES_WITH)
@@ -169,6 +174,7 @@ def word_boundary(
     blank_before: bool,
     continuation: bool,
     open_end: bool,
+    capitalised: bool,
     rules: LayoutRules,
 ) -> Boundary:
     """The gap between two words of a row.
@@ -176,7 +182,7 @@ def word_boundary(
     ``spaces``: the run of spaces between them on one line, or the leading spaces of the
     word's line; ``blank_before``: a blank line (or a page break) lies between them;
     ``continuation``: the word reads as a continuation (lower case...); ``open_end``: the
-    word before ends open ('en', '+', '-').
+    word before ends open ('en', '+', '-'); ``capitalised``: the word starts with a capital.
 
     Within a line one space joins words unless the next is capitalised; two or more
     suggest a new cell. Across lines a plain wrap joins, a blank line or leading spaces
@@ -186,7 +192,8 @@ def word_boundary(
     if same_line:
         empty = max(0, spaces - rules.between_cells_spaces)
         if spaces <= 1:
-            return Boundary(INF if continuation or open_end else rules.cut_single_space, 0.0, empty)
+            new_cell = capitalised and not open_end
+            return Boundary(rules.cut_single_space if new_cell else INF, 0.0, empty)
         if continuation or open_end:
             return Boundary(rules.cut_continuation, 0.0, empty)
         join = rules.join_two_spaces if spaces == 2 else rules.join_wide_gap

@@ -48,141 +48,159 @@ class Placement:
     alternative: int | None  # the column (0-based) that best reading puts it in
 
 
-@dataclass(frozen=True, slots=True)
-class _Edge:
-    phase: int
-    u: int
-    v: int
-    j: int  # previous column, 1-based; 0 = none yet (or the second pass just started)
-    k: int  # this cell's column, 1-based
-    score: float
-
-
 Affinity = Callable[[int, int, int], float]  # (start unit, end unit, column 0-based) -> score
 
 
-def _edges(
-    units: list[Unit], n_columns: int, affinity: Affinity, rules: AlignmentRules
-) -> list[_Edge]:
-    n = len(units)
-    join_prefix = [0.0]
-    for unit in units:
-        join_prefix.append(join_prefix[-1] + unit.join)
-    edges: list[_Edge] = []
-    for u in range(n):
-        cut = units[u].cut if u > 0 else 0.0
-        if math.isinf(cut):
-            continue
-        for v in range(u + 1, min(n, u + rules.max_cell_units) + 1):
-            inner = join_prefix[v] - join_prefix[u + 1]
-            if math.isinf(inner):
-                break
-            for k in range(1, n_columns + 1):
-                local = affinity(u, v, k - 1) - cut - inner
-                if local == NEG:
-                    continue
-                for phase in (0, 1):
-                    for j in range(0, k):
-                        prior = 0.0
-                        expected = units[u].empty_cells
-                        if phase == 0 and expected is not None:
-                            prior = rules.empty_cells_weight * abs(k - j - 1 - expected)
-                        edges.append(_Edge(phase, u, v, j, k, local - prior))
-    return edges
+class _Row:
+    """Scores of every possible cell of a row, and the prior between cells.
+
+    Columns are 1-based here; column 0 is 'no cell yet' (or: the second pass just began).
+    """
+
+    def __init__(
+        self, units: list[Unit], n_columns: int, affinity: Affinity, rules: AlignmentRules
+    ) -> None:
+        self.units = units
+        self.n = len(units)
+        self.size = n_columns + 1
+        self.rules = rules
+        self.span = rules.max_cell_units
+        joins = [0.0]
+        for unit in units:
+            joins.append(joins[-1] + unit.join)
+        # local[u][d][k]: a cell of units u .. u+d in column k, without the prior.
+        self.local: list[list[list[float]]] = []
+        for u in range(self.n):
+            cut = units[u].cut if u > 0 else 0.0
+            rows = []
+            for v in range(u + 1, min(self.n, u + self.span) + 1):
+                inner = joins[v] - joins[u + 1]
+                costs = cut + inner
+                rows.append(
+                    [NEG]
+                    + [
+                        NEG if math.isinf(costs) else affinity(u, v, k - 1) - costs
+                        for k in range(1, self.size)
+                    ]
+                )
+            self.local.append(rows)
+
+    def prior(self, phase: int, u: int, j: int, k: int) -> float:
+        expected = self.units[u].empty_cells
+        if phase == 1 or expected is None:
+            return 0.0
+        return self.rules.empty_cells_weight * abs(k - j - 1 - expected)
 
 
 def align_row(
     units: list[Unit], n_columns: int, affinity: Affinity, rules: AlignmentRules
 ) -> list[Placement]:
     """The best reading of a row, with a margin per cell."""
-    n = len(units)
-    if n == 0 or n_columns == 0:
+    if not units or n_columns == 0:
         return []
-    size = n_columns + 1
-    edges = _edges(units, n_columns, affinity, rules)
-    by_start: dict[int, list[_Edge]] = {}
-    for e in edges:
-        by_start.setdefault(e.u, []).append(e)
+    row = _Row(units, n_columns, affinity, rules)
+    n, size = row.n, row.size
+    phases = (0, 1)
+    second = [u > 0 and units[u].second_pass for u in range(n)]
 
-    # forward: best score of a reading of units[:u] ending in (phase, column j)
-    fwd = [[[NEG] * size for _ in range(n + 1)] for _ in (0, 1)]
-    back: dict[tuple[int, int, int], _Edge | None] = {}
+    # forward: best score of a reading of units[:u] ending in (phase, column j);
+    # entry[p][u][k]: best score to start a cell in column k at unit u.
+    fwd = [[[NEG] * size for _ in range(n + 1)] for _ in phases]
+    entry = [[[NEG] * size for _ in range(n)] for _ in phases]
+    entry_from = [[[0] * size for _ in range(n)] for _ in phases]
+    back: dict[tuple[int, int, int], int] = {}  # (phase, v, k) -> u
+    switch_from: dict[int, int] = {}
     fwd[0][0][0] = 0.0
-    back[(0, 0, 0)] = None
-    for u in range(n + 1):
-        if 0 < u < n and units[u].second_pass:
-            best_j = max(range(1, size), key=lambda j: fwd[0][u][j])
-            if fwd[0][u][best_j] > NEG:
-                fwd[1][u][0] = fwd[0][u][best_j] - rules.second_pass_cost
-                back[(1, u, 0)] = _Edge(-1, u, u, best_j, 0, 0.0)  # phase switch marker
-        for e in by_start.get(u, []):
-            base = fwd[e.phase][u][e.j]
-            if base == NEG:
-                continue
-            total = base + e.score
-            if total > fwd[e.phase][e.v][e.k]:
-                fwd[e.phase][e.v][e.k] = total
-                back[(e.phase, e.v, e.k)] = e
+    for u in range(n):
+        if second[u]:
+            j = max(range(1, size), key=lambda c: fwd[0][u][c])
+            if fwd[0][u][j] > NEG:
+                fwd[1][u][0] = fwd[0][u][j] - rules.second_pass_cost
+                switch_from[u] = j
+        for p in phases:
+            for k in range(1, size):
+                best_j, best = 0, NEG
+                for j in range(k):
+                    if fwd[p][u][j] > NEG:
+                        val = fwd[p][u][j] - row.prior(p, u, j, k)
+                        if val > best:
+                            best_j, best = j, val
+                entry[p][u][k], entry_from[p][u][k] = best, best_j
+                if best == NEG:
+                    continue
+                for d, local in enumerate(row.local[u]):
+                    val = best + local[k]
+                    v = u + d + 1
+                    if val > fwd[p][v][k]:
+                        fwd[p][v][k] = val
+                        back[(p, v, k)] = u
 
-    # backward: best score from (phase, u, column j) to the end of the row
-    bwd = [[[NEG] * size for _ in range(n + 1)] for _ in (0, 1)]
-    for phase in (0, 1):
-        for j in range(size):
-            bwd[phase][n][j] = 0.0
+    # backward: best score from (phase, unit u, previous column j) to the end of the row
+    bwd = [[[NEG] * size for _ in range(n + 1)] for _ in phases]
+    for p in phases:
+        bwd[p][n] = [0.0] * size
     for u in range(n - 1, -1, -1):
-        for e in by_start.get(u, []):
-            nxt = bwd[e.phase][e.v][e.k]
-            if nxt > NEG and e.score + nxt > bwd[e.phase][u][e.j]:
-                bwd[e.phase][u][e.j] = e.score + nxt
-        if u > 0 and units[u].second_pass and bwd[1][u][0] > NEG:
+        for p in phases:
+            leave = [NEG] * size
+            for k in range(1, size):
+                for d, local in enumerate(row.local[u]):
+                    rest = bwd[p][u + d + 1][k]
+                    if rest > NEG and local[k] + rest > leave[k]:
+                        leave[k] = local[k] + rest
+            for j in range(size):
+                bwd[p][u][j] = max(
+                    (leave[k] - row.prior(p, u, j, k) for k in range(j + 1, size)),
+                    default=NEG,
+                )
+        if second[u] and bwd[1][u][0] > NEG:
             switched = bwd[1][u][0] - rules.second_pass_cost
             for j in range(1, size):
                 bwd[0][u][j] = max(bwd[0][u][j], switched)
 
-    ends = [(fwd[p][n][j], p, j) for p in (0, 1) for j in range(1, size)]
+    ends = [(fwd[p][n][k], p, k) for p in phases for k in range(1, size)]
     best, phase, col = max(ends)
     if best == NEG:
         return []
 
-    # max-marginals: best reading with unit w in column k
+    # max-marginals: the best reading that puts unit w in column k
     marginal = [[NEG] * size for _ in range(n)]
-    for e in edges:
-        base, rest = fwd[e.phase][e.u][e.j], bwd[e.phase][e.v][e.k]
-        if base == NEG or rest == NEG:
-            continue
-        total = base + e.score + rest
-        for w in range(e.u, e.v):
-            if total > marginal[w][e.k]:
-                marginal[w][e.k] = total
+    for p in phases:
+        for u in range(n):
+            for k in range(1, size):
+                start = entry[p][u][k]
+                if start == NEG:
+                    continue
+                for d, local in enumerate(row.local[u]):
+                    total = start + local[k] + bwd[p][u + d + 1][k]
+                    for w in range(u, u + d + 1):
+                        if total > marginal[w][k]:
+                            marginal[w][k] = total
 
-    path: list[_Edge] = []
-    key: tuple[int, int, int] = (phase, n, col)
-    while True:
-        e = back.get(key)
-        if e is None:
-            break
-        if e.phase == -1:  # phase switch: continue in the first pass
-            key = (0, e.u, e.j)
-            continue
-        path.append(e)
-        key = (e.phase, e.u, e.j)
-    path.reverse()
+    cells: list[tuple[int, int, int, int]] = []  # (phase, u, v, column)
+    v, k = n, col
+    while v > 0:
+        u = back[(phase, v, k)]
+        cells.append((phase, u, v, k))
+        j = entry_from[phase][u][k]
+        if phase == 1 and j == 0:
+            phase, j = 0, switch_from[u]
+        v, k = u, j
+    cells.reverse()
 
     out = []
-    for e in path:
+    for p, u, v, k in cells:
         others, other = NEG, None
-        for w in range(e.u, e.v):
-            for k in range(1, size):
-                if k != e.k and marginal[w][k] > others:
-                    others, other = marginal[w][k], k - 1
-        margin = best - others if others > NEG else math.inf
+        for w in range(u, v):
+            for c in range(1, size):
+                if c != k and marginal[w][c] > others:
+                    others, other = marginal[w][c], c - 1
         out.append(
             Placement(
-                start=e.u,
-                end=e.v,
-                column=e.k - 1,
-                second_pass=e.phase == 1,
-                margin=margin,
+                start=u,
+                end=v,
+                column=k - 1,
+                second_pass=p == 1,
+                margin=best - others if others > NEG else math.inf,
                 alternative=other,
             )
         )

@@ -6,6 +6,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from planextract.models.document import Document
 from planextract.rules.profile import Profile
 from planextract.rules.timeline import TimelineRules
@@ -30,14 +32,28 @@ class CellDraft:
     pieces: list[tuple[int, int]] = field(default_factory=list)  # unit ranges
 
 
+def relative_scores(scores: np.ndarray, weight: float) -> np.ndarray:
+    """weight x (similarity with a column - the best similarity with any other column) / 100:
+    a cell that matches one action only is worth ``weight``; one that matches none, or two
+    equally, is worth nothing."""
+    if scores.shape[1] < 2:
+        return weight * scores / 100.0
+    order = np.sort(scores, axis=1)
+    best, second = order[:, -1:], order[:, -2:-1]
+    rival = np.where(scores >= best, second, best)
+    return weight * (scores - rival) / 100.0
+
+
 def row_units(
-    row: TextRow, profile: Profile, rules: TimelineRules
+    row: TextRow, profile: Profile, rules: TimelineRules, limit: int
 ) -> tuple[list[Unit], list[list[Word]]]:
-    """Merge words that surely belong together (a cut there would cost infinitely)."""
+    """Merge words that surely belong together (a cut there would cost infinitely). A row
+    of more than ``limit`` units keeps its tail in its last unit: every reading must be
+    able to hold all units, and the work stays bounded on hostile input."""
     units: list[Unit] = []
     groups: list[list[Word]] = []
     for word, b in zip(row.words, boundaries(row.words, profile, rules), strict=True):
-        if groups and math.isinf(b.cut):
+        if groups and (math.isinf(b.cut) or len(units) >= limit):
             groups[-1].append(word)
             continue
         units.append(
@@ -55,8 +71,10 @@ def place_row(
     rules: TimelineRules,
 ) -> list[CellDraft]:
     """Cells of one month row, one per column at most, left to right."""
-    units, groups = row_units(row, profile, rules)
-    n, k_cols = len(units), len(references)
+    k_cols = len(references)
+    limit = min(rules.alignment.max_row_units, k_cols * rules.alignment.max_cell_units)
+    units, groups = row_units(row, profile, rules, limit)
+    n = len(units)
     if n == 0 or k_cols == 0:
         return []
     spans = [
@@ -67,15 +85,15 @@ def place_row(
     texts = [join_words([w for g in groups[u:v] for w in g], doc) for u, v in spans]
     scored = column_scores(texts, references)
     span_index = {span: i for i, span in enumerate(spans)}
-    weight = rules.alignment.similarity_weight
+    affinities = relative_scores(scored.scores, rules.alignment.similarity_weight)
 
     def affinity(u: int, v: int, k: int) -> float:
-        row_scores = scored.scores[span_index[(u, v)]]
-        others = [float(s) for j, s in enumerate(row_scores) if j != k]
-        rival = max(others) if others else 0.0
-        return weight * (float(row_scores[k]) - rival) / 100.0
+        return float(affinities[span_index[(u, v)], k])
 
-    placements = align_row(units, k_cols, affinity, rules.alignment)
+    placements = align_row(units, k_cols, affinity, rules.alignment) or [
+        # No reading at all (cannot happen within the limit): keep the text, in doubt.
+        Placement(0, n, 0, second_pass=False, margin=0.0, alternative=None)
+    ]
     cells = _cells(placements, groups, doc, rules)
     final = column_scores([c.text for c in cells], references)
     for q, cell in enumerate(cells):

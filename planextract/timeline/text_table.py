@@ -21,6 +21,7 @@ from planextract.rules.timeline import (
     continues_word,
     first_cell_boundary,
     header_word_at_start,
+    is_capitalised,
     is_narrative_line,
     word_boundary,
 )
@@ -251,6 +252,7 @@ def boundaries(words: Sequence[Word], profile: Profile, rules: TimelineRules) ->
                 blank_before=w.blank_before,
                 continuation=continues_word(w.text),
                 open_end=ends_open(prev.text, profile.reflow),
+                capitalised=is_capitalised(w.text),
                 rules=rules.layout,
             )
         )
