@@ -164,14 +164,14 @@ def _from_text(
     found: list[TextTable] = []
     for indices in _section_lines(plan, doc):
         found.extend(find_text_tables(doc, indices, rules))
-    if not found:
-        return [], []
     titles: dict[int, list[str]] = {}
     title_lines: dict[int, list[list[int]]] = {}
     for table in found:
         pieces = header_titles(table, rules)
         titles[id(table)] = [join_words(p, doc) for p in pieces]
         title_lines[id(table)] = [sorted({w.line for w in p}) for p in pieces]
+    # Without column titles there is nothing to put the cells in: left as section text.
+    found = [t for t in found if titles[id(t)]]
     merged: list[TextTable] = []
     for table in found:
         if merged and _continues(merged[-1], table, titles):
@@ -179,6 +179,8 @@ def _from_text(
             merged[-1].header_lines.extend(table.header_lines)
         else:
             merged.append(table)
+    if not merged:
+        return [], []
 
     actions = plan.actions()
     all_titles = [t for table in merged for t in titles[id(table)]]

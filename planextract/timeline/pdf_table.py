@@ -126,4 +126,4 @@ def timeline_grids(doc: Document) -> list[PdfGrid]:
             if _add_row(grid, list(cells), label):
                 grid.lines.update(_line_indices(cells))
         grid.pages = sorted({*grid.pages, table.page})
-    return [g for g in grids if g.rows]
+    return [g for g in grids if g.rows and g.titles]
