@@ -20,6 +20,8 @@ from planextract.models.document import Document
 from planextract.models.plan import Plan, Quality, Source
 from planextract.quality.checks import run_checks
 from planextract.rules.profile import Profile, load_profile
+from planextract.rules.timeline import TimelineRules
+from planextract.timeline.build import build_timeline, claim_lines
 
 PDF_MAGIC = b"%PDF-"
 
@@ -60,7 +62,9 @@ def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
     return read_text(path, profile, limits)
 
 
-def extract_document(doc: Document, profile: Profile) -> Result:
+def extract_document(
+    doc: Document, profile: Profile, timeline_rules: TimelineRules | None = None
+) -> Result:
     """Everything after the reader: shared by all input formats."""
     mark_noise(doc, profile)
     resolve_pages(doc, profile)
@@ -91,17 +95,26 @@ def extract_document(doc: Document, profile: Profile) -> Result:
         unassigned=assembler.unassigned(),
         extraction=account(doc),
     )
+    found = build_timeline(plan, doc, profile, timeline_rules)
+    if found.owners:  # the table's lines leave the section text
+        claim_lines(doc, builder.tree, found.owners)
+        plan.sections = assembler.sections()
+        plan.extraction = account(doc)
+    plan.timeline, plan.timeline_status = found.timeline, found.status
     plan.quality = Quality(findings=run_checks(plan))
     return Result(plan=plan, document=doc, tokens=tokens)
 
 
 def extract_file(
-    path: Path | str, profile: Profile | None = None, limits: Limits | None = None
+    path: Path | str,
+    profile: Profile | None = None,
+    limits: Limits | None = None,
+    timeline_rules: TimelineRules | None = None,
 ) -> Result:
     profile = profile or load_profile()
     limits = limits or Limits()
     doc = read_document(Path(path), profile, limits)
-    return extract_document(doc, profile)
+    return extract_document(doc, profile, timeline_rules)
 
 
 def plan_to_json(plan: Plan) -> str:

@@ -50,16 +50,25 @@ def test_elzoh_pdf_equals_text_export(elzoh_result: Result, elzoh_pdf_result: Re
     assert findings(pdf) == findings(text)
 
 
+# How a timeline cell was read: a ruled PDF cell is certain, a flattened text cell is
+# placed by alignment with a confidence; the line numbers are those of each input.
+HOW_READ = {"lines", "source", "confidence", "uncertain", "alternative_column", "stats"}
+
+
+def without_reading(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: without_reading(v) for k, v in value.items() if k not in HOW_READ}
+    if isinstance(value, list):
+        return [without_reading(v) for v in value]
+    return value
+
+
 def test_kemp_pdf_equals_text_export(kemp_result: Result, kemp_pdf_result: Result) -> None:
     text, pdf = contract(kemp_result.plan), contract(kemp_pdf_result.plan)
-    # Inherent difference: the text of the 'Tijdslijn' section. The text export flattens
-    # the month x action tables cell by cell, runs the cells of a row together and drops
-    # empty cells; the PDF's tables are read row by row, cell by cell, with the header
-    # row repeated on every page. Both keep the section; the PDF's tables are compared
-    # with the hand transcription in test_pdf_reader.py.
-    pdf["sections"][4].pop("text")
-    text["sections"][4].pop("text")
-    assert pdf["sections"][4] == {"title": "Tijdslijn", "level": 1, "kind": "timeline"}
+    # The timeline is compared on what it says (titles, links, months, cells, milestone
+    # links), not on how each cell was read.
+    text_timeline, pdf_timeline = text.pop("timeline"), pdf.pop("timeline")
+    assert without_reading(pdf_timeline) == without_reading(text_timeline)
     assert pdf == text
     assert findings(kemp_pdf_result.plan) == findings(kemp_result.plan)
 

@@ -167,22 +167,119 @@ class TimelineColumn(_Model):
     title: str
     action_id: str | None = None
     pages: list[int] = Field(default_factory=list)
+    link_score: float | None = Field(
+        None,
+        description="How well the column matches its action, 0-1 (title and cells together); "
+        "null when unlinked.",
+    )
+    title_score: float | None = Field(
+        None, description="Similarity of the column title with the action's title, 0-1."
+    )
+    cells_score: float | None = Field(
+        None, description="How well the cells repeat the action's milestones and steps, 0-1."
+    )
+    link_uncertain: bool = Field(
+        False, description="A weak link, or the column matches another action better."
+    )
+
+
+class TimelineCell(_Model):
+    """How a non-empty cell was read. Flattened text loses the grid: there the column is
+    reconstructed, and the doubt is kept here."""
+
+    column: int = Field(description="0-based column of the table.")
+    confidence: float = Field(
+        description="0.5 (a toss-up between columns) .. 1 (no other reading comes close)."
+    )
+    uncertain: bool = Field(description="The column (or where the cell ends) is in doubt.")
+    alternative_column: int | None = Field(
+        None, description="The next most likely column, for uncertain cells."
+    )
+    match: str | None = Field(
+        None, description="The text of the column's action that the cell resembles most."
+    )
+    match_score: float | None = Field(None, description="Similarity with `match`, 0-1.")
+    pages: list[int] = Field(default_factory=list)
+    lines: list[int] = Field(default_factory=list, description="Source line numbers.")
 
 
 class TimelineRow(_Model):
     month: int = Field(ge=1, le=12)
     label: str
     cells: list[str | None]
+    months: list[int] = Field(
+        default_factory=list, description="All months the label covers (a range, a quarter)."
+    )
+    details: list[TimelineCell | None] = Field(
+        default_factory=list, description="Parallel to cells; null for an empty cell."
+    )
+    pages: list[int] = Field(default_factory=list)
 
 
 class TimelineTable(_Model):
     pages: list[int] = Field(default_factory=list)
     columns: list[TimelineColumn]
     rows: list[TimelineRow]
+    source: Literal["text", "pdf-table"] = Field(
+        "text", description="Rebuilt from flattened text, or read from a ruled PDF table."
+    )
+    lines: list[int] = Field(
+        default_factory=list, description="First and last source line of the table."
+    )
+
+
+class MilestoneLink(_Model):
+    """A milestone of an action scheduled in a timeline cell."""
+
+    action_id: str
+    milestone: str
+    milestone_index: int = Field(description="0-based position in how.milestones.")
+    table: int
+    column: int
+    month: int
+    months: list[int] = Field(default_factory=list)
+    score: float = Field(description="Similarity of milestone and cell, 0-1.")
+
+
+class ColumnRef(_Model):
+    table: int
+    column: int
+    title: str
+
+
+class MilestoneRef(_Model):
+    action_id: str
+    milestone: str
+    milestone_index: int
+
+
+class TimelineStats(_Model):
+    cells: int = Field(description="Non-empty cells.")
+    uncertain: int = Field(description="Cells whose column or extent is in doubt.")
 
 
 class Timeline(_Model):
     tables: list[TimelineTable] = Field(default_factory=list)
+    milestone_links: list[MilestoneLink] = Field(default_factory=list)
+    unlinked_columns: list[ColumnRef] = Field(
+        default_factory=list, description="Columns that match no action."
+    )
+    actions_without_column: list[str] = Field(
+        default_factory=list, description="Template actions that no column schedules."
+    )
+    unscheduled_milestones: list[MilestoneRef] = Field(
+        default_factory=list, description="Milestones of linked actions found in no cell."
+    )
+    stats: TimelineStats = Field(default_factory=lambda: TimelineStats(cells=0, uncertain=0))
+
+
+class TimelineStatus(_Model):
+    """Why `timeline` is what it is; the reason is Dutch, for the policy officer."""
+
+    status: Literal["table", "referenced", "image-only", "no-table", "absent"]
+    reason: str
+    pages: list[int] = Field(default_factory=list)
+    reference: str | None = Field(None, description="What the section refers to, as written.")
 
 
 class Finding(_Model):
@@ -243,6 +340,9 @@ class Plan(_Model):
     sections: list[Section] = Field(default_factory=list)
     strategic_goals: list[StrategicGoal] = Field(default_factory=list)
     timeline: Timeline | None = None
+    timeline_status: TimelineStatus | None = Field(
+        None, description="How the timeline was found, or why it is null."
+    )
     quality: Quality = Field(default_factory=Quality)
     unassigned: list[UnassignedText] = Field(default_factory=list)
     extraction: Extraction

@@ -76,11 +76,16 @@ def continues_paragraph(
     return ends_open(prev, rule) or not fits
 
 
+def glued(prev_raw: str, cur: str) -> bool:
+    """Does ``cur`` join the line before without a space (a compound cut at its hyphen)?"""
+    return is_compound_break(prev_raw) and not f"{cur.lower()} ".startswith(_ELLIPSIS_WORDS)
+
+
 def join(prev_raw: str, acc: str, cur: str) -> str:
     """Append a wrapped line to the accumulated text, keeping compound hyphens."""
     if not acc:
         return cur
-    if is_compound_break(prev_raw) and not cur.lower().startswith(_ELLIPSIS_WORDS):
+    if glued(prev_raw, cur):
         return acc + cur
     return f"{acc} {cur}"
 

@@ -1,0 +1,114 @@
+"""Month labels of timeline rows: Dutch names, abbreviations, ranges and quarters.
+
+The vocabulary is data (rules/months_nl.toml); these functions only combine it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MONTHS_FILE = "months_nl.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class MonthLabel:
+    """A row label as written and the months (1-12) it covers."""
+
+    text: str
+    months: tuple[int, ...]
+    end: int  # offset in the parsed text just after the label
+
+    @property
+    def first(self) -> int:
+        return self.months[0]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthVocabulary:
+    names: dict[str, int]  # lower-case name or abbreviation -> month number
+    month: re.Pattern[str]  # one month name
+    range: re.Pattern[str]  # month, separator, month
+    quarters: tuple[re.Pattern[str], ...]
+    ordinals: dict[str, int]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def load_vocabulary(data: dict) -> MonthVocabulary:
+    names = {name.lower(): int(n) for n, words in data["months"].items() for name in words}
+    month = rf"(?:{_alternation(list(names))})\.?"
+    end = r"(?=[\s:]|$)"
+    dashes = [s for s in data["ranges"]["separators"] if not s.isalpha() and "/" not in s]
+    words = [s for s in data["ranges"]["separators"] if s not in dashes]
+    separator = rf"(?:\s*(?:{_alternation(dashes)})\s*|\s+(?:{_alternation(words)})\s+)"
+    ordinals = {k.lower(): int(v) for k, v in data["quarters"].get("ordinals", {}).items()}
+    quarter_words = rf"(?:{_alternation(list(ordinals))})\s+kwartaal" if ordinals else None
+    quarters = [re.compile(p, re.IGNORECASE) for p in data["quarters"]["patterns"]]
+    return MonthVocabulary(
+        names=names,
+        month=re.compile(rf"^(?P<a>{month}){end}", re.IGNORECASE),
+        range=re.compile(rf"^(?P<a>{month}){separator}(?P<b>{month}){end}", re.IGNORECASE),
+        quarters=(
+            *quarters,
+            *([re.compile(rf"^{quarter_words}$", re.IGNORECASE)] if quarter_words else []),
+        ),
+        ordinals=ordinals,
+    )
+
+
+@cache
+def vocabulary() -> MonthVocabulary:
+    text = resources.files("planextract.rules").joinpath(MONTHS_FILE).read_text("utf-8")
+    return load_vocabulary(tomllib.loads(text))
+
+
+def month_number(word: str, vocab: MonthVocabulary | None = None) -> int | None:
+    """'Januari', 'jan', 'sept.' -> 1, 1, 9; anything else -> None."""
+    vocab = vocab or vocabulary()
+    return vocab.names.get(word.strip().rstrip(".").lower())
+
+
+def quarter_months(n: int) -> tuple[int, ...]:
+    return tuple(range(3 * n - 2, 3 * n + 1))
+
+
+def _quarter(text: str, vocab: MonthVocabulary) -> MonthLabel | None:
+    """A quarter label in the first one to three words of the text."""
+    words = list(re.finditer(r"\S+", text))
+    for count in (1, 2, 3):
+        if len(words) < count:
+            break
+        end = words[count - 1].end()
+        candidate = text[:end].rstrip(":")
+        for pattern in vocab.quarters:
+            m = pattern.match(candidate)
+            if not m:
+                continue
+            n = int(m.group("n")) if "n" in pattern.groupindex else None
+            if n is None:
+                n = vocab.ordinals[candidate.split()[0].lower()]
+            return MonthLabel(candidate, quarter_months(n), end)
+    return None
+
+
+def parse_month_label(text: str, vocab: MonthVocabulary | None = None) -> MonthLabel | None:
+    """The month label at the start of ``text``: a range, a quarter or one month."""
+    vocab = vocab or vocabulary()
+    m = vocab.range.match(text)
+    if m:
+        a, b = vocab.names[m["a"].rstrip(".").lower()], vocab.names[m["b"].rstrip(".").lower()]
+        if a < b:
+            return MonthLabel(m.group(0), tuple(range(a, b + 1)), m.end())
+    quarter = _quarter(text, vocab)
+    if quarter:
+        return quarter
+    m = vocab.month.match(text)
+    if m:
+        return MonthLabel(m.group(0), (vocab.names[m["a"].rstrip(".").lower()],), m.end())
+    return None
