@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from planextract.enrich.sentences import split_sentences
 from planextract.extract.build import TreeBuilder
 from planextract.extract.classify import Kind, Token
 from planextract.extract.drafts import ActionDraft, FieldDraft, GoalDraft
@@ -44,11 +45,14 @@ class Assembler:
     def text(self, tokens: list[Token]) -> str:
         return render(paragraphs(tokens, self.doc, self.profile, self.width))
 
-    def items(self, tokens: list[Token]) -> list[ListItem]:
-        return items(paragraphs(tokens, self.doc, self.profile, self.width), self.doc)
+    def items(self, tokens: list[Token], part: str) -> list[ListItem]:
+        paras = paragraphs(tokens, self.doc, self.profile, self.width)
+        if part in self.profile.list_parts:  # answers written as sentences: one per item
+            paras = split_sentences(paras, self.doc, self.profile)
+        return items(paras, self.doc)
 
     def part_items(self, fd: FieldDraft, key: str) -> list[ListItem] | None:
-        return self.items(fd.parts[key]) if key in fd.parts else None
+        return self.items(fd.parts[key], key) if key in fd.parts else None
 
     def part_text(self, fd: FieldDraft, key: str) -> str | None:
         return self.text(fd.parts[key]) if key in fd.parts else None
@@ -136,7 +140,7 @@ class Assembler:
         tokens = [t for part in fd.parts.values() for t in part]
         return ForWhom(
             text=self.text(tokens),
-            target_groups=self.items(tokens),
+            target_groups=self.items(tokens, "target_groups"),
             pages=self.pages(fd.all_tokens()),
         )
 
@@ -156,7 +160,7 @@ class Assembler:
         steps = fd.parts.get("steps", [])
         return How(
             text=self.text(steps),
-            steps=self.items(steps),
+            steps=self.items(steps, "steps"),
             milestones=self.part_items(fd, "milestones"),
             pages=self.pages(fd.all_tokens()),
         )
@@ -173,7 +177,7 @@ class Assembler:
                 label=collapse(ev.label),
                 glyph=ev.glyph,
                 text=self.text(ev.tokens),
-                criteria=self.items(ev.tokens),
+                criteria=self.items(ev.tokens, "criteria"),
                 pages=self.pages([ev.head, *ev.tokens]),
             )
         return Evaluation(

@@ -22,6 +22,7 @@ class Paragraph:
     marker: str | None
     level: int
     indices: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # the token text of each line, in order
 
     def pages(self, doc: Document) -> list[int]:
         return sorted({p for i in self.indices if (p := doc.lines[i].page) is not None})
@@ -48,7 +49,7 @@ def paragraphs(
     prev: Token | None = None
     for tok in content:
         if tok.kind == Kind.BULLET:
-            out.append(Paragraph(tok.text, tok.marker, tok.level, [tok.index]))
+            out.append(Paragraph(tok.text, tok.marker, tok.level, [tok.index], [tok.text]))
         elif (
             out
             and prev is not None
@@ -63,8 +64,9 @@ def paragraphs(
             para = out[-1]
             para.text = join(doc.lines[prev.index].raw, para.text, tok.text)
             para.indices.append(tok.index)
+            para.parts.append(tok.text)
         else:
-            out.append(Paragraph(tok.text, None, 1, [tok.index]))
+            out.append(Paragraph(tok.text, None, 1, [tok.index], [tok.text]))
         prev = tok
     for p in out:
         p.text = collapse(p.text)  # runs of spaces are layout, not wording
