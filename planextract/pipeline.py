@@ -60,8 +60,11 @@ def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
     return read_text(path, profile, limits)
 
 
-def extract_document(doc: Document, profile: Profile) -> Result:
-    """Everything after the reader: shared by all input formats."""
+def extract_document(doc: Document, profile: Profile, enrich: bool = True) -> Result:
+    """Everything after the reader: shared by all input formats.
+
+    `enrich`: add partners, periods and targets (enrich/; loads the spaCy pipeline once).
+    """
     mark_noise(doc, profile)
     resolve_pages(doc, profile)
     tokens = classify(doc, profile)
@@ -92,16 +95,23 @@ def extract_document(doc: Document, profile: Profile) -> Result:
         extraction=account(doc),
     )
     plan.quality = Quality(findings=run_checks(plan))
+    if enrich:
+        from planextract.enrich.apply import enrich_plan
+
+        enrich_plan(plan, profile)
     return Result(plan=plan, document=doc, tokens=tokens)
 
 
 def extract_file(
-    path: Path | str, profile: Profile | None = None, limits: Limits | None = None
+    path: Path | str,
+    profile: Profile | None = None,
+    limits: Limits | None = None,
+    enrich: bool = True,
 ) -> Result:
     profile = profile or load_profile()
     limits = limits or Limits()
     doc = read_document(Path(path), profile, limits)
-    return extract_document(doc, profile)
+    return extract_document(doc, profile, enrich=enrich)
 
 
 def plan_to_json(plan: Plan) -> str:
