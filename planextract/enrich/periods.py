@@ -162,6 +162,16 @@ def _fill_years(found: _Found, y1: int | None, y2: int | None, plan_year: int | 
     found.sy, found.ey = y1, y2
 
 
+def _in_year(found: _Found, written: str | None, plan_year: int | None) -> _Found:
+    """A period within one year: the year as written, else the plan's (flagged)."""
+    year = _year(written)
+    if year is None:
+        year = plan_year
+        found.flags.add(YEAR_INFERRED)
+    found.sy = found.ey = year
+    return found
+
+
 def _scan(text: str, plan_year: int | None, rules: PeriodRules) -> list[_Found]:
     g = _grammar(rules)
     taken: list[tuple[int, int]] = []
@@ -206,47 +216,29 @@ def _scan(text: str, plan_year: int | None, rules: PeriodRules) -> list[_Found]:
     for m in g.part_of_year.finditer(text):
         if free(m):
             first, last = rules.parts_of_year[re.sub(r"\s+", " ", m["p"].lower())]
-            y = _year(m["y"])
             f = _Found(m.start(), m.end(), "part_of_year", sm=first, em=last, flags={APPROXIMATE})
-            if y is None:
-                y = plan_year
-                f.flags.add(YEAR_INFERRED)
-            f.sy = f.ey = y
-            add(f)
+            add(_in_year(f, m["y"], plan_year))
     for m in g.season.finditer(text):
         if free(m):
             months = rules.seasons[m["s"].lower()]
-            y = _year(m["y"])
             f = _Found(m.start(), m.end(), "season", flags={APPROXIMATE}, season=True)
-            if months is None:
+            if months is None:  # crosses the new year
                 f.flags.add(AMBIGUOUS)
+                add(f)
             else:
                 f.sm, f.em = months
-                if y is None:
-                    y = plan_year
-                    f.flags.add(YEAR_INFERRED)
-                f.sy = f.ey = y
-            add(f)
+                add(_in_year(f, m["y"], plan_year))
     for m in g.quarter.finditer(text):
         if free(m):
             q = int(m["q"]) if m["q"] else rules.quarter_words[m["qw"].lower()]
-            y = _year(m["y"])
             f = _Found(m.start(), m.end(), "quarter", sm=3 * q - 2, em=3 * q)
-            if y is None:
-                y = plan_year
-                f.flags.add(YEAR_INFERRED)
-            f.sy = f.ey = y
-            add(f)
+            add(_in_year(f, m["y"], plan_year))
     for m in g.month.finditer(text):
         if free(m):
             month = _month(m["m"], rules)
-            y = _year(m["y"])
-            f = _Found(m.start(), m.end(), "month", sm=month, em=month)
-            if y is None:
-                y = plan_year
-                f.flags.add(YEAR_INFERRED)
-            f.sy = f.ey = y
-            add(f)
+            add(
+                _in_year(_Found(m.start(), m.end(), "month", sm=month, em=month), m["y"], plan_year)
+            )
     for m in g.year.finditer(text):
         y = int(m.group())
         if free(m) and rules.year_min <= y <= rules.year_max:
