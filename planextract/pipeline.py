@@ -63,9 +63,15 @@ def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
 
 
 def extract_document(
-    doc: Document, profile: Profile, timeline_rules: TimelineRules | None = None
+    doc: Document,
+    profile: Profile,
+    timeline_rules: TimelineRules | None = None,
+    enrich: bool = True,
 ) -> Result:
-    """Everything after the reader: shared by all input formats."""
+    """Everything after the reader: shared by all input formats.
+
+    `enrich`: add partners, periods and targets (enrich/; loads the spaCy pipeline once).
+    """
     mark_noise(doc, profile)
     resolve_pages(doc, profile)
     tokens = classify(doc, profile)
@@ -102,6 +108,10 @@ def extract_document(
         plan.extraction = account(doc)
     plan.timeline, plan.timeline_status = found.timeline, found.status
     plan.quality = Quality(findings=run_checks(plan))
+    if enrich:
+        from planextract.enrich.apply import enrich_plan
+
+        enrich_plan(plan, profile)
     return Result(plan=plan, document=doc, tokens=tokens)
 
 
@@ -110,11 +120,12 @@ def extract_file(
     profile: Profile | None = None,
     limits: Limits | None = None,
     timeline_rules: TimelineRules | None = None,
+    enrich: bool = True,
 ) -> Result:
     profile = profile or load_profile()
     limits = limits or Limits()
     doc = read_document(Path(path), profile, limits)
-    return extract_document(doc, profile, timeline_rules)
+    return extract_document(doc, profile, timeline_rules, enrich=enrich)
 
 
 def plan_to_json(plan: Plan) -> str:

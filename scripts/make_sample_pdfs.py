@@ -74,6 +74,7 @@ from reportlab.platypus import (  # noqa: E402
     TableStyle,
 )
 
+from planextract.enrich.sentences import split_sentences  # noqa: E402
 from planextract.extract.build import TEMPLATE, UNASSIGNED, build_tree  # noqa: E402
 from planextract.extract.classify import Kind, Token  # noqa: E402
 from planextract.extract.reflow import block_width, join_tokens, paragraphs  # noqa: E402
@@ -218,7 +219,13 @@ def plan_layout(txt: Path, profile: Profile | None = None) -> PlanLayout:
             width = action_width[_action_owner(owner)[0]]
         else:
             width = block_width(toks, doc)
-        for para in paragraphs(toks, doc, profile, width):
+        paras = paragraphs(toks, doc, profile, width)
+        # List answers written as sentences: one Word paragraph per item, as the core
+        # splits them (evaluation criteria are owned by their type: '…evaluation.output').
+        part = "criteria" if ".evaluation." in owner else owner.rsplit(".", 1)[-1]
+        if part in profile.list_parts:
+            paras = split_sentences(paras, doc, profile)
+        for para in paras:
             starts[(owner, para.indices[0])] = Text(para.text, para.marker, para.level)
 
     timeline_file = _timeline_file(txt)

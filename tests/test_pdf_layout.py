@@ -128,7 +128,16 @@ def test_running_lines_by_position_and_repetition(kemp_pdf_result: Result) -> No
     # The organisation is read from the 'Actieplan <zone>' header only.
     assert (got.pop("organisation"), got.pop("title")) == (None, None)
     expected.pop("organisation"), expected.pop("title")
-    assert got == expected
+    # Without the zone's name fewer partners are recognised as the zone itself ('own').
+    assert without_key(got, "own") == without_key(expected, "own")
+
+
+def without_key(value: Any, key: str) -> Any:
+    if isinstance(value, dict):
+        return {k: without_key(v, key) for k, v in value.items() if k != key}
+    if isinstance(value, list):
+        return [without_key(v, key) for v in value]
+    return value
 
 
 def test_heading_and_title_end_where_the_type_changes(elzoh_pdf_result: Result) -> None:

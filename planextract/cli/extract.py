@@ -33,10 +33,10 @@ def _summary(result: Result) -> str:
     )
 
 
-def extract_one(path: Path, profile: Profile, limits: Limits) -> Result:
+def extract_one(path: Path, profile: Profile, limits: Limits, enrich: bool = True) -> Result:
     """Extract one file within the time budget; errors carry the file name."""
     with time_budget(limits.seconds, path.name):
-        return extract_file(path, profile, limits)
+        return extract_file(path, profile, limits, enrich=enrich)
 
 
 @click.command()
@@ -62,6 +62,11 @@ def extract_one(path: Path, profile: Profile, limits: Limits) -> Result:
 @click.option(
     "--timeout", default=Limits().seconds, show_default=True, help="Seconds allowed per file."
 )
+@click.option(
+    "--no-enrich",
+    is_flag=True,
+    help="Skip partners, periods and targets (faster; the 'enriched' key says so).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No per-file summary on stderr.")
 def extract(
     files: tuple[Path, ...],
@@ -69,6 +74,7 @@ def extract(
     profile_path: str | None,
     max_pages: int,
     timeout: float,
+    no_enrich: bool,
     quiet: bool,
 ) -> None:
     """Extract plans (PDF or text) to JSON.
@@ -83,7 +89,7 @@ def extract(
     written: dict[str, Path] = {}
     for path in files:
         try:
-            result = extract_one(path, profile, limits)
+            result = extract_one(path, profile, limits, enrich=not no_enrich)
         except PlanExtractError as exc:
             _error(exc.one_line())
             failed += 1

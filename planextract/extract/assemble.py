@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from planextract.enrich.sentences import split_sentences
 from planextract.extract.build import TreeBuilder
 from planextract.extract.classify import Kind, Token
 from planextract.extract.drafts import ActionDraft, FieldDraft, GoalDraft
 from planextract.extract.provenance import boxes_of, pages_of
-from planextract.extract.reflow import block_width, items, join_tokens, paragraphs, render
+from planextract.extract.reflow import (
+    Paragraph,
+    block_width,
+    items,
+    join_tokens,
+    paragraphs,
+    render,
+)
 from planextract.models.document import Document
 from planextract.models.plan import (
     Action,
@@ -48,11 +56,17 @@ class Assembler:
     def text(self, tokens: list[Token]) -> str:
         return render(paragraphs(tokens, self.doc, self.profile, self.width))
 
-    def items(self, tokens: list[Token]) -> list[ListItem]:
-        return items(paragraphs(tokens, self.doc, self.profile, self.width), self.doc)
+    def list_paragraphs(self, tokens: list[Token], part: str) -> list[Paragraph]:
+        paras = paragraphs(tokens, self.doc, self.profile, self.width)
+        if part in self.profile.list_parts:  # answers written as sentences: one per item
+            paras = split_sentences(paras, self.doc, self.profile)
+        return paras
+
+    def items(self, tokens: list[Token], part: str) -> list[ListItem]:
+        return items(self.list_paragraphs(tokens, part), self.doc)
 
     def part_items(self, fd: FieldDraft, key: str) -> list[ListItem] | None:
-        return self.items(fd.parts[key]) if key in fd.parts else None
+        return self.items(fd.parts[key], key) if key in fd.parts else None
 
     def part_text(self, fd: FieldDraft, key: str) -> str | None:
         return self.text(fd.parts[key]) if key in fd.parts else None
@@ -149,7 +163,7 @@ class Assembler:
         tokens = [t for part in fd.parts.values() for t in part]
         return ForWhom(
             text=self.text(tokens),
-            target_groups=self.items(tokens),
+            target_groups=self.items(tokens, "target_groups"),
             pages=self.pages(fd.all_tokens()),
             boxes=self.boxes(fd.all_tokens()),
         )
@@ -171,7 +185,7 @@ class Assembler:
         steps = fd.parts.get("steps", [])
         return How(
             text=self.text(steps),
-            steps=self.items(steps),
+            steps=self.items(steps, "steps"),
             milestones=self.part_items(fd, "milestones"),
             pages=self.pages(fd.all_tokens()),
             boxes=self.boxes(fd.all_tokens()),
@@ -184,12 +198,13 @@ class Assembler:
             if ev is None:
                 types[rule.key] = None
                 continue
+            criteria = self.list_paragraphs(ev.tokens, "criteria")  # text and items agree
             types[rule.key] = EvaluationType(
                 selected=ev.selected,
                 label=collapse(ev.label),
                 glyph=ev.glyph,
-                text=self.text(ev.tokens),
-                criteria=self.items(ev.tokens),
+                text=render(criteria),
+                criteria=items(criteria, self.doc),
                 pages=self.pages([ev.head, *ev.tokens]),
                 boxes=self.boxes([ev.head, *ev.tokens]),
             )

@@ -24,6 +24,7 @@ class Paragraph:
     marker: str | None
     level: int
     indices: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # the token text of each line, in order
 
     def pages(self, doc: Document) -> list[int]:
         return pages_of(doc, self.indices)
@@ -49,13 +50,14 @@ def paragraphs(
     prev: Token | None = None
     for tok in content:
         if tok.kind == Kind.BULLET:
-            out.append(Paragraph(tok.text, tok.marker, tok.level, [tok.index]))
+            out.append(Paragraph(tok.text, tok.marker, tok.level, [tok.index], [tok.text]))
         elif out and prev is not None and _continues(doc, prev, tok, width, profile):
             para = out[-1]
             para.text = join(doc.lines[prev.index].raw, para.text, tok.text)
             para.indices.append(tok.index)
+            para.parts.append(tok.text)
         else:
-            out.append(Paragraph(tok.text, None, 1, [tok.index]))
+            out.append(Paragraph(tok.text, None, 1, [tok.index], [tok.text]))
         prev = tok
     for p in out:
         p.text = collapse(p.text)  # runs of spaces are layout, not wording

@@ -32,6 +32,75 @@ class Box(_Model):
     bottom: float
 
 
+# -- enrichment: normalised data next to the document's own text (enrich/) --------------
+class Partner(_Model):
+    """An organisation or group named in a field, with its canonical name from the gazetteer."""
+
+    name: str = Field(description="Canonical name (gazetteer), or the name as written if unknown.")
+    type: str = Field(
+        description="government, care_provider, network, citizen_group, … or unknown."
+    )
+    text: str = Field(description="The first span in the field that named it, as written.")
+    field: str = Field(description="Where it was found, e.g. 'with_whom.stakeholders'.")
+    match: Literal["gazetteer", "fuzzy", "zone_name", "name"] = Field(
+        description="gazetteer: a listed variant; fuzzy: a spelling variant of one; "
+        "zone_name: 'ELZ <name>'; name: a capitalised name in a list of names, not listed."
+    )
+    own: bool = Field(False, description="The plan's own zone (or one of its bodies).")
+    pages: list[int] = Field(default_factory=list)
+
+
+class Period(_Model):
+    """A date or period from the text, normalised to months; the words are kept in `text`."""
+
+    text: str = Field(description="The expression as written.")
+    kind: Literal[
+        "date",
+        "month",
+        "month_range",
+        "part_of_year",
+        "season",
+        "quarter",
+        "year",
+        "year_range",
+        "relative",
+    ]
+    relation: Literal["by", "from"] | None = Field(
+        None, description="by: done by then ('tegen', 'voor'); from: starting then ('vanaf')."
+    )
+    start_year: int | None = None
+    start_month: int | None = Field(None, ge=1, le=12)
+    end_year: int | None = None
+    end_month: int | None = Field(None, ge=1, le=12)
+    months: list[int] = Field(
+        default_factory=list,
+        description="Months (1-12) of the plan year the period covers; empty when it lies "
+        "outside the plan year or is ambiguous.",
+    )
+    flags: list[str] = Field(
+        default_factory=list,
+        description="year_inferred, approximate, ambiguous, outside_plan_year.",
+    )
+    field: str = Field("", description="Where it was found, e.g. 'how.steps'.")
+    item: int | None = Field(None, description="Index of the list item in that field.")
+    pages: list[int] = Field(default_factory=list)
+
+
+class Target(_Model):
+    """A quantitative commitment in an evaluation criterion."""
+
+    text: str = Field(description="The words the target was read from.")
+    quantity: int | float | None = Field(None, description="Null for a frequency alone.")
+    quantity_max: int | float | None = Field(None, description="'2 of 3': the upper bound.")
+    unit: str | None = Field(None, description="What is counted, as written; '%' or 'keer'.")
+    comparator: Literal[">=", "<=", ">", "<", "="] | None = None
+    frequency: str | None = Field(None, description="ISO 8601 duration: P1M, P3M, P1Y…")
+    per: str | None = Field(None, description="'per netwerklunch': the unit counted per.")
+    of: str | None = Field(None, description="'75% van de deelnemers': the whole.")
+    item: int | None = Field(None, description="Index of the criterion.")
+    pages: list[int] = Field(default_factory=list)
+
+
 class ListItem(_Model):
     """One item of a list answer: a bullet, a sub-bullet or an unmarked paragraph."""
 
@@ -60,6 +129,7 @@ class Section(_Model):
     text: str
     pages: list[int] = Field(default_factory=list)
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    partners: list[Partner] = Field(default_factory=list, description="Enrichment.")
 
 
 class What(_Model):
@@ -117,6 +187,7 @@ class EvaluationType(_Model):
     criteria: list[ListItem] = Field(default_factory=list)
     pages: list[int] = Field(default_factory=list)
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    targets: list[Target] = Field(default_factory=list, description="Enrichment.")
 
 
 class Evaluation(_Model):
@@ -141,6 +212,8 @@ class Action(_Model):
     how: How | None = None
     evaluation: Evaluation | None = None
     text: str = Field("", description="Body of a narrative action; text before the form otherwise.")
+    partners: list[Partner] = Field(default_factory=list, description="Enrichment.")
+    periods: list[Period] = Field(default_factory=list, description="Enrichment.")
 
 
 class OperationalGoal(_Model):
@@ -344,6 +417,9 @@ class Plan(_Model):
         None, description="How the timeline was found, or why it is null."
     )
     quality: Quality = Field(default_factory=Quality)
+    enriched: bool = Field(
+        False, description="Partners, periods and targets were computed (enrich step ran)."
+    )
     unassigned: list[UnassignedText] = Field(default_factory=list)
     extraction: Extraction
 

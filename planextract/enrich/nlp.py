@@ -1,0 +1,109 @@
+"""The spaCy pipeline: `spacy.blank("nl")` with rule components only, built once per process.
+
+No model is downloaded or loaded: the pipeline is a tokenizer plus
+- `sentencizer`: sentence ends at punctuation;
+- `planextract_line_starts`: a line that starts with a capitalised function word
+  ("Enkele", "We", "De") after a line that did not end open starts a sentence
+  (rules/sentences.py), so unpunctuated list answers split where the writer broke the line;
+- two `entity_ruler`s: the gazetteer (rules/gazetteer_nl.toml) as phrase patterns, label
+  ORG, the canonical name as the entity id.
+spaCy is imported here only, on first use, so commands that do not enrich start fast.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from planextract.rules.enrich import Gazetteer, load_gazetteer, variant_is_case_sensitive
+from planextract.rules.profile import ReflowRule
+from planextract.rules.sentences import opens_sentence_at_line
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+LINE_STARTS = "planextract_line_starts"
+ORG_RULERS = ["orgs_any_case", "orgs_as_written"]
+# "PZON/burger", "team/DB/BO": a slash between words separates names.
+_SLASH_INFIX = r"(?<=[\w)])/(?=[\w(])"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_STARTS):
+        return
+
+    @Language.factory(LINE_STARTS, default_config={"continues_after": "", "continuation_words": []})
+    def make_line_starts(
+        nlp: Language, name: str, continues_after: str, continuation_words: list[str]
+    ) -> LineStarts:
+        return LineStarts(continues_after, frozenset(continuation_words))
+
+
+class LineStarts:
+    """Mark a sentence start at a line break followed by a capitalised function word."""
+
+    def __init__(self, continues_after: str, continuation_words: frozenset[str]) -> None:
+        # only the 'line ends open' part of the reflow rules is used here
+        self.rule = ReflowRule(
+            sentence_end="",
+            continues_after=continues_after,
+            continuation_words=continuation_words,
+            short_line_ratio=0.0,
+            fit_ratio=0.0,
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if not (prev.is_space and "\n" in prev.text):
+                continue
+            line_before = text[: prev.idx].rsplit("\n", 1)[-1]
+            if opens_sentence_at_line(
+                line_before, tok.text, is_function_word=tok.is_stop, rule=self.rule
+            ):
+                tok.is_sent_start = True
+        return doc
+
+
+def _patterns(gazetteer: Gazetteer, case_sensitive: bool) -> list[dict]:
+    """Phrase patterns (fast): variants matched as written, or in any case."""
+    return [
+        {"label": "ORG", "id": org.name, "pattern": variant}
+        for org in gazetteer.orgs
+        for variant in org.variants
+        if variant_is_case_sensitive(variant, org) == case_sensitive
+    ]
+
+
+@cache
+def pipeline(reflow: ReflowRule) -> Language:
+    """The one pipeline of this process (per reflow rule set, i.e. per profile)."""
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    _register_components()
+    nlp = spacy.blank("nl")
+    infixes = [*nlp.Defaults.infixes, _SLASH_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(
+        LINE_STARTS,
+        config={
+            "continues_after": reflow.continues_after,
+            "continuation_words": sorted(reflow.continuation_words),
+        },
+    )
+    # Two rulers: variants in any case, then acronyms and names that are also ordinary
+    # words, as written. The second does not overwrite: "ELZ Kemp en Duin" beats "ELZ".
+    gazetteer = load_gazetteer()
+    any_case = nlp.add_pipe(
+        "entity_ruler", name=ORG_RULERS[0], config={"phrase_matcher_attr": "LOWER"}
+    )
+    any_case.add_patterns(_patterns(gazetteer, case_sensitive=False))  # type: ignore[attr-defined]
+    as_written = nlp.add_pipe("entity_ruler", name=ORG_RULERS[1])
+    as_written.add_patterns(_patterns(gazetteer, case_sensitive=True))  # type: ignore[attr-defined]
+    return nlp

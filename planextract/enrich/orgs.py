@@ -1,0 +1,159 @@
+"""Organisations and groups named in a text, with canonical names (gazetteer + rules).
+
+Three rules, in this order, each explainable from the output's `match`:
+- gazetteer: the EntityRuler found a listed variant ("LOGO" -> Logo, "OCMW’s" -> OCMW);
+- fuzzy: a capitalised name not listed is a spelling variant of a listed one by rapidfuzz
+  ratio, compared without case and spaces ("Campus 03" -> Campus O3, "Think3Lab");
+- zone_name: "ELZ"/"Eerstelijnszone" + a capitalised name not listed -> a zone "ELZ <name>";
+- name: in a field that lists names (rules: name_fields), a capitalised name inside a
+  sentence that none of the above explains is kept as it is written, type "unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from planextract.enrich.nlp import pipeline
+from planextract.rules.enrich import Gazetteer, load_gazetteer, load_period_rules
+from planextract.rules.profile import ReflowRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+GENERIC_ZONE = "Eerstelijnszone"
+_SQUASH = re.compile(r"[\s\-‐‑]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str
+    type: str
+    text: str
+    match: str
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub("", text.lower())
+
+
+@cache
+def _fuzzy_choices(gazetteer: Gazetteer) -> dict[str, str]:
+    """Squashed variant -> canonical name, for variants long enough to compare fuzzily."""
+    choices: dict[str, str] = {}
+    for org in gazetteer.orgs:
+        for variant in org.variants:
+            key = _squash(variant)
+            if len(key) >= gazetteer.fuzzy_min_length:
+                choices.setdefault(key, org.name)
+    return choices
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    return frozenset(load_period_rules().month_words)
+
+
+def _name_like(tok: Token) -> bool:
+    """A token that can be part of a name: capitalised, an acronym, or a code like 'O3'."""
+    text = tok.text
+    if tok.is_space or tok.is_punct or not text[:1].isalnum():
+        return False
+    if tok.is_title or (tok.is_upper and len(text) > 1):
+        return True
+    return any(c.isupper() for c in text) and any(c.isdigit() for c in text)
+
+
+def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
+    """Runs of name-like tokens outside the gazetteer's entities ('Campus 03', 'Perinti')."""
+    spans, start = [], None
+    for tok in doc:
+        continues = start is not None and tok.is_digit  # 'Campus 03'
+        inside = tok.i not in taken and (_name_like(tok) or continues)
+        if inside and start is None:
+            start = tok.i
+        elif not inside and start is not None:
+            spans.append(doc[start : tok.i])
+            start = None
+    if start is not None:
+        spans.append(doc[start:])
+    return spans
+
+
+class OrgFinder:
+    def __init__(self, reflow: ReflowRule, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.nlp = pipeline(reflow)
+        self.types = {org.name: org.type for org in self.gazetteer.orgs}
+
+    def fuzzy(self, text: str) -> str | None:
+        key = _squash(text)
+        if len(key) < self.gazetteer.fuzzy_min_length:
+            return None
+        choices = _fuzzy_choices(self.gazetteer)
+        best = process.extractOne(
+            key, list(choices), scorer=fuzz.ratio, score_cutoff=self.gazetteer.fuzzy_ratio
+        )
+        return choices[best[0]] if best else None
+
+    def _is_unknown_name(self, span: Span) -> bool:
+        g = self.gazetteer
+        first = span[0]
+        if first.is_sent_start or first.is_stop or first.like_num:
+            return False
+        if span.text.lower() in g.not_names or first.lower_ in _month_words():
+            return False
+        if all(t.lower_ in g.places or t.lower_ in g.not_names for t in span):
+            return False
+        before = span.doc[first.i - 1] if first.i else None
+        return not (before is not None and before.lower_ == "in")  # "in Limburg": a place
+
+    def _zone_name(self, ent: Span, doc: Doc) -> Span | None:
+        """'ELZ Noord-Limburg': the generic zone word followed by a name not listed."""
+        end = ent.end
+        while end < len(doc) and (
+            (doc[end].is_title and not doc[end].is_stop)
+            or (doc[end].lower_ == "en" and end + 1 < len(doc) and doc[end + 1].is_title)
+        ):
+            end += 1
+        if end == ent.end or doc[end - 1].lower_ == "en":
+            return None
+        return doc[ent.start : end]
+
+    def find(self, text: str, *, names_expected: bool) -> list[Mention]:
+        return self.mentions(self.nlp(text), names_expected=names_expected)
+
+    def find_many(self, texts: list[str], names_expected: list[bool]) -> list[list[Mention]]:
+        """Like `find` for many texts at once (one pass of the pipeline)."""
+        docs = self.nlp.pipe(texts)
+        return [
+            self.mentions(d, names_expected=n) for d, n in zip(docs, names_expected, strict=True)
+        ]
+
+    def mentions(self, doc: Doc, *, names_expected: bool) -> list[Mention]:
+        found: list[tuple[int, Mention]] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            name = ent.ent_id_
+            if name == GENERIC_ZONE and ent.text.lower() in {"elz", "eerstelijnszone"}:
+                zone = self._zone_name(ent, doc)
+                if zone is not None:
+                    label = "ELZ " + doc[ent.end : zone.end].text
+                    found.append((ent.start, Mention(label, "zone", zone.text, "zone_name")))
+                    taken.update(range(zone.start, zone.end))
+                    continue
+            found.append((ent.start, Mention(name, self.types[name], ent.text, "gazetteer")))
+            taken.update(range(ent.start, ent.end))
+        for span in _candidates(doc, taken):
+            canonical = self.fuzzy(span.text)
+            if canonical is not None:
+                found.append(
+                    (span.start, Mention(canonical, self.types[canonical], span.text, "fuzzy"))
+                )
+            elif names_expected and self._is_unknown_name(span):
+                found.append((span.start, Mention(span.text, "unknown", span.text, "name")))
+        return [m for _, m in sorted(found, key=lambda pair: pair[0])]
