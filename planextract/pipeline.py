@@ -17,8 +17,8 @@ from planextract.extract.metadata import organisation_and_title, plan_year
 from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
 from planextract.models.document import Document
-from planextract.models.plan import Plan, Quality, Source
-from planextract.quality.checks import run_checks
+from planextract.models.plan import Plan, Source
+from planextract.quality.assess import assess
 from planextract.rules.profile import Profile, load_profile
 
 PDF_MAGIC = b"%PDF-"
@@ -91,7 +91,7 @@ def extract_document(doc: Document, profile: Profile) -> Result:
         unassigned=assembler.unassigned(),
         extraction=account(doc),
     )
-    plan.quality = Quality(findings=run_checks(plan))
+    plan.quality = assess(plan, profile)
     return Result(plan=plan, document=doc, tokens=tokens)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from planextract.extract.build import TEMPLATE, UNASSIGNED
 from planextract.extract.classify import Token
 from planextract.models.document import Document
-from planextract.models.plan import Extraction
+from planextract.models.plan import Extraction, PageProblem
 
 
 def assign_owners(doc: Document, tokens: list[Token], owners: list[str]) -> None:
@@ -40,4 +40,7 @@ def account(doc: Document) -> Extraction:
         lines_unassigned=unassigned,
         coverage=coverage,
         pages_uncertain_lines=int(uncertain) if isinstance(uncertain, int) else 0,
+        page_issues=[
+            PageProblem(page=i.page, code=i.code, detail=i.detail) for i in doc.page_issues
+        ],
     )

@@ -1,0 +1,59 @@
+"""Checks on the document as a whole: text that fits nowhere, pages that could not be read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planextract.models.plan import Finding
+from planextract.quality.registry import Context, check, quote
+
+NO_TEXT = "no_text"  # PageProblem.code set by a reader for a page without a text layer
+
+
+@check
+def unassigned_text(ctx: Context) -> Iterable[Finding]:
+    for chunk in ctx.plan.unassigned:
+        yield Finding(
+            code="text.unassigned",
+            severity="warning",
+            message=f"Tekst die nergens in het sjabloon past: {quote(chunk.text)}.",
+            pages=chunk.pages,
+        )
+
+
+@check
+def uncertain_pages(ctx: Context) -> Iterable[Finding]:
+    n = ctx.plan.extraction.pages_uncertain_lines
+    if n:
+        yield Finding(
+            code="pages.uncertain",
+            severity="info",
+            message=(
+                f"Voor {n} regels is het paginanummer niet met zekerheid te bepalen; "
+                "die pagina's ontbreken bij de betrokken onderdelen."
+            ),
+        )
+
+
+@check
+def pages_without_text(ctx: Context) -> Iterable[Finding]:
+    for issue in ctx.plan.extraction.page_issues:
+        if issue.code == NO_TEXT:
+            yield Finding(
+                code="pages.no_text",
+                severity="warning",
+                message=(
+                    f"Pagina {issue.page} heeft geen tekstlaag (bv. een ingescande pagina of "
+                    "een afbeelding); wat erop staat, is niet gelezen."
+                ),
+                pages=[issue.page],
+            )
+        else:
+            yield Finding(
+                code="pages.reader_issue",
+                severity="warning",
+                message=(
+                    f"Pagina {issue.page}: probleem bij het lezen ({issue.code}: {issue.detail})."
+                ),
+                pages=[issue.page],
+            )
