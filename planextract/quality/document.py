@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planextract.models.plan import Finding
-from planextract.quality.registry import Context, check, quote
+from planextract.quality.registry import Context, check, finding, quote
 
 NO_TEXT = "no_text"  # PageProblem.code set by a reader for a page without a text layer
 
@@ -13,9 +13,8 @@ NO_TEXT = "no_text"  # PageProblem.code set by a reader for a page without a tex
 @check
 def unassigned_text(ctx: Context) -> Iterable[Finding]:
     for chunk in ctx.plan.unassigned:
-        yield Finding(
+        yield finding(
             code="text.unassigned",
-            severity="warning",
             message=f"Tekst die nergens in het sjabloon past: {quote(chunk.text)}.",
             pages=chunk.pages,
         )
@@ -25,9 +24,8 @@ def unassigned_text(ctx: Context) -> Iterable[Finding]:
 def uncertain_pages(ctx: Context) -> Iterable[Finding]:
     n = ctx.plan.extraction.pages_uncertain_lines
     if n:
-        yield Finding(
+        yield finding(
             code="pages.uncertain",
-            severity="info",
             message=(
                 f"Voor {n} regels is het paginanummer niet met zekerheid te bepalen; "
                 "die pagina's ontbreken bij de betrokken onderdelen."
@@ -39,9 +37,8 @@ def uncertain_pages(ctx: Context) -> Iterable[Finding]:
 def pages_without_text(ctx: Context) -> Iterable[Finding]:
     for issue in ctx.plan.extraction.page_issues:
         if issue.code == NO_TEXT:
-            yield Finding(
+            yield finding(
                 code="pages.no_text",
-                severity="warning",
                 message=(
                     f"Pagina {issue.page} heeft geen tekstlaag (bv. een ingescande pagina of "
                     "een afbeelding); wat erop staat, is niet gelezen."
@@ -49,9 +46,8 @@ def pages_without_text(ctx: Context) -> Iterable[Finding]:
                 pages=[issue.page],
             )
         else:
-            yield Finding(
+            yield finding(
                 code="pages.reader_issue",
-                severity="warning",
                 message=(
                     f"Pagina {issue.page}: probleem bij het lezen ({issue.code}: {issue.detail})."
                 ),

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from planextract.models.plan import Action, Evaluation, Finding
 from planextract.quality.form import evaluation_types, field_empty, has_criteria
-from planextract.quality.registry import Context, check, join_nl, quote
+from planextract.quality.registry import Context, check, finding, join_nl, quote
 
 
 def _filled_evaluations(ctx: Context) -> Iterable[tuple[Action, Evaluation]]:
@@ -37,9 +37,8 @@ def evaluation_none_selected(ctx: Context) -> Iterable[Finding]:
             quote(_label(ctx, k)) for k, t in evaluation_types(ev, ctx.profile) if has_criteria(t)
         ]
         extra = f" Er staan wel criteria bij {join_nl(with_criteria)}." if with_criteria else ""
-        yield Finding(
+        yield finding(
             code="evaluation.none_selected",
-            severity="error",
             message=(
                 "Geen enkele manier van evaluatie is aangevinkt; het sjabloon vraagt er "
                 f"minstens één.{extra}"
@@ -60,9 +59,8 @@ def evaluation_criteria(ctx: Context) -> Iterable[Finding]:
         for key, t in evaluation_types(ev, ctx.profile):
             label = quote(_label(ctx, key))
             if t.selected is True and not has_criteria(t):
-                yield Finding(
+                yield finding(
                     code="evaluation.criteria_missing",
-                    severity="warning",
                     message=f"{label} is aangevinkt, maar er staan geen criteria bij.",
                     action_id=action.id,
                     field=f"evaluation.{key}",
@@ -70,9 +68,8 @@ def evaluation_criteria(ctx: Context) -> Iterable[Finding]:
                 )
             elif t.selected is False and has_criteria(t):
                 written = t.criteria[0].text if t.criteria else t.text
-                yield Finding(
+                yield finding(
                     code="evaluation.criteria_unselected",
-                    severity="warning",
                     message=(
                         f"Bij {label} staan criteria ({quote(written, 60)}), maar het vakje "
                         "is niet aangevinkt."
@@ -89,9 +86,8 @@ def evaluation_types_missing(ctx: Context) -> Iterable[Finding]:
     for action, ev in _filled_evaluations(ctx):
         for t in ctx.profile.evaluation_types:
             if t.key in ctx.form.evaluation_types and getattr(ev, t.key) is None:
-                yield Finding(
+                yield finding(
                     code="evaluation.type_missing",
-                    severity="warning",
                     message=(
                         f"De evaluatiemanier {quote(t.label)} ontbreekt op het formulier van "
                         "deze actie; andere acties van dit plan hebben ze wel."
@@ -110,9 +106,8 @@ def unreadable_checkboxes(ctx: Context) -> Iterable[Finding]:
         for key, ev in evaluation_types(action.evaluation, ctx.profile):
             if ev.selected is None:
                 glyph = f"teken {quote(ev.glyph)}" if ev.glyph else "geen vakje"
-                yield Finding(
+                yield finding(
                     code="evaluation.checkbox_unreadable",
-                    severity="warning",
                     message=(
                         f"Het vakje bij {quote(ev.label)} is niet te lezen ({glyph}); "
                         "aangevinkt of niet is onbekend."

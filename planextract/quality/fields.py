@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from planextract.models.plan import Action, Finding
 from planextract.quality.form import blank, field_empty
-from planextract.quality.registry import Context, check, join_nl, quote
+from planextract.quality.registry import Context, check, finding, join_nl, quote
 from planextract.rules.profile import FieldRule
 
 
@@ -18,9 +18,8 @@ def _pages(value: object, action: Action) -> list[int]:
 def actions_without_title(ctx: Context) -> Iterable[Finding]:
     for action in ctx.plan.actions():
         if not action.title:
-            yield Finding(
+            yield finding(
                 code="action.title_missing",
-                severity="warning",
                 message="Deze actie heeft geen titel.",
                 action_id=action.id,
                 pages=action.pages,
@@ -33,9 +32,8 @@ def narrative_actions(ctx: Context) -> Iterable[Finding]:
     labels = join_nl([f.label for f in ctx.profile.fields])
     for action in ctx.plan.actions():
         if action.kind == "narrative":
-            yield Finding(
+            yield finding(
                 code="action.not_template",
-                severity="warning",
                 message=(
                     f"Deze actie staat als vrije tekst in het plan, niet in het sjabloon: "
                     f"{labels} ontbreken."
@@ -57,9 +55,8 @@ def _template_fields(ctx: Context) -> Iterable[tuple[Action, FieldRule, object]]
 def fields_missing(ctx: Context) -> Iterable[Finding]:
     for action, rule, value in _template_fields(ctx):
         if value is None:
-            yield Finding(
+            yield finding(
                 code="field.missing",
-                severity="error",
                 message=f"Het veld {quote(rule.label)} ontbreekt in het formulier van deze actie.",
                 action_id=action.id,
                 field=rule.key,
@@ -71,9 +68,8 @@ def fields_missing(ctx: Context) -> Iterable[Finding]:
 def fields_empty(ctx: Context) -> Iterable[Finding]:
     for action, rule, value in _template_fields(ctx):
         if value is not None and field_empty(value, ctx.profile):  # type: ignore[arg-type]
-            yield Finding(
+            yield finding(
                 code="field.empty",
-                severity="error",
                 message=(
                     f"Het veld {quote(rule.label)} is niet ingevuld "
                     "(alleen de vraag van het sjabloon, of ‘/’)."
@@ -99,9 +95,8 @@ def required_parts(ctx: Context) -> Iterable[Finding]:
                 continue
             part_value = getattr(value, part.key)
             if part_value is None:
-                yield Finding(
+                yield finding(
                     code="part.missing",
-                    severity="warning",
                     message=(
                         f"Bij {quote(rule.label)} ontbreekt het onderdeel {quote(part.label)}; "
                         "andere acties van dit plan hebben het wel."
@@ -111,9 +106,8 @@ def required_parts(ctx: Context) -> Iterable[Finding]:
                     pages=_pages(value, action),
                 )
             elif blank(part_value):
-                yield Finding(
+                yield finding(
                     code="part.empty",
-                    severity="warning",
                     message=f"Bij {quote(rule.label)} is {quote(part.label)} niet ingevuld.",
                     action_id=action.id,
                     field=key,

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 
 from planextract.models.plan import Finding, OperationalGoal, StrategicGoal
-from planextract.quality.registry import Context, check, join_nl, quote
+from planextract.quality.registry import Context, check, finding, join_nl, quote
 
 Goal = StrategicGoal | OperationalGoal
 
@@ -42,9 +42,8 @@ def _reused(goals: Sequence[Goal], code: str, kind: str) -> Iterable[Finding]:
         same = list(group)
         if number is not None and len(same) > 1:
             titles = " en ".join(quote(g.title) for g in same)
-            yield Finding(
+            yield finding(
                 code=code,
-                severity="warning",
                 message=(
                     f"{kind} {number} komt {len(same)} keer voor met een andere titel: {titles}."
                 ),
@@ -71,9 +70,8 @@ def goal_headings_repeated(ctx: Context) -> Iterable[Finding]:
         goals += [("operationele", od) for od in sd.operational_goals]
         for kind, goal in goals:
             if goal.occurrences > 1:
-                yield Finding(
+                yield finding(
                     code="goal.heading_repeated",
-                    severity="info",
                     message=(
                         f"De kop van {kind} doelstelling {goal.number} staat "
                         f"{goal.occurrences} keer in het plan; de herhalingen zijn samengevoegd."
@@ -88,9 +86,8 @@ def od_numbers_under_their_sd(ctx: Context) -> Iterable[Finding]:
     for sd, od in _ods(ctx):
         sd_no, od_no = number_parts(sd.number), number_parts(od.number)
         if sd_no and od_no and len(sd_no) == 1 and od_no[0] != sd_no[0]:
-            yield Finding(
+            yield finding(
                 code="goal.od_number_mismatch",
-                severity="warning",
                 message=(
                     f"Operationele doelstelling {od.number} staat onder strategische "
                     f"doelstelling {sd.number}; volgens het nummer hoort ze bij strategische "
@@ -110,9 +107,8 @@ def _gap(
     after = min((n, i) for i, (n, _) in enumerate(goals) if n > missing[0])[1]
     numbers = _runs(missing, prefix)
     verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
-    yield Finding(
+    yield finding(
         code="goal.number_gap",
-        severity="info",
         message=f"In de nummering van {what} {verb} {join_nl(numbers)} (gevonden: {found}).",
         pages=goals[after][1].pages,
     )
@@ -137,9 +133,8 @@ def _out_of_order(goals: Sequence[tuple[tuple[int, ...], Goal]], kind: str) -> I
     highest: tuple[tuple[int, ...], Goal] | None = None
     for number, goal in goals:
         if highest is not None and number < highest[0]:
-            yield Finding(
+            yield finding(
                 code="goal.number_order",
-                severity="warning",
                 message=(
                     f"{kind} {goal.number} staat na {highest[1].number}; de nummering loopt "
                     "niet op."

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from planextract.models.plan import Finding, Plan
+from planextract.quality.codes import CODES
 from planextract.quality.form import Form, plan_form
 from planextract.rules.profile import Profile, load_profile
 
@@ -41,6 +42,25 @@ def context(plan: Plan, profile: Profile | None = None) -> Context:
 def run_checks(plan: Plan, profile: Profile | None = None) -> list[Finding]:
     ctx = context(plan, profile)
     return [finding for fn in CHECKS for finding in fn(ctx)]
+
+
+def finding(
+    code: str,
+    message: str,
+    *,
+    action_id: str | None = None,
+    field: str | None = None,
+    pages: list[int] | None = None,
+) -> Finding:
+    """A finding whose severity comes from the code catalogue (quality/codes.py)."""
+    return Finding(
+        code=code,
+        severity=CODES[code].severity,
+        message=message,
+        action_id=action_id,
+        field=field,
+        pages=list(pages or []),
+    )
 
 
 def quote(text: str, limit: int = 80) -> str:
