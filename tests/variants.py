@@ -3,9 +3,12 @@ other encodings, line endings and spacing, text moved or deleted."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
-from conftest import ELZOH_TXT, KEMP_TXT
+from conftest import ELZOH_TXT, KEMP_TXT, SAMPLES
+
+from planextract.models.plan import Timeline, TimelineColumn, TimelineRow, TimelineTable
 
 SAMPLE_FILES = {"elzoh": ELZOH_TXT, "kemp": KEMP_TXT}
 
@@ -66,3 +69,39 @@ def replace_within(text: str, old: str, new: str, start: str, end: str, *, after
     i, j = span(text, start, end, after=after)
     assert old in text[i:j], old
     return text[:i] + text[i:j].replace(old, new) + text[j:]
+
+
+def kemp_timeline() -> Timeline:
+    """The Kemp en Duin timeline as hand-transcribed in samples/kemp-en-duin-tijdslijn.toml
+    (the grid the timeline reader must find), as the plan's Timeline model. Pages are left
+    empty: the transcription does not record them."""
+    data = tomllib.loads((SAMPLES / "kemp-en-duin-tijdslijn.toml").read_text("utf-8"))
+    months = [
+        "Januari", "Februari", "Maart", "April", "Mei", "Juni",
+        "Juli", "Augustus", "September", "Oktober", "November", "December",
+    ]  # fmt: skip
+    tables = []
+    for t in data["tables"]:
+        columns = [
+            TimelineColumn(title=title, action_id=action_id)
+            for title, action_id in zip(t["columns"], t["actions"], strict=True)
+        ]
+        rows = [
+            TimelineRow(month=i + 1, label=m, cells=[c or None for c in t["rows"][m]])
+            for i, m in enumerate(months)
+        ]
+        tables.append(TimelineTable(columns=columns, rows=rows))
+    return Timeline(tables=tables)
+
+
+EVIL = "<script>alert('x')</script>"
+
+
+def evil_text() -> str:
+    """Kemp en Duin with markup in an action title and in an SD title."""
+    text = replace_once(
+        sample_text("kemp"), "Actie: ELZ Kemp en Duin denkt na", f"Actie: {EVIL} denkt na"
+    )
+    return replace_once(
+        text, "Strategische doelstelling 1 – ELZ", f"Strategische doelstelling 1 – {EVIL}"
+    )
