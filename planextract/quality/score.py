@@ -22,7 +22,6 @@ from typing import Literal
 from planextract.models.plan import Action, ActionQuality
 from planextract.quality.form import (
     CRITERIA,
-    EVALUATION,
     SELECTED,
     Form,
     blank,
@@ -91,6 +90,3 @@ def plan_completeness(actions: list[ActionQuality]) -> float | None:
     if not actions:
         return None
     return percent(sum(a.filled for a in actions), sum(a.expected for a in actions))
-
-
-__all__ = ["EVALUATION", "State", "action_quality", "action_states", "plan_completeness"]

@@ -104,11 +104,17 @@ class Source(BaseModel):
     coverage: float
 
 
-class PlanReport(BaseModel):
-    report: str = "plan"
+class ReportHeader(BaseModel):
+    """What every report JSON starts with."""
+
+    report: str
     report_version: str = REPORT_VERSION
     tool_version: str = __version__
     title: str
+
+
+class PlanReport(ReportHeader):
+    report: str = "plan"
     organisation: str | None
     year: int | None
     plan_title: str | None

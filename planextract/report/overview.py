@@ -6,13 +6,12 @@ from collections import Counter
 
 from pydantic import BaseModel
 
-from planextract import __version__
 from planextract.models.plan import Plan
 from planextract.quality.codes import CODES, SEVERITY_NAMES, code_name
 from planextract.quality.form import CRITERIA, SELECTED
 from planextract.quality.registry import context
 from planextract.quality.score import element_state
-from planextract.report.content import REPORT_VERSION
+from planextract.report.content import ReportHeader
 from planextract.report.labels import band, element_name, element_path, percent_text
 from planextract.rules.profile import Profile, load_profile
 
@@ -62,11 +61,8 @@ class CodeRow(BaseModel):
     total: int
 
 
-class Overview(BaseModel):
+class Overview(ReportHeader):
     report: str = "archive"
-    report_version: str = REPORT_VERSION
-    tool_version: str = __version__
-    title: str
     subtitle: str
     plans: list[PlanEntry]
     columns: list[HeatColumn]
