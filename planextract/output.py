@@ -9,6 +9,11 @@ from pathlib import Path
 
 from planextract.models.plan import Plan
 
+# mkstemp creates files readable by the owner only; outputs get the usual permissions.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
+
 
 def write_atomic(path: Path, text: str) -> None:
     """Write through a temporary file in the same folder and rename it into place, so a
@@ -16,6 +21,7 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)

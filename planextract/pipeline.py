@@ -17,8 +17,8 @@ from planextract.extract.metadata import organisation_and_title, plan_year
 from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
 from planextract.models.document import Document
-from planextract.models.plan import Plan, Quality, Source
-from planextract.quality.checks import run_checks
+from planextract.models.plan import Plan, Source
+from planextract.quality.assess import assess
 from planextract.rules.profile import Profile, load_profile
 from planextract.rules.timeline import TimelineRules
 from planextract.timeline.build import build_timeline, claim_lines
@@ -107,7 +107,7 @@ def extract_document(
         plan.sections = assembler.sections()
         plan.extraction = account(doc)
     plan.timeline, plan.timeline_status = found.timeline, found.status
-    plan.quality = Quality(findings=run_checks(plan))
+    plan.quality = assess(plan, profile)
     if enrich:
         from planextract.enrich.apply import enrich_plan
 

@@ -65,3 +65,12 @@ def test_contract_keys_present(tmp_path: Path) -> None:
     assert {"text", "lead", "council_role", "stakeholders"} <= action["with_whom"].keys()
     assert {"text", "steps", "milestones"} <= action["how"].keys()
     assert {"selected", "text", "criteria"} <= action["evaluation"]["output"].keys()
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    """Not the owner-only mode of the temporary file they are written through."""
+    from planextract.output import FILE_MODE, write_atomic
+
+    path = tmp_path / "a.json"
+    write_atomic(path, "{}\n")
+    assert path.stat().st_mode & 0o777 == FILE_MODE

@@ -19,8 +19,9 @@ from planextract.pipeline import Result
 PROVENANCE = {"pages", "boxes"}
 PER_FORMAT = {"source", "extraction", "quality"}  # quality is compared separately below
 # Findings that only one format can raise: the text export loses page marks
-# ('pages.uncertain'); only the PDF shows that a page is a picture ('pages.no_text').
-FORMAT_FINDINGS = {"pages.uncertain", "pages.no_text"}
+# ('pages.uncertain') and empty timeline cells ('timeline.cells_uncertain'); only the PDF
+# shows that a page is a picture ('pages.no_text').
+FORMAT_FINDINGS = {"pages.uncertain", "timeline.cells_uncertain", "pages.no_text"}
 
 
 def without_provenance(value: Any) -> Any:

@@ -20,7 +20,7 @@ from planextract.models.document import Noise
 from planextract.models.plan import Box, Plan
 from planextract.output import schema_json
 from planextract.pipeline import Result, extract_file, plan_to_json
-from planextract.quality.checks import run_checks
+from planextract.quality.assess import assess
 from planextract.rules.pdf import is_grey, load_pdf_rules
 
 MARKER = re.compile(r"^\s*(?:[-•➔o]|\(?\d+[.)]) ")
@@ -198,7 +198,7 @@ def test_picture_pages_are_reported(elzoh_pdf_result: Result) -> None:
     assert [f.pages for f in found] == [[21], [22]]
     assert found[0].message.startswith("Pagina 21 heeft geen tekstlaag (")
     again = Plan.model_validate_json(plan_to_json(plan))
-    assert run_checks(again) == plan.quality.findings
+    assert assess(again) == plan.quality
 
 
 def inside(inner: tuple[float, float, float, float], box: Box, slack: float = 2.0) -> bool:

@@ -6,6 +6,7 @@ import click
 
 from planextract import __version__
 from planextract.cli.extract import extract
+from planextract.cli.report import report
 from planextract.cli.schema import schema
 
 
@@ -17,3 +18,4 @@ def main() -> None:
 
 main.add_command(extract)
 main.add_command(schema)
+main.add_command(report)

@@ -364,8 +364,37 @@ class Finding(_Model):
     pages: list[int] = Field(default_factory=list)
 
 
+class ActionQuality(_Model):
+    """How completely one action fills in the template (see planextract/quality/score.py)."""
+
+    action_id: str
+    completeness: float = Field(description="100 x filled / expected, one decimal.")
+    filled: int = Field(description="Template elements filled in.")
+    expected: int = Field(description="Template elements this plan's form asks for.")
+    missing: list[str] = Field(
+        default_factory=list, description="Elements not filled in, e.g. 'why', 'what.dont'."
+    )
+
+
+class SeverityCounts(_Model):
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+
 class Quality(_Model):
     findings: list[Finding] = Field(default_factory=list)
+    completeness: float | None = Field(
+        None,
+        description="Plan score 0-100: filled / expected over all actions; null without actions.",
+    )
+    actions: list[ActionQuality] = Field(default_factory=list)
+    counts: SeverityCounts = Field(default_factory=SeverityCounts)
+    codes: dict[str, int] = Field(default_factory=dict, description="Findings per code.")
+    not_on_form: list[str] = Field(
+        default_factory=list,
+        description="Template elements this plan's form does not have (not counted, not flagged).",
+    )
 
 
 class UnassignedText(_Model):

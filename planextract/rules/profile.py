@@ -51,6 +51,18 @@ class EvaluationTypeRule:
 
 
 @dataclass(frozen=True, slots=True)
+class QualityRule:
+    """What the quality checks expect of an action form (the `[quality]` table)."""
+
+    required_parts: tuple[str, ...]  # "field.part" keys every action must fill in
+    names: tuple[tuple[str, str], ...]  # short Dutch names of parts/types for reports
+    timeline_required: bool = False  # the template asks for a month x action timeline
+
+    def name(self, key: str, default: str) -> str:
+        return dict(self.names).get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
 class BulletRule:
     name: str
     pattern: re.Pattern[str]
@@ -94,6 +106,7 @@ class Profile:
     empty_answers: frozenset[str]
     bullets: tuple[BulletRule, ...]
     reflow: ReflowRule
+    quality: QualityRule = QualityRule(required_parts=(), names=())
     source: str = field(default="")
 
     def field_rule(self, key: str) -> FieldRule:
@@ -154,12 +167,27 @@ def _fields(raw: list[dict]) -> tuple[FieldRule, ...]:
     return tuple(rules)
 
 
+def _quality(raw: dict, fields: tuple[FieldRule, ...]) -> QualityRule:
+    known = {f"{f.key}.{p.key}" for f in fields for p in f.parts}
+    required = tuple(raw.get("required_parts", []))
+    unknown = sorted(set(required) - known)
+    if unknown:
+        raise ValueError(f"[quality] required_parts: unknown parts {unknown}")
+    names = tuple(sorted((str(k), str(v)) for k, v in raw.get("names", {}).items()))
+    return QualityRule(
+        required_parts=required,
+        names=names,
+        timeline_required=bool(raw.get("timeline_required", False)),
+    )
+
+
 def load_profile_data(data: dict, source: str = "") -> Profile:
     """Build a Profile from parsed TOML data."""
     prof = data["profile"]
     page = data["page"]
     headings = data["headings"]
     reflow = data["reflow"]
+    fields = _fields(data["fields"])
     return Profile(
         id=prof["id"],
         description=prof.get("description", ""),
@@ -178,7 +206,7 @@ def load_profile_data(data: dict, source: str = "") -> Profile:
         max_heading_lines=int(headings.get("max_title_lines", 5)),
         action_prefixes=tuple(data["actions"]["title_prefixes"]),
         max_action_title_lines=int(data["actions"].get("max_title_lines", 5)),
-        fields=_fields(data["fields"]),
+        fields=fields,
         list_parts=frozenset(data["parts"]["list_parts"]),
         text_parts=frozenset(data["parts"]["text_parts"]),
         evaluation_types=tuple(
@@ -203,6 +231,7 @@ def load_profile_data(data: dict, source: str = "") -> Profile:
             short_line_ratio=float(reflow["short_line_ratio"]),
             fit_ratio=float(reflow["fit_ratio"]),
         ),
+        quality=_quality(data.get("quality", {}), fields),
         source=source,
     )
 

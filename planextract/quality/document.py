@@ -1,0 +1,55 @@
+"""Checks on the document as a whole: text that fits nowhere, pages that could not be read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planextract.models.plan import Finding
+from planextract.quality.registry import Context, check, finding, quote
+
+NO_TEXT = "no-text-layer"  # PageIssue.code set by the PDF reader for a picture page
+
+
+@check
+def unassigned_text(ctx: Context) -> Iterable[Finding]:
+    for chunk in ctx.plan.unassigned:
+        yield finding(
+            code="text.unassigned",
+            message=f"Tekst die nergens in het sjabloon past: {quote(chunk.text)}.",
+            pages=chunk.pages,
+        )
+
+
+@check
+def uncertain_pages(ctx: Context) -> Iterable[Finding]:
+    n = ctx.plan.extraction.pages_uncertain_lines
+    if n:
+        yield finding(
+            code="pages.uncertain",
+            message=(
+                f"Voor {n} regels is het paginanummer niet met zekerheid te bepalen; "
+                "die pagina's ontbreken bij de betrokken onderdelen."
+            ),
+        )
+
+
+@check
+def pages_without_text(ctx: Context) -> Iterable[Finding]:
+    for issue in ctx.plan.extraction.page_issues:
+        if issue.code == NO_TEXT:
+            yield finding(
+                code="pages.no_text",
+                message=(
+                    f"Pagina {issue.page} heeft geen tekstlaag ({issue.detail}): het is een "
+                    "scan of een afbeelding en wat erop staat, is niet gelezen."
+                ),
+                pages=[issue.page],
+            )
+        else:
+            yield finding(
+                code="pages.reader_issue",
+                message=(
+                    f"Pagina {issue.page} is niet volledig gelezen ({issue.code}): {issue.detail}."
+                ),
+                pages=[issue.page],
+            )

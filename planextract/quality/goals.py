@@ -1,0 +1,154 @@
+"""Checks on the goal tree: numbers reused, repeated headings, numbering errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+
+from planextract.models.plan import Finding, OperationalGoal, StrategicGoal
+from planextract.quality.registry import Context, check, finding, join_nl, quote
+
+Goal = StrategicGoal | OperationalGoal
+
+
+def _ods(ctx: Context) -> list[tuple[StrategicGoal, OperationalGoal]]:
+    return [(sd, od) for sd in ctx.plan.strategic_goals for od in sd.operational_goals]
+
+
+def number_parts(number: str | None) -> tuple[int, ...] | None:
+    """'4.5' -> (4, 5); None for a missing or non-numeric number."""
+    if not number:
+        return None
+    try:
+        return tuple(int(p) for p in number.split("."))
+    except ValueError:
+        return None
+
+
+def _runs(numbers: list[int], prefix: str) -> list[str]:
+    """[3, 4, 7] -> ['4.3–4.4', '4.7'] for prefix '4.': missing numbers written compactly."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [f"{prefix}{r[0]}" if len(r) == 1 else f"{prefix}{r[0]}–{prefix}{r[-1]}" for r in runs]
+
+
+def _reused(goals: Sequence[Goal], code: str, kind: str) -> Iterable[Finding]:
+    ordered = sorted(goals, key=lambda g: g.number or "")
+    for number, group in groupby(ordered, key=lambda g: g.number):
+        same = list(group)
+        if number is not None and len(same) > 1:
+            titles = " en ".join(quote(g.title) for g in same)
+            yield finding(
+                code=code,
+                message=(
+                    f"{kind} {number} komt {len(same)} keer voor met een andere titel: {titles}."
+                ),
+                pages=sorted({p for g in same for p in g.pages}),
+            )
+
+
+@check
+def goal_numbers_reused(ctx: Context) -> Iterable[Finding]:
+    """The same SD or OD number used with different titles (kept apart, flagged)."""
+    yield from _reused(
+        ctx.plan.strategic_goals, "goal.sd_number_reused", "Strategische doelstelling"
+    )
+    yield from _reused(
+        [od for _, od in _ods(ctx)], "goal.od_number_reused", "Operationele doelstelling"
+    )
+
+
+@check
+def goal_headings_repeated(ctx: Context) -> Iterable[Finding]:
+    """The same heading repeated before several actions (merged into one goal)."""
+    for sd in ctx.plan.strategic_goals:
+        goals: list[tuple[str, Goal]] = [("strategische", sd)]
+        goals += [("operationele", od) for od in sd.operational_goals]
+        for kind, goal in goals:
+            if goal.occurrences > 1:
+                yield finding(
+                    code="goal.heading_repeated",
+                    message=(
+                        f"De kop van {kind} doelstelling {goal.number} staat "
+                        f"{goal.occurrences} keer in het plan; de herhalingen zijn samengevoegd."
+                    ),
+                    pages=goal.pages,
+                )
+
+
+@check
+def od_numbers_under_their_sd(ctx: Context) -> Iterable[Finding]:
+    """OD n.m belongs under SD n."""
+    for sd, od in _ods(ctx):
+        sd_no, od_no = number_parts(sd.number), number_parts(od.number)
+        if sd_no and od_no and len(sd_no) == 1 and od_no[0] != sd_no[0]:
+            yield finding(
+                code="goal.od_number_mismatch",
+                message=(
+                    f"Operationele doelstelling {od.number} staat onder strategische "
+                    f"doelstelling {sd.number}; volgens het nummer hoort ze bij strategische "
+                    f"doelstelling {od_no[0]}."
+                ),
+                pages=od.pages,
+            )
+
+
+def _gap(
+    goals: Sequence[tuple[int, Goal]], prefix: str, what: str, found: str
+) -> Iterable[Finding]:
+    present = {n for n, _ in goals}
+    missing = [n for n in range(1, max(present) + 1) if n not in present]
+    if not missing:
+        return
+    after = min((n, i) for i, (n, _) in enumerate(goals) if n > missing[0])[1]
+    numbers = _runs(missing, prefix)
+    verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
+    yield finding(
+        code="goal.number_gap",
+        message=f"In de nummering van {what} {verb} {join_nl(numbers)} (gevonden: {found}).",
+        pages=goals[after][1].pages,
+    )
+
+
+@check
+def goal_number_gaps(ctx: Context) -> Iterable[Finding]:
+    """Numbers skipped: SD 1, 2, 4 misses 3; OD 4.1, 4.5 under SD 4 misses 4.2–4.4."""
+    sds = [(p[0], sd) for sd in ctx.plan.strategic_goals if (p := number_parts(sd.number))]
+    if sds:
+        found = ", ".join(str(n) for n, _ in sds)
+        yield from _gap(sds, "", "de strategische doelstellingen", found)
+    ods = [(p, od) for _, od in _ods(ctx) if (p := number_parts(od.number)) and len(p) == 2]
+    for head in sorted({p[0] for p, _ in ods}):
+        group = [(p[1], od) for p, od in ods if p[0] == head]
+        found = ", ".join(od.number or "" for _, od in group)
+        what = f"de operationele doelstellingen onder strategische doelstelling {head}"
+        yield from _gap(group, f"{head}.", what, found)
+
+
+def _out_of_order(goals: Sequence[tuple[tuple[int, ...], Goal]], kind: str) -> Iterable[Finding]:
+    highest: tuple[tuple[int, ...], Goal] | None = None
+    for number, goal in goals:
+        if highest is not None and number < highest[0]:
+            yield finding(
+                code="goal.number_order",
+                message=(
+                    f"{kind} {goal.number} staat na {highest[1].number}; de nummering loopt "
+                    "niet op."
+                ),
+                pages=goal.pages,
+            )
+        elif highest is None or number > highest[0]:
+            highest = (number, goal)
+
+
+@check
+def goal_number_order(ctx: Context) -> Iterable[Finding]:
+    """A goal numbered lower than one before it (Kemp en Duin: OD 4.2 after 4.5)."""
+    sds = [(p, sd) for sd in ctx.plan.strategic_goals if (p := number_parts(sd.number))]
+    yield from _out_of_order(sds, "Strategische doelstelling")
+    ods = [(p, od) for _, od in _ods(ctx) if (p := number_parts(od.number))]
+    yield from _out_of_order(ods, "Operationele doelstelling")

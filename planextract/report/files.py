@@ -1,0 +1,67 @@
+"""Writing report files: safe names, inside the output folder, atomically."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from planextract.models.plan import Plan
+from planextract.output import inside, write_atomic
+from planextract.report.content import plan_report
+from planextract.report.html import plan_html
+from planextract.report.markdown import plan_markdown
+from planextract.rules.profile import Profile
+
+SUFFIX = ".rapport"  # kemp.rapport.html: never clashes with the plan's own kemp.json
+MAX_NAME = 80
+
+
+def safe_name(text: str, fallback: str = "plan") -> str:
+    """A file-name stem from untrusted text: ASCII letters, digits, '-', '_', '.' only."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("._-")[:MAX_NAME].strip("._-")
+    return stem or fallback
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """Safe, distinct names in order: a repeated name gets -2, -3… (case-insensitive,
+    for case-insensitive file systems)."""
+    seen: set[str] = set()
+    out = []
+    for raw in names:
+        base = safe_name(raw)
+        name, n = base, 1
+        while name.lower() in seen:
+            n += 1
+            name = f"{base}-{n}"
+        seen.add(name.lower())
+        out.append(name)
+    return out
+
+
+def plan_stem(plan: Plan) -> str:
+    """The name of a plan's report files, from its source file name without extension."""
+    return safe_name(Path(plan.source.file).stem)
+
+
+def report_file(name: str, ext: str) -> str:
+    return f"{name}{SUFFIX}.{ext}"
+
+
+def write_plan_report(
+    plan: Plan, out_dir: Path, name: str | None = None, profile: Profile | None = None
+) -> list[Path]:
+    """Write <name>.rapport.html, .md and .json; return the paths."""
+    name = safe_name(name) if name else plan_stem(plan)
+    report = plan_report(plan, profile)
+    texts = {
+        "html": plan_html(report),
+        "md": plan_markdown(report),
+        "json": report.model_dump_json(indent=2) + "\n",
+    }
+    paths = []
+    for ext, text in texts.items():
+        path = inside(out_dir, report_file(name, ext))
+        write_atomic(path, text)
+        paths.append(path)
+    return paths

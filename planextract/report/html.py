@@ -1,0 +1,327 @@
+"""HTML rendering of the reports: one self-contained page, inline CSS, no scripts.
+
+Every value that comes from a plan goes through ``esc`` (html.escape); the markup around
+it is fixed text of this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from urllib.parse import quote
+
+from planextract.report.content import Cell, PlanReport
+from planextract.report.labels import (
+    BANDS,
+    MONTHS,
+    MONTHS_SHORT,
+    SEVERITY_SYMBOLS,
+    STATES,
+    band,
+    number,
+)
+from planextract.report.overview import Overview
+from planextract.report.style import CSS
+
+
+def esc(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def href(name: str) -> str:
+    """A relative link to a file we wrote ourselves (safe name), quoted anyway."""
+    return esc(quote(name))
+
+
+def page(title: str, body: Iterable[str]) -> str:
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="nl">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'; img-src data:\">",
+            f"<title>{esc(title)}</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _legend(items: Iterable[tuple[str, str, str]]) -> str:
+    lis = "".join(
+        f'<li><span class="{cls}">{esc(symbol)}</span>{esc(meaning)}</li>'
+        for symbol, meaning, cls in items
+    )
+    return f'<ul class="legend">{lis}</ul>'
+
+
+def _card(value: object, key: str, cls: str = "") -> str:
+    return (
+        f'<div class="card {cls}"><div class="v">{esc(value)}</div>'
+        f'<div class="k">{esc(key)}</div></div>'
+    )
+
+
+def _cell(cell: Cell) -> str:
+    symbol, meaning, cls = STATES[cell.state]
+    return f'<td class="c {cls}" title="{esc(meaning)}">{esc(symbol)}</td>'
+
+
+def _summary(r: PlanReport) -> list[str]:
+    s = r.summary
+    cls = BANDS[band(s.completeness)][2]
+    form = ", ".join(s.not_on_form) if s.not_on_form else "alle onderdelen van het sjabloon"
+    return [
+        '<section id="samenvatting">',
+        "<h2>Samenvatting</h2>",
+        '<div class="cards">',
+        _card(s.completeness_text, "volledigheid van het sjabloon", cls),
+        _card(
+            f"{s.complete_actions} van {s.actions}",
+            "acties volledig ingevuld",
+        ),
+        _card(
+            s.actions,
+            f"acties: {s.template_actions} in het sjabloon, {s.narrative_actions} in vrije tekst",
+        ),
+        _card(
+            f"{s.strategic_goals} / {s.operational_goals}",
+            "strategische / operationele doelstellingen",
+        ),
+        _card(s.errors, "fouten", "bad" if s.errors else "ok"),
+        _card(s.warnings, "waarschuwingen", "warn" if s.warnings else "ok"),
+        _card(s.infos, "ter info", "plain"),
+        "</div>",
+        "<table>",
+        f"<tr><th>Formulier van dit plan zonder</th><td>{esc(form)}</td></tr>",
+        f"<tr><th>Tijdslijn</th><td>{esc(s.timeline)}</td></tr>",
+        f"<tr><th>Bron</th><td>{esc(r.source.file)} ({esc(r.source.format)}, "
+        f"{esc(r.source.pages if r.source.pages is not None else '?')} pagina's), "
+        f"gelezen met {esc(r.source.extracted_by)}, sjabloon {esc(r.source.profile)}; "
+        f"{esc(number(r.source.coverage))} % van de regels geplaatst</td></tr>",
+        f"<tr><th>SHA-256</th><td><code>{esc(r.source.sha256)}</code></td></tr>",
+        "</table>",
+        "</section>",
+    ]
+
+
+def _actions(r: PlanReport) -> list[str]:
+    groups: list[tuple[str, int]] = []
+    for col in r.columns:
+        if groups and groups[-1][0] == col.field:
+            groups[-1] = (col.field, groups[-1][1] + 1)
+        else:
+            groups.append((col.field, 1))
+    names = {c.key: c.name for c in r.columns}
+    head1 = "".join(
+        f'<th class="group" colspan="{n}">{esc(names[field])}</th>' for field, n in groups
+    )
+    head2 = "".join(f"<th>{esc('veld' if c.key == c.field else c.name)}</th>" for c in r.columns)
+    rows = []
+    width = len(r.columns) + 3
+    sd = od = ""
+    for a in r.actions:
+        if a.strategic_goal != sd:
+            sd, od = a.strategic_goal, ""
+            rows.append(f'<tr class="sd"><td colspan="{width}">{esc(sd)}</td></tr>')
+        if a.operational_goal != od:
+            od = a.operational_goal
+            rows.append(f'<tr class="od"><td colspan="{width}">{esc(od)}</td></tr>')
+        if a.kind == "narrative":
+            symbol, meaning, cls = STATES["narrative"]
+            cells = (
+                f'<td class="c {cls}" colspan="{len(r.columns)}">{esc(symbol)} {esc(meaning)}</td>'
+            )
+        else:
+            cells = "".join(_cell(c) for c in a.cells)
+        score_cls = "ok" if a.completeness == 100 else "warn" if a.completeness >= 50 else "bad"
+        rows.append(
+            f'<tr id="actie-{esc(a.action_id)}"><td class="id"><b>{esc(a.action_id)}</b></td>'
+            f'<td class="title">{esc(a.title)}<div class="muted">{esc(a.pages_text)}</div></td>'
+            f'{cells}<td class="c {score_cls}">{esc(a.completeness_text)}</td></tr>'
+        )
+    return [
+        '<section id="acties">',
+        "<h2>Acties × velden van het sjabloon</h2>",
+        _legend(STATES[s] for s in STATES),
+        '<div class="scroll"><table>',
+        '<thead><tr><th rowspan="2">Actie</th><th rowspan="2">Titel</th>'
+        f'{head1}<th rowspan="2">Volledig</th></tr><tr>{head2}</tr></thead>',
+        "<tbody>",
+        *rows,
+        "</tbody></table></div>",
+        "</section>",
+    ]
+
+
+def _findings(r: PlanReport) -> list[str]:
+    if not r.findings:
+        body = ['<p class="note">Geen meldingen: het sjabloon is volledig ingevuld.</p>']
+    else:
+        rows = []
+        for f in r.findings:
+            action = (
+                f'<a href="#actie-{esc(f.action_id)}">{esc(f.action_id)}</a>'
+                if f.action_id
+                else '<span class="muted nowrap">heel het plan</span>'
+            )
+            rows.append(
+                f'<tr><td><span class="sev {esc(f.severity)}">'
+                f"{esc(SEVERITY_SYMBOLS[f.severity])} {esc(f.severity_name)}</span></td>"
+                f'<td class="nowrap">{action}</td><td>{esc(f.field_name or "")}</td>'
+                f"<td>{esc(f.message)}</td><td>{esc(f.pages_text)}</td>"
+                f'<td><code title="{esc(f.code_name)}">{esc(f.code)}</code></td></tr>'
+            )
+        body = [
+            "<table>",
+            "<thead><tr><th>Ernst</th><th>Actie</th><th>Onderdeel</th><th>Melding</th>"
+            "<th>Pagina</th><th>Code</th></tr></thead>",
+            "<tbody>",
+            *rows,
+            "</tbody></table>",
+        ]
+    return [
+        '<section id="meldingen">',
+        f"<h2>Meldingen ({len(r.findings)})</h2>",
+        *body,
+        "</section>",
+    ]
+
+
+def _timeline(r: PlanReport) -> list[str]:
+    head = ['<section id="tijdslijn">', "<h2>Tijdslijn</h2>"]
+    if r.timeline is None:
+        return [*head, f'<p class="note">{esc(r.timeline_note)}</p>', "</section>"]
+    months = "".join(
+        f'<th title="{esc(full)}">{esc(short)}</th>'
+        for short, full in zip(MONTHS_SHORT, MONTHS, strict=True)
+    )
+    rows = []
+    for row in r.timeline.rows:
+        label = (
+            f'<a href="#actie-{esc(row.action_id)}">{esc(row.action_id)}</a> '
+            if row.action_id
+            else '<span class="sev warning">⚠ geen actie</span> '
+        )
+        if row.link_uncertain:
+            label += '<span class="sev info" title="koppeling met de actie onzeker">?</span> '
+        cells = []
+        for month, text, doubt in zip(MONTHS, row.months, row.doubtful, strict=True):
+            if text:
+                short = text if len(text) <= 60 else text[:59] + "…"
+                mark, cls, note = (
+                    ("■?", "m on doubt", " (kolom onzeker)") if doubt else ("■", "m on", "")
+                )
+                cells.append(
+                    f'<td class="{cls}" title="{esc(month)}{note}: {esc(text)}">'
+                    f"<b>{mark}</b>{esc(short)}</td>"
+                )
+            else:
+                cells.append('<td class="m"></td>')
+        rows.append(f'<tr><td class="title">{label}{esc(row.title)}</td>{"".join(cells)}</tr>')
+    return [
+        *head,
+        '<p class="muted">Eén rij per kolom van de tijdslijn; ■ = in die maand gepland '
+        "(volledige tekst bij het aanwijzen); ■? = in welke kolom deze tekst staat, is niet "
+        "zeker; ? bij een kolom = de koppeling met de actie is onzeker.</p>",
+        '<table class="gantt"><colgroup><col class="label">' + "<col>" * 12 + "</colgroup>",
+        f"<thead><tr><th>Kolom van de tijdslijn</th>{months}</tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody></table>",
+        "</section>",
+    ]
+
+
+def plan_html(r: PlanReport) -> str:
+    subtitle = r.plan_title or r.source.file
+    return page(
+        r.title,
+        [
+            "<header>",
+            f"<h1>{esc(r.title)}</h1>",
+            f'<p class="sub">{esc(subtitle)}</p>',
+            '<nav><a href="#samenvatting">Samenvatting</a><a href="#acties">Acties × velden</a>'
+            '<a href="#meldingen">Meldingen</a><a href="#tijdslijn">Tijdslijn</a></nav>',
+            "</header>",
+            *_summary(r),
+            *_actions(r),
+            *_findings(r),
+            *_timeline(r),
+            _footer(r.tool_version),
+        ],
+    )
+
+
+def _footer(version: str) -> str:
+    return (
+        "<footer>Gemaakt met planextract "
+        f"{esc(version)}. Volledigheid = ingevulde onderdelen / onderdelen die het formulier "
+        "van dit plan vraagt (de velden, de verplichte deelvragen, minstens één aangevinkte "
+        "evaluatiemanier en criteria bij elke aangevinkte). Een actie in vrije tekst vult "
+        "niets in.</footer>"
+    )
+
+
+def overview_html(o: Overview) -> str:
+    heads = "".join(f"<th>{esc(c.name)}</th>" for c in o.columns)
+    heat_rows = []
+    for row in o.heatmap:
+        cells = []
+        for cell in row.cells:
+            symbol, meaning, cls = BANDS[cell.band]
+            cells.append(
+                f'<td class="heat {cls}" title="{esc(meaning)}">'
+                f"{esc(symbol)}<br><span>{esc(cell.text)}</span></td>"
+            )
+        heat_rows.append(
+            f'<tr><td><a href="{href(row.link)}">{esc(row.name)}</a></td>{"".join(cells)}'
+            f'<td class="c">{esc(row.completeness_text)}</td></tr>'
+        )
+    plan_heads = "".join(f'<th><a href="{href(p.link)}">{esc(p.short)}</a></th>' for p in o.plans)
+    code_rows = []
+    for c in o.codes:
+        counts = "".join(f'<td class="c">{esc(n or "")}</td>' for n in c.per_plan)
+        code_rows.append(
+            f'<tr><td><span class="sev {esc(c.severity)}">{esc(SEVERITY_SYMBOLS[c.severity])} '
+            f"{esc(c.severity_name)}</span></td><td><code>{esc(c.code)}</code></td>"
+            f'<td>{esc(c.name)}</td>{counts}<td class="c">{esc(c.total)}</td></tr>'
+        )
+    plan_rows = "".join(
+        f'<tr><td><a href="{href(p.link)}">{esc(p.name)}</a></td><td>{esc(p.year or "")}</td>'
+        f'<td>{esc(p.file)}</td><td class="c">{esc(p.actions)}</td>'
+        f'<td class="c">{esc(p.completeness_text)}</td><td class="c">{esc(p.errors)}</td>'
+        f'<td class="c">{esc(p.warnings)}</td><td class="c">{esc(p.infos)}</td></tr>'
+        for p in o.plans
+    )
+    return page(
+        o.title,
+        [
+            f"<header><h1>{esc(o.title)}</h1>",
+            f'<p class="sub">{esc(o.subtitle)}</p>',
+            '<nav><a href="#plannen">Plannen</a><a href="#heatmap">Zones × velden</a>'
+            '<a href="#codes">Meldingen per code</a></nav></header>',
+            '<section id="plannen"><h2>Plannen</h2><table>',
+            "<thead><tr><th>Zone</th><th>Jaar</th><th>Bestand</th><th>Acties</th>"
+            "<th>Volledig</th><th>Fouten</th><th>Waarsch.</th><th>Info</th></tr></thead>",
+            f"<tbody>{plan_rows}</tbody></table></section>",
+            '<section id="heatmap"><h2>Zones × velden van het sjabloon</h2>',
+            '<p class="muted">Per zone: het aandeel van de acties dat het onderdeel invult.</p>',
+            _legend(BANDS[b] for b in BANDS),
+            f'<div class="scroll"><table><thead><tr><th>Zone</th>{heads}<th>Volledig</th></tr>',
+            f"</thead><tbody>{''.join(heat_rows)}</tbody></table></div></section>",
+            '<section id="codes"><h2>Meldingen per code</h2><table>',
+            f"<thead><tr><th>Ernst</th><th>Code</th><th>Betekenis</th>{plan_heads}"
+            "<th>Totaal</th></tr></thead>",
+            f"<tbody>{''.join(code_rows)}</tbody></table></section>",
+            _footer(o.tool_version),
+        ],
+    )

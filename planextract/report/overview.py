@@ -1,0 +1,161 @@
+"""An archive overview as data: several plans side by side (zones × template fields)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pydantic import BaseModel
+
+from planextract.models.plan import Plan
+from planextract.quality.codes import CODES, SEVERITY_NAMES, code_name
+from planextract.quality.form import CRITERIA, SELECTED
+from planextract.quality.registry import context
+from planextract.quality.score import element_state
+from planextract.report.content import ReportHeader
+from planextract.report.labels import band, element_name, element_path, percent_text
+from planextract.rules.profile import Profile, load_profile
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+class PlanEntry(BaseModel):
+    name: str
+    short: str
+    link: str
+    year: int | None
+    file: str
+    actions: int
+    completeness: float | None
+    completeness_text: str
+    errors: int
+    warnings: int
+    infos: int
+
+
+class HeatColumn(BaseModel):
+    key: str
+    name: str
+    path: str
+
+
+class HeatCell(BaseModel):
+    key: str
+    percent: float | None  # share of the plan's actions filling the element; null = n.v.t.
+    band: str
+    text: str
+
+
+class HeatRow(BaseModel):
+    name: str
+    link: str
+    completeness_text: str
+    cells: list[HeatCell]
+
+
+class CodeRow(BaseModel):
+    code: str
+    severity: str
+    severity_name: str
+    name: str
+    per_plan: list[int]
+    total: int
+
+
+class Overview(ReportHeader):
+    report: str = "archive"
+    subtitle: str
+    plans: list[PlanEntry]
+    columns: list[HeatColumn]
+    heatmap: list[HeatRow]
+    codes: list[CodeRow]
+
+
+def heat_columns(profile: Profile) -> list[str]:
+    """Every element the completeness score can count, in template order."""
+    keys: list[str] = []
+    for rule in profile.fields:
+        keys.append(rule.key)
+        keys += [k for k in profile.quality.required_parts if k.startswith(f"{rule.key}.")]
+        if rule.key == "evaluation":
+            keys += [SELECTED, CRITERIA]
+    return keys
+
+
+def _zone(plan: Plan) -> str:
+    return plan.organisation or plan.source.file
+
+
+def overview(plans: list[tuple[str, Plan]], profile: Profile | None = None) -> Overview:
+    """`plans`: (link to the plan's own report page, plan), in the order to show."""
+    profile = profile or load_profile()
+    keys = heat_columns(profile)
+    entries, rows = [], []
+    code_counts: list[Counter[str]] = []
+    for link, plan in plans:
+        ctx = context(plan, profile)
+        actions = plan.actions()
+        q = plan.quality
+        entries.append(
+            PlanEntry(
+                name=_zone(plan),
+                short=_zone(plan).removeprefix("Eerstelijnszone ").removeprefix("ELZ "),
+                link=link,
+                year=plan.year,
+                file=plan.source.file,
+                actions=len(actions),
+                completeness=q.completeness,
+                completeness_text=percent_text(q.completeness),
+                errors=q.counts.error,
+                warnings=q.counts.warning,
+                infos=q.counts.info,
+            )
+        )
+        cells = []
+        for key in keys:
+            if key not in ctx.form.elements or not actions:
+                pct = None
+            else:
+                filled = sum(1 for a in actions if element_state(a, key, profile) == "filled")
+                pct = round(100.0 * filled / len(actions), 1)
+            cells.append(HeatCell(key=key, percent=pct, band=band(pct), text=percent_text(pct)))
+        rows.append(
+            HeatRow(
+                name=_zone(plan),
+                link=link,
+                completeness_text=percent_text(q.completeness),
+                cells=cells,
+            )
+        )
+        code_counts.append(Counter(f.code for f in q.findings))
+    all_codes = sorted(
+        {c for counts in code_counts for c in counts},
+        key=lambda c: (SEVERITY_ORDER.get(CODES[c].severity if c in CODES else "info", 3), c),
+    )
+    code_rows = []
+    for code in all_codes:
+        severity = CODES[code].severity if code in CODES else "info"
+        per_plan = [counts.get(code, 0) for counts in code_counts]
+        code_rows.append(
+            CodeRow(
+                code=code,
+                severity=severity,
+                severity_name=SEVERITY_NAMES[severity],
+                name=code_name(code),
+                per_plan=per_plan,
+                total=sum(per_plan),
+            )
+        )
+    years = sorted({p.year for _, p in plans if p.year})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    columns = [
+        HeatColumn(key=k, name=element_name(k, profile), path=element_path(k, profile))
+        for k in keys
+    ]
+    return Overview(
+        title="Kwaliteitsoverzicht actieplannen" + (f" {span}" if span else ""),
+        subtitle=f"{len(plans)} plannen",
+        plans=entries,
+        columns=columns,
+        heatmap=rows,
+        codes=code_rows,
+    )
