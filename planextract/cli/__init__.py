@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from planextract import __version__
+from planextract.cli.batch import batch
 from planextract.cli.extract import extract
 from planextract.cli.schema import schema
 
@@ -16,4 +17,5 @@ def main() -> None:
 
 
 main.add_command(extract)
+main.add_command(batch)
 main.add_command(schema)
