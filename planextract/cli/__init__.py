@@ -6,6 +6,7 @@ import click
 
 from planextract import __version__
 from planextract.cli.batch import batch
+from planextract.cli.export import export
 from planextract.cli.extract import extract
 from planextract.cli.schema import schema
 
@@ -18,4 +19,5 @@ def main() -> None:
 
 main.add_command(extract)
 main.add_command(batch)
+main.add_command(export)
 main.add_command(schema)
