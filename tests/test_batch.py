@@ -4,8 +4,10 @@ and hangs, resuming, and never writing outside the output folder."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,15 +15,21 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_inputs import faulty_extractor, hostile_zip, mixed_folder, truncated_pdf
+from batch_inputs import faulty_extractor, hostile_zip, mixed_folder, truncated_pdf, write_zip
 from click.testing import CliRunner
 from conftest import ELZOH_TXT, KEMP_TXT
 
 from planextract.batch.job import Setup
-from planextract.batch.progress import Progress
+from planextract.batch.progress import BarProgress, Progress, make_progress
 from planextract.batch.run import BatchOptions, run_batch
 from planextract.cli import main
-from planextract.cli.batch import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from planextract.cli.batch import (
+    EXIT_FAILED,
+    EXIT_FATAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+)
 from planextract.extract.limits import Limits
 from planextract.pipeline import extract_file, plan_to_json
 
@@ -274,3 +282,65 @@ def test_interrupted_batch_is_finished_by_a_rerun(tmp_path: Path, sig: signal.Si
         result = (out / "archief" / f"plan-{k:02d}.json").read_text("utf-8")
         assert result == expected[k % 2].replace(sources[k % 2].name, f"plan-{k:02d}.txt")
     assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_duplicate_zip_entries_are_both_reported(tmp_path: Path) -> None:
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        zipped = write_zip(
+            tmp_path / "dubbel.zip",
+            [("plan.txt", KEMP_TXT.read_bytes()), ("plan.txt", ELZOH_TXT.read_bytes())],
+        )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(zipped), "--out", str(out)])
+    assert result.exit_code == EXIT_FAILED
+    rows = index_rows(out)
+    assert rows["dubbel.zip/plan.txt"]["status"] == "converted"
+    assert rows["dubbel.zip/plan.txt [2]"]["error"] == "duplicate entry name in the archive"
+
+
+def test_inputs_with_the_same_name_are_a_usage_error(tmp_path: Path) -> None:
+    for parent in ("a", "b"):
+        (tmp_path / parent / "archief").mkdir(parents=True)
+    args = [str(tmp_path / "a/archief"), str(tmp_path / "b/archief"), str(tmp_path / "a/archief")]
+    result = CliRunner().invoke(main, ["batch", *args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_USAGE
+    assert "have the same name; their results would mix" in result.output
+
+
+def test_output_folder_that_cannot_be_made_is_fatal(tmp_path: Path) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(KEMP_TXT), "--out", str(blocker / "out")])
+    assert result.exit_code == EXIT_FATAL
+    assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_and_log_lines() -> None:
+    row = {"file": "archief/leeg.txt", "status": "failed", "error": "empty file"}
+    terminal = _Terminal()
+    bar = make_progress(terminal, quiet=False)
+    assert isinstance(bar, BarProgress)
+    bar.start(4)
+    bar.started("archief/2025/kemp.txt")
+    bar.finished(row)
+    screen = terminal.getvalue()
+    assert "failed: archief/leeg.txt: empty file\n" in screen
+    last = screen.rsplit("\r\x1b[K", 1)[1]
+    assert re.fullmatch(r"1/4 \[#{5} {15}\]  25% ETA \d+:\d\d  archief/2025/kemp\.txt", last)
+    log = io.StringIO()
+    lines = make_progress(log, quiet=False)
+    lines.start(12)
+    lines.finished(row)
+    lines.finished({"file": "archief/kemp.txt", "status": "converted"})
+    assert log.getvalue() == (
+        "[ 1/12] failed    archief/leeg.txt: empty file\n[ 2/12] converted archief/kemp.txt\n"
+    )
+    quiet = io.StringIO()
+    make_progress(quiet, quiet=True).finished(row)
+    assert quiet.getvalue() == ""

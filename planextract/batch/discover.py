@@ -222,16 +222,48 @@ def _resolve_clashes(items: list[WorkItem]) -> list[WorkItem]:
     return items
 
 
+def _unique_sources(items: list[WorkItem]) -> list[WorkItem]:
+    """Number repeated display paths (a zip may hold the same name twice)."""
+    seen: dict[str, int] = {}
+    unique = []
+    for item in items:
+        seen[item.source] = seen.get(item.source, 0) + 1
+        if seen[item.source] > 1:
+            item = replace(item, source=f"{item.source} [{seen[item.source]}]")
+        unique.append(item)
+    return unique
+
+
+def _distinct_inputs(paths: list[Path]) -> list[Path]:
+    """The PATHs without repeats; two different PATHs with the same name would mix their
+    results under DIR, so that is a usage error."""
+    distinct: dict[Path, Path] = {}
+    for path in paths:
+        distinct.setdefault(path.resolve(), path)
+    names: dict[str, Path] = {}
+    for path in distinct.values():
+        name = (path.resolve().name or "root").casefold()
+        if name in names:
+            raise DiscoveryError(
+                f"{names[name]} and {path} have the same name; their results would mix "
+                "(convert them in separate batches or rename one)"
+            )
+        names[name] = path
+    return list(distinct.values())
+
+
 def discover(paths: list[Path], out_dir: Path, limits: ZipLimits | None = None) -> Discovery:
     """All work items under `paths`, sorted by source path (so runs are reproducible)."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise DiscoveryError(f"no such file or folder: {', '.join(missing)}")
+    paths = _distinct_inputs(paths)
     walker = _Walker(out_dir, limits or ZipLimits())
     top_folders = {p.resolve().name.casefold() for p in paths if p.is_dir()}
     for path in paths:
         walker.top(path, top_folders)
     found = walker.found
-    found.items = sorted(_resolve_clashes(found.items), key=lambda i: i.source)
+    items = _unique_sources(_resolve_clashes(found.items))
+    found.items = sorted(items, key=lambda i: i.source)
     found.ignored.sort()
     return found

@@ -68,8 +68,10 @@ class BarProgress(Progress):
         columns = shutil.get_terminal_size((80, 24)).columns
         share = self.done / self.total if self.total else 1.0
         bar = "#" * int(20 * share)
-        text = f"{self.done}/{self.total} [{bar:<20}] {share:4.0%} ETA {self.eta()}  {self.current}"
-        self.stream.write("\r\x1b[K" + text[: max(columns - 1, 10)])
+        head = f"{self.done}/{self.total} [{bar:<20}] {share:4.0%} ETA {self.eta()}  "
+        room = max(columns - 1 - len(head), 10)
+        current = self.current if len(self.current) <= room else "…" + self.current[1 - room :]
+        self.stream.write("\r\x1b[K" + head + current)
         self.stream.flush()
 
     def start(self, total: int) -> None:

@@ -18,7 +18,7 @@ def summary_lines(report: BatchReport, quiet: bool = False) -> list[str]:
     ]
     if report.count("ignored"):
         lines.append(
-            f"{report.count('ignored')} files ignored (not PDF, text or zip; "
+            f"{report.count('ignored')} file(s) ignored (not PDF, text or zip; "
             "listed in the index as 'ignored')"
         )
     if report.known_failures:
