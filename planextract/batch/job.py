@@ -26,8 +26,9 @@ from planextract.batch.discover import WorkItem
 from planextract.batch.index import plan_stats
 from planextract.batch.resume import KnownFailure, existing_result
 from planextract.batch.zipsafe import UnsafeEntry, ZipLimits, read_member
-from planextract.errors import LimitExceeded, PlanExtractError, UnreadableInput
+from planextract.errors import PlanExtractError, UnreadableInput
 from planextract.extract.limits import Limits, time_budget
+from planextract.extract.read_text import check_size
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file, plan_to_json
 from planextract.rules.profile import Profile, load_profile
@@ -82,11 +83,7 @@ class Outcome:
 
 def _hash_file(path: Path, name: str, limits: Limits) -> str:
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceeded(
-                name, f"file is {size} bytes, more than the limit {limits.max_bytes}"
-            )
+        check_size(path, name, limits)
         digest = hashlib.sha256()
         with path.open("rb") as fh:
             while chunk := fh.read(_CHUNK):

@@ -14,6 +14,7 @@ from planextract.batch.job import Setup
 from planextract.batch.progress import make_progress
 from planextract.batch.run import BatchOptions, run_batch
 from planextract.batch.summary import summary_lines
+from planextract.cli.options import max_pages_option, profile_option
 from planextract.extract.limits import Limits
 
 EXIT_OK = 0  # every file converted or already up to date
@@ -57,12 +58,7 @@ def _interrupt(signum: int, frame: object) -> None:
 @click.option(
     "--retry-failed", is_flag=True, help="Retry files that failed before (same file, same tool)."
 )
-@click.option(
-    "--profile",
-    "profile_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Template profile (TOML); default: the 2025 template.",
-)
+@profile_option
 @click.option(
     "--timeout",
     default=Limits().seconds,
@@ -76,9 +72,7 @@ def _interrupt(signum: int, frame: object) -> None:
     type=click.IntRange(min=64),
     help="Memory (address space, MB) allowed per worker.",
 )
-@click.option(
-    "--max-pages", default=Limits().max_pages, show_default=True, help="Refuse longer PDFs."
-)
+@max_pages_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only failures are printed.")
 def batch(
     paths: tuple[Path, ...],

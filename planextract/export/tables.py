@@ -15,7 +15,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from planextract.batch.completeness import TEMPLATE_FIELDS, completeness
-from planextract.models.plan import Action, Evaluation, ListItem, Plan
+from planextract.models.plan import (
+    Action,
+    Evaluation,
+    ListItem,
+    OperationalGoal,
+    Plan,
+    StrategicGoal,
+)
 
 Row = tuple[Any, ...]
 EVALUATION_TYPES = ("process", "output", "outcome")
@@ -234,6 +241,26 @@ def _timeline(plan_id: int, plan: Plan, out: dict[str, list[Row]]) -> None:
                     )
 
 
+def _goal_row(
+    plan_id: int,
+    position: int,
+    goal: StrategicGoal | OperationalGoal,
+    level: str,
+    parent: str | None,
+) -> Row:
+    return (
+        plan_id,
+        goal.id,
+        level,
+        parent,
+        position,
+        goal.number,
+        goal.title,
+        goal.occurrences,
+        _pages(goal.pages),
+    )
+
+
 def plan_rows(plan_id: int, file: str, plan: Plan) -> dict[str, list[Row]]:
     """All rows of one plan, by table, in the column order of TABLES."""
     out: dict[str, list[Row]] = {name: [] for name in TABLES}
@@ -268,37 +295,10 @@ def plan_rows(plan_id: int, file: str, plan: Plan) -> dict[str, list[Row]]:
                 _pages(section.pages),
             )
         )
-    position = 0
     for sd in plan.strategic_goals:
-        position += 1
-        out["goals"].append(
-            (
-                plan_id,
-                sd.id,
-                "strategic",
-                None,
-                position,
-                sd.number,
-                sd.title,
-                sd.occurrences,
-                _pages(sd.pages),
-            )
-        )
+        out["goals"].append(_goal_row(plan_id, len(out["goals"]) + 1, sd, "strategic", None))
         for od in sd.operational_goals:
-            position += 1
-            out["goals"].append(
-                (
-                    plan_id,
-                    od.id,
-                    "operational",
-                    sd.id,
-                    position,
-                    od.number,
-                    od.title,
-                    od.occurrences,
-                    _pages(od.pages),
-                )
-            )
+            out["goals"].append(_goal_row(plan_id, len(out["goals"]) + 1, od, "operational", sd.id))
             for action in od.actions:
                 out["actions"].append(
                     (

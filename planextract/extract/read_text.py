@@ -63,15 +63,18 @@ def split_lines(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def check_size(path: Path, name: str, limits: Limits) -> None:
+    """Refuse a file larger than the byte limit before reading it (raises OSError too)."""
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise LimitExceeded(name, f"file is {size} bytes, more than the limit {limits.max_bytes}")
+
+
 def read_text(path: Path, profile: Profile, limits: Limits) -> Document:
     """Read a text export. Pages come from page-start marks and printed footers later."""
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceeded(
-                name, f"file is {size} bytes, more than the limit {limits.max_bytes}"
-            )
+        check_size(path, name, limits)
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc
