@@ -7,6 +7,7 @@ generator, cut short, damaged, scanned (pages rendered to pictures), or not a PD
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -24,7 +25,7 @@ from planextract.errors import (
     PlanExtractError,
     UnreadableInput,
 )
-from planextract.extract.limits import Limits
+from planextract.extract.limits import Limits, time_budget
 from planextract.pipeline import extract_file
 
 
@@ -115,6 +116,24 @@ def test_time_budget_is_checked_between_pages() -> None:
     # No SIGALRM here (called outside the CLI): the reader itself stops.
     with pytest.raises(LimitExceeded, match=r"time limit of 1e-09 s \(stopped at page 1 of 22\)"):
         extract_file(ELZOH_PDF, limits=Limits(seconds=1e-9))
+
+
+def test_a_timeout_caught_and_rewrapped_by_a_library_stays_a_timeout() -> None:
+    # spaCy's config parser catches any exception and raises ValueError('Invalid YAML…'):
+    # an alarm that fires inside it must still be reported as the time limit.
+    def library_code() -> None:
+        try:
+            time.sleep(1)
+        except Exception as exc:
+            raise ValueError("Invalid YAML") from exc
+
+    with (
+        pytest.raises(LimitExceeded, match=r"time limit of 0\.05 s"),
+        time_budget(0.05, "plan.pdf"),
+    ):
+        library_code()
+    with pytest.raises(ValueError, match="Invalid YAML"), time_budget(5, "plan.pdf"):
+        raise ValueError("Invalid YAML")  # a real error, no timeout: kept as it is
 
 
 def test_cli_reports_each_bad_pdf_on_one_line(tmp_path: Path, encrypted: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from planextract import __version__
+from planextract.cli.batch import batch
+from planextract.cli.export import export
 from planextract.cli.extract import extract
 from planextract.cli.report import report
 from planextract.cli.schema import schema
@@ -17,5 +19,7 @@ def main() -> None:
 
 
 main.add_command(extract)
+main.add_command(batch)
+main.add_command(export)
 main.add_command(schema)
 main.add_command(report)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from planextract.cli.options import max_pages_option, profile_option
 from planextract.errors import PlanExtractError
 from planextract.extract.limits import Limits, time_budget
 from planextract.output import write_atomic
@@ -47,18 +48,8 @@ def extract_one(path: Path, profile: Profile, limits: Limits, enrich: bool = Tru
     type=click.Path(file_okay=False, path_type=Path),
     help="Write DIR/<file stem>.json per input. Without it, one input goes to stdout.",
 )
-@click.option(
-    "--profile",
-    "profile_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Template profile (TOML); default: the 2025 template.",
-)
-@click.option(
-    "--max-pages",
-    default=Limits().max_pages,
-    show_default=True,
-    help="Refuse PDFs with more pages.",
-)
+@profile_option
+@max_pages_option
 @click.option(
     "--timeout", default=Limits().seconds, show_default=True, help="Seconds allowed per file."
 )

@@ -35,27 +35,43 @@ def time_budget(seconds: float, file: str) -> Iterator[None]:
         yield
         return
 
+    message = f"took longer than the time limit of {seconds:g} s"
+    expired = False
+
     def _expired(signum: int, frame: object) -> None:
-        raise LimitExceeded(file, f"took longer than the time limit of {seconds:g} s")
+        nonlocal expired
+        expired = True
+        raise LimitExceeded(file, message)
 
     previous = signal.signal(signal.SIGALRM, _expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except LimitExceeded:
+        raise
+    except Exception as exc:
+        # A library that catches the alarm's exception and raises its own (spaCy's config
+        # parser says 'Invalid YAML') must not turn a timeout into a mystery.
+        if expired:
+            raise LimitExceeded(file, message) from exc
+        raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def check_size(path: Path, name: str, limits: Limits) -> None:
+    """Refuse a file larger than the byte limit before reading it (raises OSError too)."""
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise LimitExceeded(name, f"file is {size} bytes, more than the limit {limits.max_bytes}")
 
 
 def read_bounded(path: Path, limits: Limits) -> bytes:
     """The file's bytes, refused when larger than the limit; errors name the file."""
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceeded(
-                name, f"file is {size} bytes, more than the limit {limits.max_bytes}"
-            )
+        check_size(path, name, limits)
         return path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc

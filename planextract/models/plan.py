@@ -216,6 +216,10 @@ class Action(_Model):
     periods: list[Period] = Field(default_factory=list, description="Enrichment.")
 
 
+# The template's six form fields, as Action attributes in form order.
+TEMPLATE_FIELDS = ("what", "why", "for_whom", "with_whom", "how", "evaluation")
+
+
 class OperationalGoal(_Model):
     id: str = Field(description="Unique key: the number, with a letter when a number is reused.")
     number: str | None

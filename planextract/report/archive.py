@@ -13,7 +13,7 @@ from planextract.output import inside, write_atomic
 from planextract.report.files import plan_stem, report_file, unique_names, write_plan_report
 from planextract.report.html import overview_html
 from planextract.report.markdown import overview_markdown
-from planextract.report.overview import overview
+from planextract.report.overview import Overview, overview
 from planextract.rules.profile import Profile
 
 INDEX = "index"
@@ -40,11 +40,17 @@ def write_overview(
         [(report_file(n, "html"), plan) for n, (_, plan) in zip(names, pairs, strict=True)],
         profile,
     )
+    return [*written, *write_overview_pages(o, out_dir)]
+
+
+def write_overview_pages(o: Overview, out_dir: Path) -> list[Path]:
+    """index.html, .md and .json of an overview."""
     texts = {
         "html": overview_html(o),
         "md": overview_markdown(o),
         "json": o.model_dump_json(indent=2) + "\n",
     }
+    written = []
     for ext, text in texts.items():
         path = inside(out_dir, f"{INDEX}.{ext}")
         write_atomic(path, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from pydantic import BaseModel
 
@@ -85,8 +86,9 @@ def _zone(plan: Plan) -> str:
     return plan.organisation or plan.source.file
 
 
-def overview(plans: list[tuple[str, Plan]], profile: Profile | None = None) -> Overview:
-    """`plans`: (link to the plan's own report page, plan), in the order to show."""
+def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) -> Overview:
+    """`plans`: (link to the plan's own report page, plan), in the order to show. Read
+    once, one plan at a time: a generator keeps only one plan in memory."""
     profile = profile or load_profile()
     keys = heat_columns(profile)
     entries, rows = [], []
@@ -153,7 +155,7 @@ def overview(plans: list[tuple[str, Plan]], profile: Profile | None = None) -> O
     ]
     return Overview(
         title="Kwaliteitsoverzicht actieplannen" + (f" {span}" if span else ""),
-        subtitle=f"{len(plans)} plannen",
+        subtitle=f"{len(entries)} plannen",
         plans=entries,
         columns=columns,
         heatmap=rows,

@@ -1,0 +1,167 @@
+"""One file of a batch, as done inside a worker process.
+
+The worker reads the source (a file, or a zip entry copied to a private temp folder),
+hashes it, skips it when the result is up to date, otherwise extracts it within the time
+budget. It never writes into the output folder: the supervisor does that, so a worker
+that is killed leaves nothing behind there. Every failure comes back as an Outcome with a
+one-line reason.
+
+Tests replace `Setup.extractor` (any picklable top-level function with the signature of
+`extract_plan`) to simulate hangs and crashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planextract.batch.discover import WorkItem
+from planextract.batch.index import plan_stats
+from planextract.batch.resume import KnownFailure, existing_result
+from planextract.batch.zipsafe import UnsafeEntry, ZipLimits, read_member
+from planextract.errors import PlanExtractError, UnreadableInput
+from planextract.extract.limits import Limits, check_size, time_budget
+from planextract.models.plan import Plan
+from planextract.pipeline import extract_file, plan_to_json
+from planextract.rules.profile import Profile, load_profile
+
+Extractor = Callable[[Path, Profile, Limits], Plan]
+_CHUNK = 1024 * 1024
+
+
+def extract_plan(path: Path, profile: Profile, limits: Limits) -> Plan:
+    """The real extractor."""
+    return extract_file(path, profile, limits).plan
+
+
+def warm_up(profile: Profile) -> None:
+    """Build the spaCy pipeline before the first file, so its import (1-2 s) does not count
+    against that file's time budget (a no-op when the fork server already built it)."""
+    from planextract.enrich.nlp import pipeline
+
+    try:
+        pipeline(profile.reflow)
+    except Exception:
+        return
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What every worker needs, sent once when it starts."""
+
+    profile_path: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    zip_limits: ZipLimits = field(default_factory=ZipLimits)
+    memory_mb: int | None = 2048  # address-space limit per worker; None: unlimited
+    extractor: Extractor = extract_plan
+
+    def profile(self) -> Profile:
+        return load_profile(self.profile_path)
+
+
+@dataclass(frozen=True)
+class Task:
+    item: WorkItem
+    out_file: Path | None  # where the result goes (to check whether it is up to date)
+    force: bool = False
+    known_failure: KnownFailure | None = None
+
+
+@dataclass
+class Outcome:
+    source: str
+    status: str  # converted | skipped | failed
+    json_text: str | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+    sha256: str | None = None
+    code: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    known: bool = False  # a failure remembered from an earlier run, not retried
+    recycle: bool = False  # the worker should not be reused (after MemoryError)
+    worker_pid: int | None = None
+    peak_rss_kb: int | None = None  # the worker's peak resident memory so far
+    rss_kb: int | None = None  # its resident memory after this file
+
+
+def _hash_file(path: Path, name: str, limits: Limits) -> str:
+    try:
+        check_size(path, name, limits)
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                digest.update(chunk)
+    except OSError as exc:
+        raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc
+    return digest.hexdigest()
+
+
+def _materialise(item: WorkItem, setup: Setup, tmp: Path) -> tuple[Path, str]:
+    """A path to the plan's bytes and their sha256; zip entries go to the private `tmp`."""
+    if not item.members:
+        return item.path, _hash_file(item.path, item.name, setup.limits)
+    data = read_member(item.path, item.members, setup.zip_limits)
+    target = tmp / item.name  # a checked name without folders
+    target.write_bytes(data)
+    return target, hashlib.sha256(data).hexdigest()
+
+
+def memory_kb() -> tuple[int, int | None]:
+    """(peak, current) resident memory of this process in KiB; current only on Linux."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+        return peak, pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError, IndexError):
+        return peak, None
+
+
+def _convert(task: Task, setup: Setup, profile: Profile, tmp: Path, outcome: Outcome) -> None:
+    """Fill in `outcome`; its sha256 is set before anything can fail in extraction."""
+    path, outcome.sha256 = _materialise(task.item, setup, tmp)
+    if not task.force and task.out_file is not None:
+        plan = existing_result(task.out_file, outcome.sha256, profile.id)
+        if plan is not None:
+            outcome.status, outcome.stats = "skipped", plan_stats(plan)
+            return
+    known = task.known_failure
+    if known is not None and known.sha256 == outcome.sha256:
+        outcome.code, outcome.error, outcome.known = known.code, known.error, True
+        return
+    plan = setup.extractor(path, profile, setup.limits)
+    outcome.json_text, outcome.stats = plan_to_json(plan), plan_stats(plan)
+    outcome.status = "converted"
+
+
+def run_task(task: Task, setup: Setup, profile: Profile) -> Outcome:
+    """Process one task; never raises for a problem with the input."""
+    started = time.monotonic()
+    outcome = Outcome(task.item.source, "failed")
+    try:
+        with (
+            time_budget(setup.limits.seconds, task.item.name),
+            tempfile.TemporaryDirectory(prefix="planextract-") as tmp,
+        ):
+            _convert(task, setup, profile, Path(tmp), outcome)
+    except PlanExtractError as exc:
+        outcome.code, outcome.error = exc.code, exc.reason
+    except UnsafeEntry as exc:
+        outcome.code, outcome.error = "unsafe-entry", str(exc)
+    except MemoryError:
+        limit = f" (limit {setup.memory_mb} MB)" if setup.memory_mb else ""
+        outcome.code, outcome.error, outcome.recycle = "memory", f"out of memory{limit}", True
+    except Exception as exc:  # a bug must not stop the batch; report it on one line
+        reason = f"internal error ({type(exc).__name__}: {exc})".replace("\n", " ")
+        outcome.code, outcome.error = "internal", reason
+    outcome.seconds = round(time.monotonic() - started, 3)
+    outcome.worker_pid = os.getpid()
+    outcome.peak_rss_kb, outcome.rss_kb = memory_kb()
+    return outcome

@@ -1,0 +1,103 @@
+"""What an earlier run already did: results that are up to date, and failures to remember.
+
+A result is up to date when its JSON holds the same source sha256, tool version and
+template profile. Failures are kept in a journal (`.planextract/journal.jsonl` in the
+output folder, one line appended per finished file, so it survives a killed run) and are
+not retried for the same source and tool unless asked (a hanging file would cost its full
+time budget on every re-run).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from planextract import __version__
+from planextract.models.plan import Plan
+from planextract.output import write_atomic
+
+STATE_DIR = ".planextract"
+JOURNAL = "journal.jsonl"
+# Leftovers of write_atomic (".<name>.<random>.tmp") from a run that was killed mid-write.
+_STALE_TEMP = re.compile(r"^\..+\.(?:json|jsonl|csv)\.[A-Za-z0-9_]+\.tmp$")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownFailure:
+    sha256: str
+    code: str
+    error: str
+
+
+def existing_result(path: Path, sha256: str, profile_id: str) -> Plan | None:
+    """The result at `path` when it was made from these bytes by this tool and profile."""
+    try:
+        plan = Plan.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError, ValueError):
+        return None
+    current = (
+        plan.source.sha256 == sha256
+        and plan.tool_version == __version__
+        and plan.source.profile == profile_id
+    )
+    return plan if current else None
+
+
+class Journal:
+    """Append-only record of finished files; the last line for a file wins."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / STATE_DIR / JOURNAL
+
+    def load(self) -> dict[str, dict[str, Any]]:
+        rows: dict[str, dict[str, Any]] = {}
+        try:
+            lines = self.path.read_text("utf-8").splitlines()
+        except OSError:
+            return rows
+        for line in lines:
+            try:
+                row = json.loads(line)
+                rows[row["file"]] = row
+            except (ValueError, KeyError, TypeError):
+                continue  # the last line of a killed run may be cut short
+        return rows
+
+    def known_failures(self, profile_id: str) -> dict[str, KnownFailure]:
+        return {
+            file: KnownFailure(row["sha256"], row.get("code") or "error", row.get("error") or "")
+            for file, row in self.load().items()
+            if row.get("status") == "failed"
+            and row.get("sha256")
+            and row.get("tool_version") == __version__
+            and row.get("profile") == profile_id
+        }
+
+    def append(self, row: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def compact(self) -> None:
+        """Rewrite with one line per file."""
+        rows = self.load()
+        if rows:
+            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows.values())
+            write_atomic(self.path, text)
+
+
+def remove_stale_temp(out_dir: Path) -> int:
+    """Delete temporary files that a killed run left behind; returns how many."""
+    removed = 0
+    for current, _dirs, files in os.walk(out_dir):
+        for name in files:
+            if _STALE_TEMP.match(name):
+                (Path(current) / name).unlink(missing_ok=True)
+                removed += 1
+    return removed

@@ -1,0 +1,162 @@
+"""A whole batch: discover, skip what is up to date, convert the rest in isolated workers,
+write each result atomically, keep the journal and write the index."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planextract import __version__
+from planextract.batch.discover import Discovery, WorkItem, discover
+from planextract.batch.index import make_row, write_index
+from planextract.batch.job import Outcome, Setup, Task
+from planextract.batch.overview import write_archive_overview
+from planextract.batch.progress import Progress
+from planextract.batch.resume import Journal, remove_stale_temp
+from planextract.batch.workers import WorkerPool
+from planextract.output import inside, write_atomic
+
+
+@dataclass
+class BatchOptions:
+    out_dir: Path
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    force: bool = False  # redo files whose result is up to date
+    retry_failed: bool = False  # retry files that failed before with the same source
+    setup: Setup = field(default_factory=Setup)
+
+
+@dataclass
+class BatchReport:
+    rows: list[dict[str, Any]]  # the index, sorted by file
+    outcomes: list[Outcome]  # worker outcomes in finishing order (timing, memory)
+    interrupted: bool = False
+    stale_removed: int = 0
+    workers_started: int = 0
+    index_files: tuple[Path, ...] = ()
+    overview: Path | None = None
+
+    def count(self, status: str) -> int:
+        return sum(row["status"] == status for row in self.rows)
+
+    @property
+    def known_failures(self) -> int:
+        return sum(o.known for o in self.outcomes)
+
+
+def _row(item: WorkItem, outcome: Outcome | None = None, **extra: Any) -> dict[str, Any]:
+    if outcome is None:
+        return make_row(file=item.source, output=item.output, **extra)
+    output = item.output if outcome.status != "failed" else None
+    return make_row(
+        file=item.source,
+        output=output,
+        status=outcome.status,
+        error=outcome.error,
+        code=outcome.code,
+        sha256=outcome.sha256,
+        seconds=outcome.seconds,
+        **outcome.stats,
+    )
+
+
+class _Recorder:
+    """Writes what the workers produce: results, journal lines, index rows, progress."""
+
+    def __init__(self, options: BatchOptions, progress: Progress, profile_id: str) -> None:
+        self.out_dir = options.out_dir
+        self.progress = progress
+        self.profile_id = profile_id
+        self.journal = Journal(options.out_dir)
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.outcomes: list[Outcome] = []
+
+    def record(self, item: WorkItem, outcome: Outcome) -> None:
+        if outcome.status == "converted" and outcome.json_text is not None:
+            try:
+                write_atomic(inside(self.out_dir, item.output or ""), outcome.json_text)
+            except (OSError, ValueError) as exc:
+                outcome.status, outcome.code = "failed", "output"
+                outcome.error = f"cannot write the result ({exc})"
+            outcome.json_text = None  # written; do not keep hundreds of plans in memory
+        self.outcomes.append(outcome)
+        if not outcome.known:
+            self.journal.append(
+                {
+                    "file": item.source,
+                    "status": outcome.status,
+                    "sha256": outcome.sha256,
+                    "code": outcome.code,
+                    "error": outcome.error,
+                    "tool_version": __version__,
+                    "profile": self.profile_id,
+                }
+            )
+        self.add(_row(item, outcome))
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows[row["file"]] = row
+        self.progress.finished(row)
+
+
+def _tasks(found: Discovery, options: BatchOptions, recorder: _Recorder) -> list[Task]:
+    """Tasks for the workers; items rejected during discovery are recorded at once."""
+    known = {}
+    if not (options.force or options.retry_failed):
+        known = recorder.journal.known_failures(recorder.profile_id)
+    tasks = []
+    for item in found.items:
+        if item.error is None:
+            try:
+                out_file = inside(options.out_dir, item.output or "")
+            except ValueError as exc:
+                item_error = str(exc)
+            else:
+                tasks.append(Task(item, out_file, options.force, known.get(item.source)))
+                continue
+        else:
+            item_error = item.error
+        recorder.add(_row(item, status="failed", error=item_error, code=item.code or "output"))
+    return tasks
+
+
+def run_batch(paths: list[Path], options: BatchOptions, progress: Progress) -> BatchReport:
+    """Convert everything under `paths` into `options.out_dir`. Raises DiscoveryError for a
+    PATH that does not exist; every problem with a file ends up in the report instead."""
+    out_dir = options.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    found = discover(paths, out_dir, options.setup.zip_limits)
+    stale = remove_stale_temp(out_dir)
+    recorder = _Recorder(options, progress, options.setup.profile().id)
+    progress.start(len(found.items))
+    tasks = _tasks(found, options, recorder)
+    items = {task.item.source: task.item for task in tasks}
+    pool = WorkerPool(min(options.jobs, len(tasks)) or 1, options.setup)
+    interrupted = False
+    try:
+        for outcome in pool.run(tasks, on_start=lambda t: progress.started(t.item.source)):
+            recorder.record(items[outcome.source], outcome)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        pool.close()
+        progress.close()
+    rows = recorder.rows
+    for task in tasks:
+        if task.item.source not in rows:
+            rows[task.item.source] = _row(task.item, status="pending")
+    for source in found.ignored:
+        rows[source] = make_row(file=source, status="ignored")
+    report = BatchReport(
+        rows=sorted(rows.values(), key=lambda r: r["file"]),
+        outcomes=recorder.outcomes,
+        interrupted=interrupted,
+        stale_removed=stale,
+        workers_started=pool.workers_started,
+    )
+    report.index_files = write_index(out_dir, report.rows)
+    recorder.journal.compact()
+    report.overview = write_archive_overview(out_dir, report.rows)
+    return report

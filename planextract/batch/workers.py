@@ -1,0 +1,193 @@
+"""Worker processes with a time and memory budget per file.
+
+Each worker is a separate process (forkserver where available, else spawn: no state or
+open files are shared with the supervisor) that takes one task at a time over a pipe.
+The worker bounds itself (SIGALRM time budget, RLIMIT_AS address-space limit); the
+supervisor bounds it from outside: a worker that has not answered within the hard
+deadline is killed and replaced, and a worker that dies (segfault, os._exit, the kernel's
+OOM killer) is recorded as a failure of the file it held. Either way the batch goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import multiprocessing.connection
+import resource
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+
+from planextract.batch.job import Outcome, Setup, Task, run_task, warm_up
+
+_GRACE_SECONDS = 2.0  # beyond the worker's own time budget, before it is killed
+
+
+def hard_deadline(seconds: float) -> float:
+    """How long the supervisor waits for one file before killing the worker."""
+    return seconds * 1.1 + _GRACE_SECONDS
+
+
+def _limit_memory(megabytes: int | None) -> None:
+    if not megabytes or not hasattr(resource, "RLIMIT_AS"):
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def worker_main(conn: multiprocessing.connection.Connection, setup: Setup) -> None:
+    """Loop of a worker process: receive a task, send its outcome, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's business
+    _limit_memory(setup.memory_mb)
+    profile = setup.profile()
+    warm_up(profile)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the supervisor is gone
+            return
+        if task is None:
+            return
+        outcome = run_task(task, setup, profile)
+        try:
+            conn.send(outcome)
+        except OSError:
+            return
+        if outcome.recycle:
+            return
+
+
+def _death_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        if -exitcode == signal.SIGKILL:
+            return f"worker was killed ({name}; out of memory?)"
+        return f"worker crashed ({name})"
+    return f"worker stopped unexpectedly (exit code {exitcode})"
+
+
+def default_context() -> BaseContext:
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":  # import the extraction code and spaCy once, in the fork server
+        context.set_forkserver_preload(["planextract.batch.job", "planextract.batch.preload"])
+    return context
+
+
+@dataclass
+class _Slot:
+    process: BaseProcess
+    conn: multiprocessing.connection.Connection
+    task: Task | None = None
+    deadline: float = 0.0
+
+
+class WorkerPool:
+    """Run tasks in `jobs` isolated worker processes; outcomes arrive as they finish."""
+
+    def __init__(self, jobs: int, setup: Setup, context: BaseContext | None = None) -> None:
+        self.jobs = max(1, jobs)
+        self.setup = setup
+        self.context = context or default_context()
+        self.slots: list[_Slot] = []
+        self.hard_seconds = hard_deadline(setup.limits.seconds)
+        self.workers_started = 0
+
+    def _spawn(self) -> _Slot:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=worker_main, args=(child, self.setup), name="planextract-worker", daemon=True
+        )
+        process.start()
+        child.close()
+        self.workers_started += 1
+        return _Slot(process, parent)
+
+    def _retire(self, slot: _Slot, kill: bool) -> None:
+        if kill and slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(timeout=5)
+        slot.conn.close()
+        self.slots.remove(slot)
+
+    def _failed(self, slot: _Slot, reason: str, code: str) -> Outcome:
+        assert slot.task is not None
+        outcome = Outcome(slot.task.item.source, "failed", code=code, error=reason)
+        outcome.worker_pid = slot.process.pid
+        return outcome
+
+    def run(
+        self, tasks: Iterable[Task], on_start: Callable[[Task], None] | None = None
+    ) -> Iterator[Outcome]:
+        pending = deque(tasks)
+        try:
+            while pending or any(s.task for s in self.slots):
+                while pending and len(self.slots) < self.jobs:
+                    self.slots.append(self._spawn())
+                for slot in self.slots:
+                    if slot.task is None and pending:
+                        slot.task = pending.popleft()
+                        slot.deadline = time.monotonic() + self.hard_seconds
+                        slot.conn.send(slot.task)
+                        if on_start:
+                            on_start(slot.task)
+                yield from self._collect()
+        finally:
+            self.close()
+
+    def _collect(self) -> Iterator[Outcome]:
+        busy = [s for s in self.slots if s.task is not None]
+        if not busy:
+            return
+        timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
+        waitables = [s.conn for s in busy] + [s.process.sentinel for s in busy]
+        multiprocessing.connection.wait(waitables, timeout=timeout)
+        for slot in busy:
+            outcome = self._check(slot)
+            if outcome is not None:
+                yield outcome
+
+    def _check(self, slot: _Slot) -> Outcome | None:
+        """The slot's outcome when it has one: an answer, a death or a missed deadline."""
+        if slot.conn.poll():
+            try:
+                outcome: Outcome = slot.conn.recv()
+            except (EOFError, OSError):
+                slot.process.join(timeout=5)
+                reason = _death_reason(slot.process.exitcode)
+                outcome = self._failed(slot, reason, "crash")
+                self._retire(slot, kill=True)
+                return outcome
+            slot.task = None
+            if outcome.recycle:
+                self._retire(slot, kill=False)
+            return outcome
+        if not slot.process.is_alive():
+            reason = _death_reason(slot.process.exitcode)
+            outcome = self._failed(slot, reason, "crash")
+            self._retire(slot, kill=False)
+            return outcome
+        if time.monotonic() >= slot.deadline:
+            reason = f"no result within {self.hard_seconds:g} s; worker stopped"
+            outcome = self._failed(slot, reason, "limit")
+            self._retire(slot, kill=True)
+            return outcome
+        return None
+
+    def close(self) -> None:
+        """Stop all workers: politely when idle, by force when busy."""
+        for slot in list(self.slots):
+            if slot.task is None:
+                with contextlib.suppress(OSError):
+                    slot.conn.send(None)
+            self._retire(slot, kill=slot.task is not None)

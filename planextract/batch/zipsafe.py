@@ -1,0 +1,125 @@
+"""Reading zip archives from untrusted sources.
+
+Entry names are only ever used to build output paths under the output folder, so a name
+that could point elsewhere (``..``, absolute, drive letter, backslash tricks, control
+characters) is rejected, as are links and special files. Sizes are bounded before any
+byte is decompressed (declared size, compression ratio, total per archive, nesting depth)
+and again while reading, because declared sizes can lie.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ZipLimits:
+    max_entry_bytes: int = 100 * 1024 * 1024  # uncompressed size of one entry
+    max_total_bytes: int = 2 * 1024 * 1024 * 1024  # uncompressed size of one archive, nested
+    max_ratio: float = 100.0  # uncompressed / compressed, for entries above ratio_from_bytes
+    ratio_from_bytes: int = 1024 * 1024  # small entries may compress well (text does)
+    max_depth: int = 2  # 1: no zips inside zips; 2: one level of nesting
+    max_entries: int = 10_000  # entries in one archive
+
+
+class UnsafeEntry(Exception):
+    """An entry that is not read: the message is the one-line reason."""
+
+
+def printable(name: str) -> str:
+    """The name with control characters made visible, for messages and index files."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
+
+
+def safe_name(name: str) -> PurePosixPath:
+    """The entry name as a relative path that stays inside the archive folder."""
+    if _CONTROL.search(name):
+        raise UnsafeEntry("control characters in the entry name")
+    unified = name.replace("\\", "/")
+    if unified.startswith("/"):
+        raise UnsafeEntry("absolute path in the entry name")
+    if _DRIVE.match(unified):
+        raise UnsafeEntry("drive letter in the entry name")
+    parts = [p for p in unified.split("/") if p not in ("", ".")]
+    if ".." in parts:
+        raise UnsafeEntry("'..' in the entry name points outside the archive")
+    if not parts:
+        raise UnsafeEntry("empty entry name")
+    return PurePosixPath(*parts)
+
+
+def check_entry(info: zipfile.ZipInfo, limits: ZipLimits) -> PurePosixPath:
+    """Name and size checks that need no decompression; returns the safe relative path."""
+    path = safe_name(info.filename)
+    mode = info.external_attr >> 16
+    if info.create_system == 3 and mode and stat.S_IFMT(mode):  # Unix mode bits are set
+        if stat.S_ISLNK(mode):
+            raise UnsafeEntry("symbolic link entry, not followed")
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise UnsafeEntry("special file entry (not a regular file)")
+    if info.flag_bits & 0x1:
+        raise UnsafeEntry("encrypted zip entry")
+    if info.file_size > limits.max_entry_bytes:
+        raise UnsafeEntry(
+            f"entry is {info.file_size} bytes uncompressed, more than the limit "
+            f"{limits.max_entry_bytes}"
+        )
+    if info.file_size > limits.ratio_from_bytes:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if ratio > limits.max_ratio:
+            raise UnsafeEntry(
+                f"compression ratio {ratio:.0f}:1 is above {limits.max_ratio:.0f}:1 (zip bomb?)"
+            )
+    return path
+
+
+def open_archive(data: bytes | Path, limits: ZipLimits) -> zipfile.ZipFile:
+    """Open a zip and refuse archives with too many entries."""
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise UnsafeEntry(f"not a readable zip archive ({exc})") from exc
+    if len(archive.infolist()) > limits.max_entries:
+        archive.close()
+        raise UnsafeEntry(f"more than {limits.max_entries} entries in the archive")
+    return archive
+
+
+def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ZipLimits) -> bytes:
+    """The entry's bytes, never more than the checked declared size (a lying header is an
+    error), with the CRC verified by zipfile at the end."""
+    check_entry(info, limits)
+    buffer = bytearray()
+    try:
+        with archive.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                buffer += chunk
+                if len(buffer) > info.file_size:
+                    raise UnsafeEntry("entry is larger than its header says")
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise UnsafeEntry(f"cannot read the zip entry ({exc})") from exc
+    return bytes(buffer)
+
+
+def read_member(path: Path, members: tuple[str, ...], limits: ZipLimits) -> bytes:
+    """The bytes of members[-1], inside the zips named by members[:-1], inside `path`."""
+    data: bytes | Path = path
+    for name in members:
+        with open_archive(data, limits) as archive:
+            try:
+                info = archive.getinfo(name)
+            except KeyError as exc:
+                raise UnsafeEntry(f"entry {printable(name)!r} is gone from the archive") from exc
+            data = read_entry(archive, info, limits)
+    assert isinstance(data, bytes)
+    return data

@@ -1,0 +1,50 @@
+"""`planextract export`: JSON results to normalised SQLite or CSV tables."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from planextract.export.writers import collect, load_results, write_csv, write_sqlite
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # some .json files were not plan results and were left out
+
+
+@click.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--sqlite",
+    "sqlite_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a SQLite database (replaced if it exists).",
+)
+@click.option(
+    "--csv",
+    "csv_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one CSV file per table into this folder.",
+)
+def export(folder: Path, sqlite_file: Path | None, csv_dir: Path | None) -> None:
+    """Load the plan JSON files under FOLDER (e.g. the output of `batch`) into normalised
+    tables: plans, sections, goals, actions, fields, list_items, evaluations,
+    timeline_columns, timeline_cells, findings. The schema is in the README.
+
+    Exit code 0 when every .json file was a plan result, 1 when some were left out
+    (each is named), 2 on wrong usage.
+    """
+    if sqlite_file is None and csv_dir is None:
+        raise click.UsageError("give --sqlite FILE, --csv FOLDER or both")
+    plans, problems = load_results(folder)
+    for line in problems:
+        click.echo(f"error: {line}", err=True)
+    tables = collect(plans)
+    if sqlite_file is not None:
+        write_sqlite(sqlite_file, tables)
+    if csv_dir is not None:
+        write_csv(csv_dir, tables)
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
+    click.echo(f"{len(plans)} plans exported: {counts}", err=True)
+    sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)

@@ -1,0 +1,20 @@
+"""Options shared by the commands that extract plans."""
+
+from __future__ import annotations
+
+import click
+
+from planextract.extract.limits import Limits
+
+profile_option = click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Template profile (TOML); default: the 2025 template.",
+)
+max_pages_option = click.option(
+    "--max-pages",
+    default=Limits().max_pages,
+    show_default=True,
+    help="Refuse PDFs with more pages.",
+)

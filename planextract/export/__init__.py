@@ -1,0 +1,1 @@
+"""Export of batch results (the JSON files) to normalised tables: SQLite or CSV."""

@@ -1,0 +1,91 @@
+"""Read the JSON results of a folder and write them as SQLite tables or CSV files, with the
+standard library only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from planextract.batch.overview import REPORT_DIR
+from planextract.export.tables import PRIMARY_KEYS, TABLES, Row, plan_rows
+from planextract.models.plan import Plan
+from planextract.output import write_atomic
+
+
+def load_results(folder: Path) -> tuple[list[tuple[str, Plan]], list[str]]:
+    """Every plan JSON under `folder` (sorted by path, hidden and report folders skipped), and a
+    one-line message for each .json file that is not a plan result."""
+    plans: list[tuple[str, Plan]] = []
+    problems: list[str] = []
+    for current, dirs, files in os.walk(folder):
+        # hidden folders (the batch journal) and the batch's quality reports hold no plans
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != REPORT_DIR)
+        for name in sorted(files):
+            if not name.endswith(".json") or name.startswith("."):
+                continue
+            path = Path(current) / name
+            rel = path.relative_to(folder).as_posix()
+            try:
+                plans.append((rel, Plan.model_validate_json(path.read_bytes())))
+            except (OSError, ValidationError, ValueError) as exc:
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                problems.append(f"{rel}: not a plan result ({first})")
+    plans.sort(key=lambda p: p[0])
+    return plans, problems
+
+
+def collect(plans: list[tuple[str, Plan]]) -> dict[str, list[Row]]:
+    """All rows of all plans; plan_id is the 1-based position in path order."""
+    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    for plan_id, (file, plan) in enumerate(plans, start=1):
+        for name, rows in plan_rows(plan_id, file, plan).items():
+            tables[name].extend(rows)
+    return tables
+
+
+def _create_sql(name: str) -> str:
+    columns = [f"{column} {kind}" for column, kind in TABLES[name]]
+    if name in PRIMARY_KEYS:
+        columns.append(f"PRIMARY KEY ({', '.join(PRIMARY_KEYS[name])})")
+    if name != "plans":
+        columns.append("FOREIGN KEY (plan_id) REFERENCES plans(plan_id)")
+    return f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n)"
+
+
+def write_sqlite(path: Path, tables: dict[str, list[Row]]) -> None:
+    """A new database at `path` (built next to it, then renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        with sqlite3.connect(tmp) as db:
+            for name, rows in tables.items():
+                db.execute(_create_sql(name))
+                marks = ", ".join("?" * len(TABLES[name]))
+                db.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+            db.execute("CREATE INDEX timeline_cells_action ON timeline_cells(plan_id, action_id)")
+        db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_csv(folder: Path, tables: dict[str, list[Row]]) -> list[Path]:
+    """One <table>.csv per table (UTF-8, header row, empty cell for NULL)."""
+    written = []
+    for name, rows in tables.items():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(column for column, _kind in TABLES[name])
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        path = folder / f"{name}.csv"
+        write_atomic(path, buffer.getvalue())
+        written.append(path)
+    return written
