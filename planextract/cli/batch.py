@@ -14,7 +14,7 @@ from planextract.batch.job import Setup
 from planextract.batch.progress import make_progress
 from planextract.batch.run import BatchOptions, run_batch
 from planextract.batch.summary import summary_lines
-from planextract.cli.options import max_pages_option, profile_option
+from planextract.cli.options import max_pages_option, profile_option, timeout_option
 from planextract.extract.limits import Limits
 
 EXIT_OK = 0  # every file converted or already up to date
@@ -59,12 +59,7 @@ def _interrupt(signum: int, frame: object) -> None:
     "--retry-failed", is_flag=True, help="Retry files that failed before (same file, same tool)."
 )
 @profile_option
-@click.option(
-    "--timeout",
-    default=Limits().seconds,
-    show_default=True,
-    help="Seconds allowed per file; a worker that hangs is killed and replaced.",
-)
+@timeout_option("Seconds allowed per file; a worker that hangs is killed and replaced.")
 @click.option(
     "--max-memory",
     default=Setup().memory_mb,

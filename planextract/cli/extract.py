@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from planextract.cli.options import max_pages_option, profile_option
+from planextract.cli.options import max_pages_option, profile_option, timeout_option
 from planextract.errors import PlanExtractError
 from planextract.extract.limits import Limits, time_budget
 from planextract.output import write_atomic
@@ -50,9 +50,7 @@ def extract_one(path: Path, profile: Profile, limits: Limits, enrich: bool = Tru
 )
 @profile_option
 @max_pages_option
-@click.option(
-    "--timeout", default=Limits().seconds, show_default=True, help="Seconds allowed per file."
-)
+@timeout_option()
 @click.option(
     "--no-enrich",
     is_flag=True,

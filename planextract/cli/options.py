@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
 from planextract.extract.limits import Limits
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 profile_option = click.option(
     "--profile",
@@ -18,3 +23,7 @@ max_pages_option = click.option(
     show_default=True,
     help="Refuse PDFs with more pages.",
 )
+
+
+def timeout_option(help_text: str = "Seconds allowed per file.") -> Callable[[F], F]:
+    return click.option("--timeout", default=Limits().seconds, show_default=True, help=help_text)

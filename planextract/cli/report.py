@@ -9,6 +9,7 @@ import click
 from pydantic import ValidationError
 
 from planextract.cli.extract import extract_one
+from planextract.cli.options import max_pages_option, profile_option, timeout_option
 from planextract.errors import PlanExtractError, UnreadableInput
 from planextract.extract.limits import Limits
 from planextract.models.plan import Plan
@@ -66,14 +67,9 @@ def _line(name: str, plan: Plan) -> str:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for <name>.rapport.html/.md/.json and, for several plans, index.*.",
 )
-@click.option(
-    "--profile",
-    "profile_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Template profile (TOML); default: the 2025 template.",
-)
-@click.option("--max-pages", default=Limits().max_pages, show_default=True)
-@click.option("--timeout", default=Limits().seconds, show_default=True, help="Seconds per file.")
+@profile_option
+@max_pages_option
+@timeout_option()
 @click.option("-q", "--quiet", is_flag=True, help="No per-file line on stderr.")
 def report(
     inputs: tuple[Path, ...],
