@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ELZOH_PDF, ELZOH_TXT, KEMP_PDF
-from test_pdf_parity import contract
+from test_pdf_parity import contract, without_keys
 
 from planextract.extract.classify import Kind
 from planextract.extract.limits import Limits
@@ -129,15 +129,7 @@ def test_running_lines_by_position_and_repetition(kemp_pdf_result: Result) -> No
     assert (got.pop("organisation"), got.pop("title")) == (None, None)
     expected.pop("organisation"), expected.pop("title")
     # Without the zone's name fewer partners are recognised as the zone itself ('own').
-    assert without_key(got, "own") == without_key(expected, "own")
-
-
-def without_key(value: Any, key: str) -> Any:
-    if isinstance(value, dict):
-        return {k: without_key(v, key) for k, v in value.items() if k != key}
-    if isinstance(value, list):
-        return [without_key(v, key) for v in value]
-    return value
+    assert without_keys(got, {"own"}) == without_keys(expected, {"own"})
 
 
 def test_heading_and_title_end_where_the_type_changes(elzoh_pdf_result: Result) -> None:

@@ -9,8 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planextract.models.plan import Plan
-from planextract.output import inside, write_atomic
-from planextract.report.files import plan_stem, report_file, unique_names, write_plan_report
+from planextract.report.files import (
+    plan_stem,
+    report_file,
+    unique_names,
+    write_plan_report,
+    write_texts,
+)
 from planextract.report.html import overview_html
 from planextract.report.markdown import overview_markdown
 from planextract.report.overview import Overview, overview
@@ -45,14 +50,11 @@ def write_overview(
 
 def write_overview_pages(o: Overview, out_dir: Path) -> list[Path]:
     """index.html, .md and .json of an overview."""
-    texts = {
-        "html": overview_html(o),
-        "md": overview_markdown(o),
-        "json": o.model_dump_json(indent=2) + "\n",
-    }
-    written = []
-    for ext, text in texts.items():
-        path = inside(out_dir, f"{INDEX}.{ext}")
-        write_atomic(path, text)
-        written.append(path)
-    return written
+    return write_texts(
+        out_dir,
+        {
+            f"{INDEX}.html": overview_html(o),
+            f"{INDEX}.md": overview_markdown(o),
+            f"{INDEX}.json": o.model_dump_json(indent=2) + "\n",
+        },
+    )

@@ -55,13 +55,18 @@ def write_plan_report(
     name = safe_name(name) if name else plan_stem(plan)
     report = plan_report(plan, profile)
     texts = {
-        "html": plan_html(report),
-        "md": plan_markdown(report),
-        "json": report.model_dump_json(indent=2) + "\n",
+        report_file(name, "html"): plan_html(report),
+        report_file(name, "md"): plan_markdown(report),
+        report_file(name, "json"): report.model_dump_json(indent=2) + "\n",
     }
+    return write_texts(out_dir, texts)
+
+
+def write_texts(out_dir: Path, texts: dict[str, str]) -> list[Path]:
+    """Write each file name -> text inside `out_dir`, atomically; return the paths."""
     paths = []
-    for ext, text in texts.items():
-        path = inside(out_dir, report_file(name, ext))
+    for file_name, text in texts.items():
+        path = inside(out_dir, file_name)
         write_atomic(path, text)
         paths.append(path)
     return paths
