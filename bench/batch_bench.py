@@ -1,11 +1,13 @@
 """Batch throughput and worker memory on a corpus built from the real sample plans.
 
-    PYTHONPATH=. python bench/batch_bench.py [--plans 300] [--jobs 1 2] [--pdf FILE ...]
+    PYTHONPATH=. python bench/batch_bench.py [--plans 300] [--pdf-copies 20] [--jobs 1 2]
+                                             [--pdf FILE ...]
 
-The corpus is generated in a temporary folder from samples/*.txt: copies spread over
-zone/year folders, some with Windows line endings, some in Windows-1252, and a share
-packed in a zip archive, so every variant is a plan the tool must read. PDF copies are
-added with --pdf (e.g. renderings of the samples) once the PDF reader exists.
+The corpus is generated in a temporary folder from the real samples: `--plans` copies of
+samples/*.txt spread over zone/year folders, some with Windows line endings, some in
+Windows-1252, and a share packed in a zip archive, so every variant is a plan the tool
+must read; plus `--pdf-copies` copies of each sample PDF (samples/pdf/*.pdf, rendered
+from the same plans) and any other PDF given with --pdf.
 
 Printed per worker count: wall time, plans/s, pages/s, speed-up against the first worker
 count, and per worker its peak resident memory and its resident memory after its first
@@ -31,6 +33,7 @@ from planextract.batch.run import BatchOptions, BatchReport, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+SAMPLE_PDFS = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
 ZIP_SHARE = 5  # every 5th plan goes into the zip archive
 
 
@@ -82,8 +85,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--plans", type=int, default=300, help="text plans in the corpus")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts")
-    parser.add_argument("--pdf", type=Path, nargs="*", default=[], help="PDFs to add")
+    parser.add_argument(
+        "--pdf-copies", type=int, default=20, help="copies of each sample PDF in the corpus"
+    )
+    parser.add_argument("--pdf", type=Path, nargs="*", default=[], help="other PDFs to add")
     args = parser.parse_args()
+    args.pdf = [*SAMPLE_PDFS * args.pdf_copies, *args.pdf]
 
     with tempfile.TemporaryDirectory(prefix="planextract-bench-") as tmp:
         root = Path(tmp)
@@ -101,16 +108,20 @@ def main() -> None:
             pages = sum(r["pages"] or 0 for r in converted)
             failed = report.count("failed")
             baseline = baseline or seconds
+            by_format = defaultdict(list)
+            for outcome in report.outcomes:
+                if outcome.status == "converted":
+                    by_format[Path(outcome.source).suffix].append(outcome.seconds)
             print(
                 f"jobs={jobs}: {len(converted)} plans ({pages} pages) in {seconds:.2f} s = "
                 f"{len(converted) / seconds:.1f} plans/s, {pages / seconds:.0f} pages/s, "
                 f"speed-up {baseline / seconds:.2f}x, {failed} failed"
             )
-            per_file = [o.seconds for o in report.outcomes]
-            print(
-                f"  per file: median {statistics.median(per_file) * 1000:.0f} ms, "
-                f"max {max(per_file) * 1000:.0f} ms"
-            )
+            for suffix, times in sorted(by_format.items()):
+                print(
+                    f"  {suffix} files: {len(times)}, median {statistics.median(times) * 1000:.0f}"
+                    f" ms, max {max(times) * 1000:.0f} ms"
+                )
             for pid, outcomes in sorted(memory_by_worker(report.outcomes).items()):
                 first, last = outcomes[0], outcomes[-1]
                 peak = max(o.peak_rss_kb or 0 for o in outcomes)

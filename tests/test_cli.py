@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import ELZOH_TXT, KEMP_TXT
+from conftest import ELZOH_PDF, ELZOH_TXT, KEMP_TXT
 
 from planextract.cli import main
 
@@ -26,6 +26,24 @@ def test_extract_to_folder(tmp_path: Path) -> None:
         "kemp-en-duin-actieplan-2025.txt: 5 SD, 12 OD, 12 actions; coverage 100.0 %"
         in result.stderr
     )
+
+
+def test_a_pdf_and_its_text_export_keep_their_extension(tmp_path: Path) -> None:
+    copy = tmp_path / "in"
+    copy.mkdir()
+    (copy / "kemp-en-duin-actieplan-2025.txt").write_bytes(KEMP_TXT.read_bytes())
+    (copy / "elders").mkdir()
+    (copy / "elders" / "kemp-en-duin-actieplan-2025.txt").write_bytes(KEMP_TXT.read_bytes())
+    args = [str(ELZOH_PDF), str(ELZOH_TXT), str(KEMP_TXT), *map(str, sorted(copy.rglob("*.txt")))]
+    result = CliRunner().invoke(main, ["extract", *args, "--out", str(tmp_path / "out")])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "kemp-en-duin-actieplan-2025.txt.json",
+        "zuidoost-hageland-actieplan-2025.pdf.json",
+        "zuidoost-hageland-actieplan-2025.txt.json",
+    ]
+    # The same file name three times: the first is written, the others are named.
+    assert result.exit_code == 1
+    assert result.stderr.count("same output name as") == 2
 
 
 def test_single_file_goes_to_stdout() -> None:

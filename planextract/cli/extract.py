@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -40,13 +41,21 @@ def extract_one(path: Path, profile: Profile, limits: Limits, enrich: bool = Tru
         return extract_file(path, profile, limits, enrich=enrich)
 
 
+def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
+    """<stem>.json, or <name>.json when two inputs share a stem (plan.pdf and its text
+    export plan.txt -> plan.pdf.json, plan.txt.json), as the batch names them."""
+    stems = Counter(p.stem.lower() for p in files)
+    return {p: f"{p.stem if stems[p.stem.lower()] == 1 else p.name}.json" for p in files}
+
+
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write DIR/<file stem>.json per input. Without it, one input goes to stdout.",
+    help="Write DIR/<file stem>.json per input (<file name>.json when two inputs share a "
+    "stem). Without it, one input goes to stdout.",
 )
 @profile_option
 @max_pages_option
@@ -75,6 +84,7 @@ def extract(
     profile = load_profile(profile_path)
     limits = Limits(max_pages=max_pages, seconds=timeout)
     failed = 0
+    names = output_names(files)
     written: dict[str, Path] = {}
     for path in files:
         try:
@@ -91,7 +101,7 @@ def extract(
         if out_dir is None:
             sys.stdout.write(text)
         else:
-            name = f"{path.stem}.json"
+            name = names[path]
             if name in written:
                 _error(f"{path}: same output name as {written[name]}; not written")
                 failed += 1
