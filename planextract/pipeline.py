@@ -54,10 +54,8 @@ def sniff_format(path: Path) -> str:
 def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
     fmt = sniff_format(path)
     if fmt == "pdf":
-        try:  # pdfplumber loads only when needed
-            from planextract.extract.read_pdf import read_pdf
-        except ImportError as exc:  # the PDF reader is not part of this version yet
-            raise UnreadableInput(path.name, "PDF input is not supported yet") from exc
+        from planextract.extract.read_pdf import read_pdf  # pdfplumber loads only when needed
+
         return read_pdf(path, profile, limits)
     return read_text(path, profile, limits)
 
