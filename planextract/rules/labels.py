@@ -156,23 +156,30 @@ def split_label_prefix(text: str, profile: Profile) -> tuple[FieldRule, str] | N
     starting with a label's word ('Waarom deze actie? Waarom deze actie nu?').
     """
     stripped = collapse(text)
-    whole = match_prompt(stripped, profile)
-    for rule in profile.fields:
-        for label in (rule.label, *rule.keys):
-            for sep in ("", "?", ":"):
-                head = label.rstrip("?:") + sep
-                if len(stripped) > len(head) + 1 and stripped[: len(head)].lower() == head.lower():
-                    rest = stripped[len(head) :]
-                    if not rest.startswith(" "):
-                        continue
-                    rest = rest.strip()
-                    if not (is_template_text(rest, profile) or match_label(rest, profile)):
-                        continue
-                    in_rest = match_prompt(rest, profile)
-                    if whole is not None and (in_rest is None or whole.score >= in_rest.score):
-                        return None
-                    return rule, rest
+    lowered = stripped.lower()
+    for rule, head in _label_heads(profile.fields):
+        if len(stripped) > len(head) + 1 and lowered.startswith(head):
+            rest = stripped[len(head) - 1 :].strip()
+            if not (is_template_text(rest, profile) or match_label(rest, profile)):
+                continue
+            whole = match_prompt(stripped, profile)
+            in_rest = match_prompt(rest, profile)
+            if whole is not None and (in_rest is None or whole.score >= in_rest.score):
+                return None
+            return rule, rest
     return None
+
+
+@cache
+def _label_heads(fields: tuple[FieldRule, ...]) -> tuple[tuple[FieldRule, str], ...]:
+    """Every way a label can open a line, lower case, with the space after it:
+    'met wie ', 'met wie? ', 'met wie: '."""
+    return tuple(
+        (rule, label.rstrip("?:").lower() + sep + " ")
+        for rule in fields
+        for label in (rule.label, *rule.keys)
+        for sep in ("", "?", ":")
+    )
 
 
 def template_prefixes(profile: Profile) -> tuple[str, ...]:

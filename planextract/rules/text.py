@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that the Word template and PDF exports use interchangeably.
 _TRANSLATE = str.maketrans(
@@ -43,6 +44,7 @@ def collapse(text: str) -> str:
     return _SPACES.sub(" ", clean_spaces(text)).strip()
 
 
+@lru_cache(maxsize=65536)  # the same labels and prompts are compared many times
 def norm(text: str) -> str:
     """Comparison key: lower case, unified quotes and dashes, single spaces, no final ?:.
 
