@@ -51,5 +51,5 @@ def write_archive_overview(out_dir: Path, rows: list[dict[str, Any]]) -> Path | 
         return None
     report_dir = inside(out_dir, REPORT_DIR)
     report_dir.mkdir(parents=True, exist_ok=True)
-    written = write_overview_pages(overview(_plans(out_dir, report_dir, done)), report_dir)
-    return next(p for p in written if p.suffix == ".html")
+    write_overview_pages(overview(_plans(out_dir, report_dir, done)), report_dir)
+    return out_dir / REPORT_DIR / "index.html"  # as the user named the folder, like the index
