@@ -170,7 +170,13 @@ def test_archive_overview(tmp_path: Path, kemp: Plan, elzoh: Plan) -> None:
     codes = {c["code"]: c for c in data["codes"]}
     assert codes["action.not_template"]["per_plan"] == [0, 4]
     assert codes["goal.number_gap"]["per_plan"] == [3, 0]
+    # Kemp en Duin's two grids have 12 columns; ELZOH's Tijdslijn says 'zie Bijlage I'.
+    assert [p["timeline"] for p in data["plans"]] == [
+        "tabel, 12 kolommen",
+        "alleen een verwijzing (Bijlage I)",
+    ]
     html = (tmp_path / "index.html").read_text("utf-8")
+    assert "<td>alleen een verwijzing (Bijlage I)</td>" in html
     assert '<a href="kemp-en-duin-actieplan-2025.rapport.html">ELZ Kemp en Duin</a>' in html
     md = (tmp_path / "index.md").read_text("utf-8")
     assert "[ELZ Kemp en Duin](kemp-en-duin-actieplan-2025.rapport.html)" in md

@@ -299,7 +299,8 @@ def overview_html(o: Overview) -> str:
         f'<tr><td><a href="{href(p.link)}">{esc(p.name)}</a></td><td>{esc(p.year or "")}</td>'
         f'<td>{esc(p.file)}</td><td class="c">{esc(p.actions)}</td>'
         f'<td class="c">{esc(p.completeness_text)}</td><td class="c">{esc(p.errors)}</td>'
-        f'<td class="c">{esc(p.warnings)}</td><td class="c">{esc(p.infos)}</td></tr>'
+        f'<td class="c">{esc(p.warnings)}</td><td class="c">{esc(p.infos)}</td>'
+        f"<td>{esc(p.timeline)}</td></tr>"
         for p in o.plans
     )
     return page(
@@ -311,7 +312,8 @@ def overview_html(o: Overview) -> str:
             '<a href="#codes">Meldingen per code</a></nav></header>',
             '<section id="plannen"><h2>Plannen</h2><table>',
             "<thead><tr><th>Zone</th><th>Jaar</th><th>Bestand</th><th>Acties</th>"
-            "<th>Volledig</th><th>Fouten</th><th>Waarsch.</th><th>Info</th></tr></thead>",
+            "<th>Volledig</th><th>Fouten</th><th>Waarsch.</th><th>Info</th><th>Tijdslijn</th>"
+            "</tr></thead>",
             f"<tbody>{plan_rows}</tbody></table></section>",
             '<section id="heatmap"><h2>Zones × velden van het sjabloon</h2>',
             '<p class="muted">Per zone: het aandeel van de acties dat het onderdeel invult.</p>',

@@ -73,3 +73,13 @@ def pages_text(pages: list[int]) -> str:
     if not pages:
         return "onbekend"
     return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(str(p) for p in pages)
+
+
+# The state of a plan's timeline in the archive overview (TimelineStatus.status).
+TIMELINE_STATES = {
+    "table": "tabel",
+    "referenced": "alleen een verwijzing",
+    "image-only": "afbeelding",
+    "no-table": "geen maandtabel",
+    "absent": "ontbreekt",
+}

@@ -144,7 +144,17 @@ def _gantt_label(row: GanttRow) -> str:
 def overview_markdown(o: Overview) -> str:
     out = [f"# {md(o.title)}", "", md(o.subtitle), "", "## Plannen", ""]
     out += table(
-        ["Zone", "Jaar", "Bestand", "Acties", "Volledig", "Fouten", "Waarsch.", "Info"],
+        [
+            "Zone",
+            "Jaar",
+            "Bestand",
+            "Acties",
+            "Volledig",
+            "Fouten",
+            "Waarsch.",
+            "Info",
+            "Tijdslijn",
+        ],
         [
             [
                 f"[{md(p.name)}]({p.link})",
@@ -155,6 +165,7 @@ def overview_markdown(o: Overview) -> str:
                 str(p.errors),
                 str(p.warnings),
                 str(p.infos),
+                md(p.timeline),
             ]
             for p in o.plans
         ],

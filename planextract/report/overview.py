@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from planextract.models.plan import Plan
 from planextract.quality.codes import CODES, SEVERITY_NAMES, code_name
@@ -13,7 +13,13 @@ from planextract.quality.form import CRITERIA, SELECTED
 from planextract.quality.registry import context
 from planextract.quality.score import element_state
 from planextract.report.content import ReportHeader
-from planextract.report.labels import band, element_name, element_path, percent_text
+from planextract.report.labels import (
+    TIMELINE_STATES,
+    band,
+    element_name,
+    element_path,
+    percent_text,
+)
 from planextract.rules.profile import Profile, load_profile
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -31,6 +37,20 @@ class PlanEntry(BaseModel):
     errors: int
     warnings: int
     infos: int
+    timeline: str = Field(description="Dutch: 'tabel, 12 kolommen', 'alleen een verwijzing'…")
+
+
+def timeline_text(plan: Plan) -> str:
+    status = plan.timeline_status
+    if status is None:
+        return "onbekend"
+    text = TIMELINE_STATES.get(status.status, status.status)
+    if plan.timeline is not None:
+        columns = sum(len(t.columns) for t in plan.timeline.tables)
+        text += f", {columns} kolommen"
+    elif status.reference:
+        text += f" ({status.reference})"
+    return text
 
 
 class HeatColumn(BaseModel):
@@ -110,6 +130,7 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
                 errors=q.counts.error,
                 warnings=q.counts.warning,
                 infos=q.counts.info,
+                timeline=timeline_text(plan),
             )
         )
         cells = []
