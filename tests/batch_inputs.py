@@ -104,7 +104,7 @@ def hostile_zip(path: Path, escape_to: Path) -> Path:
     return write_zip(path, entries)
 
 
-def faulty_extractor(path: Path, profile: Profile, limits: Limits) -> Plan:
+def faulty_extractor(path: Path, profile: Profile, limits: Limits, enrich: bool) -> Plan:
     """The real extractor, unless the file asks for a fault with a 'FAULT:<kind>' line."""
     head = path.read_bytes()[:64]
     if head.startswith(b"FAULT:hang"):  # stuck where the worker's own alarm cannot help
@@ -121,4 +121,4 @@ def faulty_extractor(path: Path, profile: Profile, limits: Limits) -> Plan:
         del hog
     if head.startswith(b"FAULT:bug"):
         raise KeyError("simulated bug")
-    return extract_plan(path, profile, limits)
+    return extract_plan(path, profile, limits, enrich)

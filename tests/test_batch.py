@@ -203,6 +203,27 @@ def test_all_good_exits_zero_and_changed_source_is_redone(tmp_path: Path) -> Non
     assert (row["status"], row["zone"]) == ("converted", "Eerstelijnszone Zuidoost Hageland")
 
 
+def test_no_enrich_and_what_a_rerun_redoes(tmp_path: Path) -> None:
+    folder = tmp_path / "plannen"
+    folder.mkdir()
+    (folder / "kemp.txt").write_bytes(KEMP_TXT.read_bytes())
+    out = tmp_path / "out"
+    args = ["batch", str(folder), "--out", str(out)]
+
+    def run(*extra: str) -> tuple[str, bool]:
+        result = CliRunner().invoke(main, [*args, *extra])
+        assert result.exit_code == EXIT_OK, result.output
+        data = json.loads((out / "plannen/kemp.json").read_text("utf-8"))
+        assert data["enriched"] == bool(data["strategic_goals"][0]["operational_goals"][0][
+            "actions"][0]["partners"])  # fmt: skip
+        return index_rows(out)["plannen/kemp.txt"]["status"], data["enriched"]
+
+    assert run("--no-enrich") == ("converted", False)
+    assert run("--no-enrich") == ("skipped", False)
+    assert run() == ("converted", True)  # asked for the enrichment the result lacks
+    assert run("--no-enrich") == ("skipped", True)  # an enriched result serves too
+
+
 def test_same_stem_gets_full_names_and_a_real_clash_is_reported(tmp_path: Path) -> None:
     folder = tmp_path / "plannen"
     folder.mkdir()

@@ -32,13 +32,13 @@ from planextract.models.plan import Plan
 from planextract.pipeline import extract_file, plan_to_json
 from planextract.rules.profile import Profile, load_profile
 
-Extractor = Callable[[Path, Profile, Limits], Plan]
+Extractor = Callable[[Path, Profile, Limits, bool], Plan]
 _CHUNK = 1024 * 1024
 
 
-def extract_plan(path: Path, profile: Profile, limits: Limits) -> Plan:
+def extract_plan(path: Path, profile: Profile, limits: Limits, enrich: bool = True) -> Plan:
     """The real extractor."""
-    return extract_file(path, profile, limits).plan
+    return extract_file(path, profile, limits, enrich=enrich).plan
 
 
 def warm_up(profile: Profile) -> None:
@@ -61,6 +61,7 @@ class Setup:
     zip_limits: ZipLimits = field(default_factory=ZipLimits)
     memory_mb: int | None = 2048  # address-space limit per worker; None: unlimited
     extractor: Extractor = extract_plan
+    enrich: bool = True  # partners, periods and targets (extract --no-enrich)
 
     def profile(self) -> Profile:
         return load_profile(self.profile_path)
@@ -128,7 +129,7 @@ def _convert(task: Task, setup: Setup, profile: Profile, tmp: Path, outcome: Out
     """Fill in `outcome`; its sha256 is set before anything can fail in extraction."""
     path, outcome.sha256 = _materialise(task.item, setup, tmp)
     if not task.force and task.out_file is not None:
-        plan = existing_result(task.out_file, outcome.sha256, profile.id)
+        plan = existing_result(task.out_file, outcome.sha256, profile.id, setup.enrich)
         if plan is not None:
             outcome.status, outcome.stats = "skipped", plan_stats(plan)
             return
@@ -136,7 +137,7 @@ def _convert(task: Task, setup: Setup, profile: Profile, tmp: Path, outcome: Out
     if known is not None and known.sha256 == outcome.sha256:
         outcome.code, outcome.error, outcome.known = known.code, known.error, True
         return
-    plan = setup.extractor(path, profile, setup.limits)
+    plan = setup.extractor(path, profile, setup.limits, setup.enrich)
     outcome.json_text, outcome.stats = plan_to_json(plan), plan_stats(plan)
     outcome.status = "converted"
 

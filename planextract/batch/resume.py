@@ -35,8 +35,9 @@ class KnownFailure:
     error: str
 
 
-def existing_result(path: Path, sha256: str, profile_id: str) -> Plan | None:
-    """The result at `path` when it was made from these bytes by this tool and profile."""
+def existing_result(path: Path, sha256: str, profile_id: str, enrich: bool) -> Plan | None:
+    """The result at `path` when it was made from these bytes by this tool and profile, and
+    holds the enrichment if it is asked for (an enriched result also serves --no-enrich)."""
     try:
         plan = Plan.model_validate_json(path.read_bytes())
     except (OSError, ValidationError, ValueError):
@@ -45,6 +46,7 @@ def existing_result(path: Path, sha256: str, profile_id: str) -> Plan | None:
         plan.source.sha256 == sha256
         and plan.tool_version == __version__
         and plan.source.profile == profile_id
+        and (plan.enriched or not enrich)
     )
     return plan if current else None
 

@@ -14,7 +14,12 @@ from planextract.batch.job import Setup
 from planextract.batch.progress import make_progress
 from planextract.batch.run import BatchOptions, run_batch
 from planextract.batch.summary import summary_lines
-from planextract.cli.options import max_pages_option, profile_option, timeout_option
+from planextract.cli.options import (
+    max_pages_option,
+    no_enrich_option,
+    profile_option,
+    timeout_option,
+)
 from planextract.extract.limits import Limits
 
 EXIT_OK = 0  # every file converted or already up to date
@@ -68,6 +73,7 @@ def _interrupt(signum: int, frame: object) -> None:
     help="Memory (address space, MB) allowed per worker.",
 )
 @max_pages_option
+@no_enrich_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only failures are printed.")
 def batch(
     paths: tuple[Path, ...],
@@ -79,13 +85,15 @@ def batch(
     timeout: float,
     max_memory: int,
     max_pages: int,
+    no_enrich: bool,
     quiet: bool,
 ) -> None:
     """Convert folders (recursively), zip archives and single files, PDF and text mixed.
 
     Each file is converted in a worker process with a time and memory budget; a file that
     fails, hangs or crashes is reported and the batch goes on. A re-run skips files whose
-    result is up to date (same source sha256, tool version and profile) and files that
+    result is up to date (same source sha256, tool version and profile, enriched unless
+    --no-enrich) and files that
     failed before, so an interrupted batch is finished by running it again. Results are
     written atomically; OUT/index.jsonl and OUT/index.csv list every file with its status.
     Progress and the summary go to stderr.
@@ -94,6 +102,7 @@ def batch(
         profile_path=profile_path,
         limits=Limits(max_pages=max_pages, seconds=timeout),
         memory_mb=max_memory,
+        enrich=not no_enrich,
     )
     options = BatchOptions(
         out_dir=out_dir, jobs=jobs, force=force, retry_failed=retry_failed, setup=setup

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import click
 
-from planextract.cli.options import max_pages_option, profile_option, timeout_option
+from planextract.cli.options import (
+    max_pages_option,
+    no_enrich_option,
+    profile_option,
+    timeout_option,
+)
 from planextract.errors import PlanExtractError
 from planextract.extract.limits import Limits, time_budget
 from planextract.output import write_atomic
@@ -60,11 +65,7 @@ def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
 @profile_option
 @max_pages_option
 @timeout_option()
-@click.option(
-    "--no-enrich",
-    is_flag=True,
-    help="Skip partners, periods and targets (faster; the 'enriched' key says so).",
-)
+@no_enrich_option
 @click.option("-q", "--quiet", is_flag=True, help="No per-file summary on stderr.")
 def extract(
     files: tuple[Path, ...],

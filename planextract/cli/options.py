@@ -27,3 +27,10 @@ max_pages_option = click.option(
 
 def timeout_option(help_text: str = "Seconds allowed per file.") -> Callable[[F], F]:
     return click.option("--timeout", default=Limits().seconds, show_default=True, help=help_text)
+
+
+no_enrich_option = click.option(
+    "--no-enrich",
+    is_flag=True,
+    help="Skip partners, periods and targets (faster; the 'enriched' key says so).",
+)
