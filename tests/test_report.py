@@ -18,6 +18,7 @@ from planextract.report.content import plan_report
 from planextract.report.files import safe_name, unique_names
 from planextract.report.html import plan_html
 from planextract.report.markdown import plan_markdown
+from planextract.report.overview import overview
 
 
 def cell(report, action_id: str, key: str) -> str:  # type: ignore[no-untyped-def]
@@ -180,6 +181,15 @@ def test_archive_overview(tmp_path: Path, kemp: Plan, elzoh: Plan) -> None:
     assert '<a href="kemp-en-duin-actieplan-2025.rapport.html">ELZ Kemp en Duin</a>' in html
     md = (tmp_path / "index.md").read_text("utf-8")
     assert "[ELZ Kemp en Duin](kemp-en-duin-actieplan-2025.rapport.html)" in md
+
+
+def test_overview_of_a_generator_keeps_the_year(kemp: Plan, elzoh: Plan) -> None:
+    """The batch passes plans one at a time; the title's year comes from what was read."""
+    pairs = [("k.html", kemp), ("e.html", elzoh)]
+    from_list = overview(pairs)
+    from_generator = overview(pair for pair in pairs)
+    assert from_generator.title == from_list.title == "Kwaliteitsoverzicht actieplannen 2025"
+    assert [p.short for p in from_generator.plans] == ["Kemp en Duin", "Zuidoost Hageland"]
 
 
 def test_report_command(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from planextract.cli.extract import extract_one
 from planextract.cli.options import max_pages_option, profile_option, timeout_option
 from planextract.errors import PlanExtractError, UnreadableInput
-from planextract.extract.limits import Limits
+from planextract.extract.limits import Limits, read_bounded
 from planextract.models.plan import Plan
 from planextract.quality.assess import assess
 from planextract.report.archive import write_overview
@@ -26,12 +26,7 @@ EXIT_FAILED = 1
 def read_plan_json(path: Path, profile: Profile, limits: Limits) -> Plan:
     """A plan JSON written by `planextract extract`, with its quality recomputed by this
     version's checks."""
-    try:
-        if path.stat().st_size > limits.max_bytes:
-            raise UnreadableInput(path.name, f"larger than {limits.max_bytes} bytes")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(path.name, f"cannot read file ({exc.strerror or exc})") from exc
+    data = read_bounded(path, limits)
     try:
         plan = Plan.model_validate_json(data)
     except ValidationError as exc:

@@ -26,11 +26,17 @@ from planextract.errors import (
 from planextract.extract.limits import Limits, read_bounded
 from planextract.extract.pdf_checkboxes import checkbox_fields, place_checkboxes
 from planextract.extract.pdf_page import PageContent, read_page
-from planextract.models.document import Document, Line, PageIssue, Table, TableCell
+from planextract.models.document import (
+    NO_TEXT_LAYER,
+    Document,
+    Line,
+    PageIssue,
+    Table,
+    TableCell,
+)
 from planextract.rules.pdf import PdfRules, load_pdf_rules
 from planextract.rules.profile import Profile
 
-NO_TEXT = "no-text-layer"
 UNPLACED_CHECKBOX = "checkbox-without-label"
 
 
@@ -64,7 +70,7 @@ def _page_issue(content: PageContent, page_no: int, rules: PdfRules) -> PageIssu
             f"afbeelding(en) over {content.image_coverage:.0%} van de pagina, "
             f"{content.body_chars} tekens tekst"
         )
-        return PageIssue(page=page_no, code=NO_TEXT, detail=detail)
+        return PageIssue(page=page_no, code=NO_TEXT_LAYER, detail=detail)
     return None
 
 
@@ -114,7 +120,7 @@ def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
             if issue is not None:
                 issues.append(issue)
             _append_page(lines, tables, content)
-    no_text = {i.page for i in issues if i.code == NO_TEXT}
+    no_text = {i.page for i in issues if i.code == NO_TEXT_LAYER}
     if not any(line.text for line in lines) or len(no_text) == len(pages):
         raise NoTextLayer(
             name, f"no text layer on any of its {len(pages)} pages (scanned or image-only PDF)"

@@ -72,6 +72,9 @@ class PageAnchor:
     total: int | None
 
 
+NO_TEXT_LAYER = "no-text-layer"  # PageIssue.code: the page is a picture, its content not read
+
+
 @dataclass(slots=True)
 class PageIssue:
     """A page-level problem found by a reader (no text layer, unreadable glyphs...)."""

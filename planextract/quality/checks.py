@@ -17,6 +17,6 @@ from planextract.quality import (  # noqa: F401  (register)
     goals,
     timeline,
 )
-from planextract.quality.registry import CHECKS, Context, check, run_checks
+from planextract.quality.registry import CHECKS, Context, check
 
-__all__ = ["CHECKS", "Context", "check", "run_checks"]
+__all__ = ["CHECKS", "Context", "check"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from planextract.models.document import NO_TEXT_LAYER
 from planextract.models.plan import Finding
 from planextract.quality.registry import Context, check, finding, quote
-
-NO_TEXT = "no-text-layer"  # PageIssue.code set by the PDF reader for a picture page
 
 
 @check
@@ -36,7 +35,7 @@ def uncertain_pages(ctx: Context) -> Iterable[Finding]:
 @check
 def pages_without_text(ctx: Context) -> Iterable[Finding]:
     for issue in ctx.plan.extraction.page_issues:
-        if issue.code == NO_TEXT:
+        if issue.code == NO_TEXT_LAYER:
             yield finding(
                 code="pages.no_text",
                 message=(

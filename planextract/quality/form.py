@@ -8,6 +8,7 @@ is its absence from another action, or its emptiness, a finding.
 
 from __future__ import annotations
 
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -39,6 +40,30 @@ def part_key(rule: FieldRule, part: str) -> str:
     return f"{rule.key}.{part}"
 
 
+def field_elements(
+    profile: Profile, evaluation_keys: Sequence[str], parts: Container[str] | None = None
+) -> list[tuple[str, list[str]]]:
+    """Per template field, in template order: the field, its required parts (those in
+    `parts`, when given) and, for the evaluation, `evaluation_keys`."""
+    out = []
+    for f in profile.fields:
+        keys = [f.key]
+        keys += [
+            k
+            for k in profile.quality.required_parts
+            if k.startswith(f"{f.key}.") and (parts is None or k in parts)
+        ]
+        if f.key == EVALUATION:
+            keys += evaluation_keys
+        out.append((f.key, keys))
+    return out
+
+
+def score_elements(profile: Profile, parts: Container[str] | None = None) -> list[str]:
+    """What the completeness score counts, in template order."""
+    return [k for _, keys in field_elements(profile, (SELECTED, CRITERIA), parts) for k in keys]
+
+
 def plan_form(plan: Plan, profile: Profile) -> Form:
     """The parts and evaluation types this plan's form has (see the module docstring)."""
     all_parts = [part_key(f, p.key) for f in profile.fields for p in f.parts]
@@ -62,20 +87,12 @@ def plan_form(plan: Plan, profile: Profile) -> Form:
         }
     else:  # nothing to learn the form from: expect the full template
         parts, types = set(all_parts), set(all_types)
-    elements: list[str] = []
-    for f in profile.fields:
-        elements.append(f.key)
-        elements += [
-            k for k in profile.quality.required_parts if k in parts and k.startswith(f"{f.key}.")
-        ]
-        if f.key == EVALUATION:
-            elements += [SELECTED, CRITERIA]
     absent = [k for k in all_parts if k not in parts]
     absent += [f"{EVALUATION}.{t}" for t in all_types if t not in types]
     return Form(
         parts=frozenset(parts),
         evaluation_types=frozenset(types),
-        elements=tuple(elements),
+        elements=tuple(score_elements(profile, parts)),
         not_on_form=tuple(absent),
     )
 

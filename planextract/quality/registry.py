@@ -39,11 +39,6 @@ def context(plan: Plan, profile: Profile | None = None) -> Context:
     return Context(plan=plan, profile=profile, form=plan_form(plan, profile))
 
 
-def run_checks(plan: Plan, profile: Profile | None = None) -> list[Finding]:
-    ctx = context(plan, profile)
-    return [finding for fn in CHECKS for finding in fn(ctx)]
-
-
 def finding(
     code: str,
     message: str,

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from planextract.enrich.periods import parse_periods
 from planextract.models.plan import Action, Finding, Timeline
 from planextract.quality.registry import Context, check, finding, join_nl, quote
+from planextract.rules.timeline import load_timeline_rules
 
 # A milestone dated wholly outside the plan year ('Projectplan opstellen (2024)') is done
 # or later work: the plan year's timeline need not schedule it.
@@ -22,7 +23,8 @@ def timeline_present(ctx: Context) -> Iterable[Finding]:
         return
     status = plan.timeline_status
     if status is None or status.status == "absent":
-        reason = status.reason if status else "Het plan heeft geen sectie ‘Tijdslijn’."
+        # no status: a JSON from before timelines were read; the wording is the rules' own
+        reason = status.reason if status else load_timeline_rules().status.reasons["absent"]
         yield finding(
             code="timeline.missing",
             message=f"{reason} Het sjabloon vraagt een tijdslijn per maand en per actie.",

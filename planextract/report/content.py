@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from planextract import __version__
 from planextract.models.plan import Action, EvaluationType, Plan
 from planextract.quality.codes import SEVERITY_NAMES, code_name
-from planextract.quality.form import EVALUATION, Form, has_criteria
+from planextract.quality.form import EVALUATION, Form, field_elements, has_criteria
 from planextract.quality.registry import context
 from planextract.quality.score import element_state
 from planextract.report.labels import (
@@ -134,14 +134,12 @@ class PlanReport(ReportHeader):
 
 def columns(profile: Profile) -> list[Column]:
     """Actions x fields columns: each field, its required parts, each evaluation type."""
-    out: list[Column] = []
-    for rule in profile.fields:
-        keys = [rule.key]
-        keys += [k for k in profile.quality.required_parts if k.startswith(f"{rule.key}.")]
-        if rule.key == EVALUATION:
-            keys += [f"{EVALUATION}.{t.key}" for t in profile.evaluation_types]
-        out += [Column(key=k, name=element_name(k, profile), field=rule.key) for k in keys]
-    return out
+    types = [f"{EVALUATION}.{t.key}" for t in profile.evaluation_types]
+    return [
+        Column(key=k, name=element_name(k, profile), field=field)
+        for field, keys in field_elements(profile, types)
+        for k in keys
+    ]
 
 
 def _cell(key: str, state: str) -> Cell:
@@ -179,6 +177,7 @@ def _goal(kind: str, number: str | None, title: str) -> str:
 
 def _action_rows(plan: Plan, form: Form, profile: Profile) -> list[ActionRow]:
     scores = {a.action_id: a for a in plan.quality.actions}
+    keys = [c.key for c in columns(profile)]
     rows = []
     goals = [
         (sd, od, a)
@@ -201,9 +200,7 @@ def _action_rows(plan: Plan, form: Form, profile: Profile) -> list[ActionRow]:
                 completeness=completeness,
                 completeness_text=percent_text(completeness),
                 missing=[element_path(k, profile) for k in (score.missing if score else [])],
-                cells=[
-                    _cell(c.key, cell_state(action, c.key, form, profile)) for c in columns(profile)
-                ],
+                cells=[_cell(k, cell_state(action, k, form, profile)) for k in keys],
             )
         )
     return rows

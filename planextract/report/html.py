@@ -15,10 +15,13 @@ from planextract.report.labels import (
     BANDS,
     MONTHS,
     MONTHS_SHORT,
+    NO_FINDINGS,
     SEVERITY_SYMBOLS,
     STATES,
+    WHOLE_FORM,
     band,
     number,
+    score_class,
 )
 from planextract.report.overview import Overview
 from planextract.report.style import CSS
@@ -78,7 +81,7 @@ def _cell(cell: Cell) -> str:
 def _summary(r: PlanReport) -> list[str]:
     s = r.summary
     cls = BANDS[band(s.completeness)][2]
-    form = ", ".join(s.not_on_form) if s.not_on_form else "alle onderdelen van het sjabloon"
+    form = ", ".join(s.not_on_form) if s.not_on_form else WHOLE_FORM
     return [
         '<section id="samenvatting">',
         "<h2>Samenvatting</h2>",
@@ -142,7 +145,7 @@ def _actions(r: PlanReport) -> list[str]:
             )
         else:
             cells = "".join(_cell(c) for c in a.cells)
-        score_cls = "ok" if a.completeness == 100 else "warn" if a.completeness >= 50 else "bad"
+        score_cls = score_class(a.completeness)
         rows.append(
             f'<tr id="actie-{esc(a.action_id)}"><td class="id"><b>{esc(a.action_id)}</b></td>'
             f'<td class="title">{esc(a.title)}<div class="muted">{esc(a.pages_text)}</div></td>'
@@ -164,7 +167,7 @@ def _actions(r: PlanReport) -> list[str]:
 
 def _findings(r: PlanReport) -> list[str]:
     if not r.findings:
-        body = ['<p class="note">Geen meldingen: het sjabloon is volledig ingevuld.</p>']
+        body = [f'<p class="note">{esc(NO_FINDINGS)}</p>']
     else:
         rows = []
         for f in r.findings:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from planextract.rules.profile import Profile
+from planextract.timeline.months import vocabulary
 
-MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-]  # fmt: skip
-MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+# Month names and abbreviations for the timeline grid, from rules/months_nl.toml.
+MONTHS = [full for full, _ in vocabulary().display]
+MONTHS_SHORT = [short for _, short in vocabulary().display]
 
 # A cell of the actions x fields table: state -> (symbol, Dutch meaning, colour class).
 STATES: dict[str, tuple[str, str, str]] = {
@@ -24,31 +23,43 @@ STATES: dict[str, tuple[str, str, str]] = {
     "unticked_with_criteria": ("☐!", "niet aangevinkt, wel criteria", "warn"),
 }
 
+WHOLE_FORM = "alle onderdelen van het sjabloon"  # a form without any part missing
+NO_FINDINGS = "Geen meldingen: het sjabloon is volledig ingevuld."
+
 SEVERITY_SYMBOLS: dict[str, str] = {"error": "✘", "warning": "⚠", "info": "ℹ"}
+
+# Colour bands of a share filled in (percent): at least GOOD is good, below MID is bad.
+GOOD, MID = 90, 50
 
 # A cell of the archive heatmap: band -> (symbol, Dutch meaning, colour class).
 BANDS: dict[str, tuple[str, str, str]] = {
-    "good": ("✔", "90 % of meer van de acties ingevuld", "ok"),
-    "mid": ("◐", "50 tot 90 % ingevuld", "warn"),
-    "bad": ("✘", "minder dan 50 % ingevuld", "bad"),
+    "good": ("✔", f"{GOOD} % of meer van de acties ingevuld", "ok"),
+    "mid": ("◐", f"{MID} tot {GOOD} % ingevuld", "warn"),
+    "bad": ("✘", f"minder dan {MID} % ingevuld", "bad"),
     "na": ("–", "niet op het formulier van dit plan", "na"),
 }
 
 
 def band(percent: float | None) -> str:
+    """A heatmap cell: the share of a zone's actions that fill an element in."""
     if percent is None:
         return "na"
-    return "good" if percent >= 90 else "mid" if percent >= 50 else "bad"
+    return "good" if percent >= GOOD else "mid" if percent >= MID else "bad"
+
+
+def score_class(completeness: float) -> str:
+    """Colour of an action's completeness: only a complete action is good."""
+    return "ok" if completeness == 100 else "warn" if completeness >= MID else "bad"
 
 
 def element_name(key: str, profile: Profile) -> str:
     """'what' -> 'Wat?'; 'what.dont' -> 'niet doen'; 'evaluation.outcome' -> 'outcome'."""
     field, _, part = key.partition(".")
     if not part:
-        for rule in profile.fields:
-            if rule.key == field:
-                return rule.label
-        return key
+        try:
+            return profile.field_rule(field).label
+        except KeyError:
+            return key
     return profile.quality.name(key, part)
 
 

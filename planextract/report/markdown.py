@@ -7,7 +7,15 @@ title like '<script>' or '| a | b |' stays text.
 from __future__ import annotations
 
 from planextract.report.content import GanttRow, PlanReport
-from planextract.report.labels import BANDS, MONTHS, MONTHS_SHORT, SEVERITY_SYMBOLS, STATES
+from planextract.report.labels import (
+    BANDS,
+    MONTHS,
+    MONTHS_SHORT,
+    NO_FINDINGS,
+    SEVERITY_SYMBOLS,
+    STATES,
+    WHOLE_FORM,
+)
 from planextract.report.overview import Overview
 
 _ESCAPES = str.maketrans(
@@ -50,7 +58,7 @@ def plan_markdown(r: PlanReport) -> str:
     s = r.summary
     out = [f"# {md(r.title)}", "", md(r.plan_title or r.source.file), ""]
     out += ["## Samenvatting", ""]
-    form = ", ".join(s.not_on_form) if s.not_on_form else "alle onderdelen van het sjabloon"
+    form = ", ".join(s.not_on_form) if s.not_on_form else WHOLE_FORM
     out += table(
         ["", ""],
         [
@@ -84,8 +92,6 @@ def plan_markdown(r: PlanReport) -> str:
         for goal, last in ((a.strategic_goal, sd), (a.operational_goal, od)):
             if goal != last:
                 rows.append(["", f"**{md(goal)}**", *[""] * (len(r.columns) + 1)])
-        if a.strategic_goal != sd:
-            od = ""
         sd, od = a.strategic_goal, a.operational_goal
         cells = [c.symbol for c in a.cells]
         rows.append([md(a.action_id), md(a.title), *cells, md(a.completeness_text)])
@@ -107,7 +113,7 @@ def plan_markdown(r: PlanReport) -> str:
             ],
         )
     else:
-        out += ["Geen meldingen: het sjabloon is volledig ingevuld.", ""]
+        out += [NO_FINDINGS, ""]
     out += ["## Tijdslijn", ""]
     if r.timeline is None:
         out += [md(r.timeline_note), ""]

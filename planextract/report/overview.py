@@ -9,9 +9,9 @@ from pydantic import BaseModel, Field
 
 from planextract.models.plan import Plan
 from planextract.quality.codes import CODES, SEVERITY_NAMES, code_name
-from planextract.quality.form import CRITERIA, SELECTED
+from planextract.quality.form import score_elements
 from planextract.quality.registry import context
-from planextract.quality.score import element_state
+from planextract.quality.score import element_state, percent
 from planextract.report.content import ReportHeader
 from planextract.report.labels import (
     TIMELINE_STATES,
@@ -93,17 +93,21 @@ class Overview(ReportHeader):
 
 def heat_columns(profile: Profile) -> list[str]:
     """Every element the completeness score can count, in template order."""
-    keys: list[str] = []
-    for rule in profile.fields:
-        keys.append(rule.key)
-        keys += [k for k in profile.quality.required_parts if k.startswith(f"{rule.key}.")]
-        if rule.key == "evaluation":
-            keys += [SELECTED, CRITERIA]
-    return keys
+    return score_elements(profile)
 
 
 def _zone(plan: Plan) -> str:
     return plan.organisation or plan.source.file
+
+
+# Every zone is called 'Eerstelijnszone X' or 'ELZ X'; column heads show only X.
+ZONE_PREFIXES = ("Eerstelijnszone ", "ELZ ")
+
+
+def short_zone(name: str) -> str:
+    for prefix in ZONE_PREFIXES:
+        name = name.removeprefix(prefix)
+    return name
 
 
 def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) -> Overview:
@@ -120,7 +124,7 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
         entries.append(
             PlanEntry(
                 name=_zone(plan),
-                short=_zone(plan).removeprefix("Eerstelijnszone ").removeprefix("ELZ "),
+                short=short_zone(_zone(plan)),
                 link=link,
                 year=plan.year,
                 file=plan.source.file,
@@ -139,7 +143,7 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
                 pct = None
             else:
                 filled = sum(1 for a in actions if element_state(a, key, profile) == "filled")
-                pct = round(100.0 * filled / len(actions), 1)
+                pct = percent(filled, len(actions))
             cells.append(HeatCell(key=key, percent=pct, band=band(pct), text=percent_text(pct)))
         rows.append(
             HeatRow(
@@ -168,7 +172,7 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
                 total=sum(per_plan),
             )
         )
-    years = sorted({p.year for _, p in plans if p.year})
+    years = sorted({e.year for e in entries if e.year})  # `plans` may be a spent generator
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
     columns = [
         HeatColumn(key=k, name=element_name(k, profile), path=element_path(k, profile))

@@ -34,6 +34,7 @@ class MonthVocabulary:
     range: re.Pattern[str]  # month, separator, month
     quarters: tuple[re.Pattern[str], ...]
     ordinals: dict[str, int]
+    display: tuple[tuple[str, str], ...]  # (full name, abbreviation) of months 1-12
 
 
 def _alternation(words: list[str]) -> str:
@@ -59,6 +60,10 @@ def load_vocabulary(data: dict) -> MonthVocabulary:
             *([re.compile(rf"^{quarter_words}$", re.IGNORECASE)] if quarter_words else []),
         ),
         ordinals=ordinals,
+        display=tuple(
+            (words[0], words[1] if len(words) > 1 else words[0])
+            for _, words in sorted(data["months"].items(), key=lambda kv: int(kv[0]))
+        ),
     )
 
 
