@@ -97,7 +97,7 @@ class _Walker:
         if path.is_dir():
             self.folder(path, PurePosixPath(name))
         elif path.suffix.lower() == ZIP_SUFFIX:
-            mirror = path.stem if path.stem.casefold() not in top_folders else path.name
+            mirror = _zip_folder(path, top_folders)
             self.archive(path, _Scope(path, (), name, PurePosixPath(mirror)))
         else:  # named on the command line: try it whatever its extension
             self.plan(name, path, PurePosixPath(name))
@@ -127,9 +127,7 @@ class _Walker:
         elif not stat.S_ISREG(mode):
             self.reject(source, path, "not a regular file", "unreadable")
         elif suffix == ZIP_SUFFIX:
-            stem = path.stem
-            mirror = rel / (stem if stem.casefold() not in folders else filename)
-            self.archive(path, _Scope(path, (), source, mirror))
+            self.archive(path, _Scope(path, (), source, rel / _zip_folder(path, folders)))
         else:
             self.plan(source, path, rel / filename)
 
@@ -196,6 +194,12 @@ class _Walker:
             inner,
             _Scope(path, chain, source, mirror, scope.depth + 1, total=scope.total),
         )
+
+
+def _zip_folder(path: Path, folders: set[str]) -> str:
+    """Where a zip's results go: a folder named after its stem, or after its full name
+    when a folder of that name (case-folded, in `folders`) sits beside it."""
+    return path.stem if path.stem.casefold() not in folders else path.name
 
 
 def _resolve_clashes(items: list[WorkItem]) -> list[WorkItem]:

@@ -31,12 +31,11 @@ COLUMNS = (
     "sha256",
     "seconds",
 )
-STATUSES = ("converted", "skipped", "failed", "ignored", "pending")
 
 
 def plan_stats(plan: Plan) -> dict[str, Any]:
     """The index columns that come from a result."""
-    findings = plan.quality.findings
+    counts = plan.quality.counts
     return {
         "zone": plan.organisation,
         "year": plan.year,
@@ -45,9 +44,9 @@ def plan_stats(plan: Plan) -> dict[str, Any]:
         "operational_goals": sum(len(sd.operational_goals) for sd in plan.strategic_goals),
         "actions": len(plan.actions()),
         "completeness": plan.quality.completeness,
-        "findings_error": sum(f.severity == "error" for f in findings),
-        "findings_warning": sum(f.severity == "warning" for f in findings),
-        "findings_info": sum(f.severity == "info" for f in findings),
+        "findings_error": counts.error,
+        "findings_warning": counts.warning,
+        "findings_info": counts.info,
     }
 
 

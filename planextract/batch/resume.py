@@ -20,12 +20,13 @@ from pydantic import ValidationError
 
 from planextract import __version__
 from planextract.models.plan import Plan
-from planextract.output import write_atomic
+from planextract.output import TEMP_SUFFIX, write_atomic
 
 STATE_DIR = ".planextract"
 JOURNAL = "journal.jsonl"
-# Leftovers of write_atomic (".<name>.<random>.tmp") from a run that was killed mid-write.
-_STALE_TEMP = re.compile(r"^\..+\.(?:json|jsonl|csv)\.[A-Za-z0-9_]+\.tmp$")
+# Leftovers of write_atomic (".<name>.<random>.tmp": results, index, reports, export) from a
+# run that was killed mid-write.
+_STALE_TEMP = re.compile(rf"^\..+\.[A-Za-z0-9_]+{re.escape(TEMP_SUFFIX)}$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from planextract.extract.limits import Limits
+
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CHUNK = 1024 * 1024
@@ -23,7 +25,7 @@ _CHUNK = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ZipLimits:
-    max_entry_bytes: int = 100 * 1024 * 1024  # uncompressed size of one entry
+    max_entry_bytes: int = Limits().max_bytes  # uncompressed size of one entry, as for a file
     max_total_bytes: int = 2 * 1024 * 1024 * 1024  # uncompressed size of one archive, nested
     max_ratio: float = 100.0  # uncompressed / compressed, for entries above ratio_from_bytes
     ratio_from_bytes: int = 1024 * 1024  # small entries may compress well (text does)
@@ -96,16 +98,14 @@ def open_archive(data: bytes | Path, limits: ZipLimits) -> zipfile.ZipFile:
 
 
 def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ZipLimits) -> bytes:
-    """The entry's bytes, never more than the checked declared size (a lying header is an
-    error), with the CRC verified by zipfile at the end."""
+    """The entry's bytes: zipfile reads no more than the declared size, which was checked,
+    and verifies the CRC at the end, so a lying header is an error."""
     check_entry(info, limits)
     buffer = bytearray()
     try:
         with archive.open(info) as fh:
             while chunk := fh.read(_CHUNK):
                 buffer += chunk
-                if len(buffer) > info.file_size:
-                    raise UnsafeEntry("entry is larger than its header says")
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise UnsafeEntry(f"cannot read the zip entry ({exc})") from exc
     return bytes(buffer)

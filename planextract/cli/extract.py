@@ -49,8 +49,8 @@ def extract_one(path: Path, profile: Profile, limits: Limits, enrich: bool = Tru
 def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
     """<stem>.json, or <name>.json when two inputs share a stem (plan.pdf and its text
     export plan.txt -> plan.pdf.json, plan.txt.json), as the batch names them."""
-    stems = Counter(p.stem.lower() for p in files)
-    return {p: f"{p.stem if stems[p.stem.lower()] == 1 else p.name}.json" for p in files}
+    stems = Counter(p.stem.casefold() for p in files)
+    return {p: f"{p.stem if stems[p.stem.casefold()] == 1 else p.name}.json" for p in files}
 
 
 @click.command()

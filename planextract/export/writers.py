@@ -7,7 +7,6 @@ import csv
 import io
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,7 +14,7 @@ from pydantic import ValidationError
 from planextract.batch.overview import REPORT_DIR
 from planextract.export.tables import PRIMARY_KEYS, TABLES, Row, plan_rows
 from planextract.models.plan import Plan
-from planextract.output import write_atomic
+from planextract.output import atomic_path, write_atomic
 
 
 def load_results(folder: Path) -> tuple[list[tuple[str, Plan]], list[str]]:
@@ -60,10 +59,7 @@ def _create_sql(name: str) -> str:
 
 def write_sqlite(path: Path, tables: dict[str, list[Row]]) -> None:
     """A new database at `path` (built next to it, then renamed into place)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         with sqlite3.connect(tmp) as db:
             for name, rows in tables.items():
                 db.execute(_create_sql(name))
@@ -71,10 +67,6 @@ def write_sqlite(path: Path, tables: dict[str, list[Row]]) -> None:
                 db.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
             db.execute("CREATE INDEX timeline_cells_action ON timeline_cells(plan_id, action_id)")
         db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_csv(folder: Path, tables: dict[str, list[Row]]) -> list[Path]:
