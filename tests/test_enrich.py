@@ -270,7 +270,9 @@ def test_enriched_flag_and_text_kept(kemp: Plan) -> None:
     assert texts(crit.criteria)[0] == "Er wordt tweemaandelijks minstens één nieuwsbrief verstuurd."
 
 
-def test_commands_without_enrichment_do_not_load_spacy() -> None:
+def test_commands_that_read_no_plan_do_not_load_spacy() -> None:
+    """spaCy loads lazily: `schema` (or --help) starts without it. Reading a plan loads it
+    even with --no-enrich, as list answers written as sentences are split with it."""
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"

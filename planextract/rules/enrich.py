@@ -35,12 +35,6 @@ class Gazetteer:
     not_names: frozenset[str]  # lower case
     places: frozenset[str]  # lower case
 
-    def by_name(self, name: str) -> Org:
-        for org in self.orgs:
-            if org.name == name:
-                return org
-        raise KeyError(name)
-
 
 def variant_is_case_sensitive(variant: str, org: Org) -> bool:
     """Acronyms ("CAW") and entries marked case-sensitive match only as written."""

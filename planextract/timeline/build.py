@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planextract.extract.build import Tree
+from planextract.extract.provenance import pages_of
 from planextract.models.document import Document
 from planextract.models.plan import (
     Action,
@@ -59,10 +60,6 @@ def claim_lines(doc: Document, tree: Tree, owners: dict[int, str]) -> None:
             doc.lines[i].owner = owner
     for section in tree.sections:
         section.tokens = [t for t in section.tokens if t.index not in owners]
-
-
-def _pages(doc: Document, indices: Sequence[int]) -> list[int]:
-    return sorted({p for i in indices if (p := doc.lines[i].page) is not None})
 
 
 def _line_numbers(doc: Document, indices: Sequence[int]) -> list[int]:
@@ -139,7 +136,7 @@ def _text_rows(
                 alternative_column=cell.alternative if cell.uncertain else None,
                 match=cell.reference.text if cell.reference else None,
                 match_score=round(cell.score / 100, 3),
-                pages=_pages(doc, cell.lines),
+                pages=pages_of(doc, cell.lines),
                 lines=_line_numbers(doc, cell.lines),
             )
         out.append(
@@ -150,7 +147,7 @@ def _text_rows(
                     cells=texts,
                     months=list(row.label.months),
                     details=details,
-                    pages=_pages(doc, row.lines),
+                    pages=pages_of(doc, row.lines),
                 ),
                 cells,
             )
@@ -207,9 +204,9 @@ def _from_text(
         lines = table.lines
         tables.append(
             TimelineTable(
-                pages=_pages(doc, lines),
+                pages=pages_of(doc, lines),
                 columns=_columns(
-                    names, table_links, [_pages(doc, ln) for ln in title_lines[id(table)]]
+                    names, table_links, [pages_of(doc, ln) for ln in title_lines[id(table)]]
                 ),
                 rows=[r for r, _ in table_rows],
                 source="text",

@@ -73,12 +73,6 @@ def vocabulary() -> MonthVocabulary:
     return load_vocabulary(tomllib.loads(text))
 
 
-def month_number(word: str, vocab: MonthVocabulary | None = None) -> int | None:
-    """'Januari', 'jan', 'sept.' -> 1, 1, 9; anything else -> None."""
-    vocab = vocab or vocabulary()
-    return vocab.names.get(word.strip().rstrip(".").lower())
-
-
 def quarter_months(n: int) -> tuple[int, ...]:
     return tuple(range(3 * n - 2, 3 * n + 1))
 
