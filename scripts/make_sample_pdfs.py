@@ -79,6 +79,7 @@ from planextract.extract.build import TEMPLATE, UNASSIGNED, build_tree  # noqa: 
 from planextract.extract.classify import Kind, Token  # noqa: E402
 from planextract.extract.reflow import block_width, join_tokens, paragraphs  # noqa: E402
 from planextract.pipeline import extract_file  # noqa: E402
+from planextract.report.labels import MONTHS_SHORT  # noqa: E402
 from planextract.rules.profile import Profile, load_profile  # noqa: E402
 
 FONTS = ROOT / "scripts" / "fonts"
@@ -540,7 +541,7 @@ def _annex_picture(titles: list[str], zone: str, part: int, size: tuple[int, int
     font = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 22)
     bold = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 30)
     draw.text((40, 30), f"Tijdslijn {zone} 2025 – extract ({part}/2)", fill="black", font=bold)
-    months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    months = MONTHS_SHORT
     left, top, label_w = 40, 110, 760
     cell_w = (width - left - label_w - 40) // 12
     row_h = 74

@@ -150,8 +150,12 @@ def test_cli_reports_each_bad_pdf_on_one_line(tmp_path: Path, encrypted: Path) -
     ]
     assert "Traceback" not in result.stderr
     assert (tmp_path / "zuidoost-hageland-actieplan-2025.json").exists()
-    for error in errors:
-        assert isinstance(error, str) and "\n" not in error
+    # Each reason on the same line as its file.
+    assert errors[0] == "error: beveiligd.pdf: encrypted PDF: it needs a password to be read"
+    assert errors[1].startswith("error: afgebroken.pdf: damaged or truncated PDF (")
+    assert errors[2] == (
+        "error: gescand.pdf: no text layer on any of its 1 pages (scanned or image-only PDF)"
+    )
 
 
 def test_errors_name_the_file(tmp_path: Path, encrypted: Path) -> None:

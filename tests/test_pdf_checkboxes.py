@@ -13,7 +13,7 @@ from conftest import ELZOH_PDF, PDF_VARIANTS
 
 from planextract.models.plan import Plan
 from planextract.pipeline import Result, extract_file
-from planextract.rules.pdf import font_family
+from planextract.rules.pdf import font_family, load_pdf_rules
 
 SYMBOL_FONTS = PDF_VARIANTS / "kemp-en-duin-symbol-fonts.pdf"
 ACROFORM = PDF_VARIANTS / "zuidoost-hageland-acroform.pdf"
@@ -36,11 +36,12 @@ def glyph_chars(path: object) -> set[tuple[str, str]]:
     """(font family, character) of every character that is not a letter, digit or mark
     of ordinary text: the checkbox glyphs as the PDF stores them."""
     found = set()
+    style_words = load_pdf_rules().style_words
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             for char in page.chars:
                 if "\u2600" <= char["text"] <= "\u27bf" or char["text"] >= "\ue000":
-                    found.add((font_family(char["fontname"]), char["text"]))
+                    found.add((font_family(char["fontname"], style_words), char["text"]))
     return found
 
 

@@ -35,7 +35,7 @@ P = load_profile()
     ],
 )
 def test_font_family(fontname: str, family: str) -> None:
-    assert font_family(fontname) == family
+    assert font_family(fontname, load_pdf_rules().style_words) == family
 
 
 def test_bold_and_italic_from_the_font_name() -> None:

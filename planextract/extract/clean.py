@@ -8,14 +8,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from planextract.models.document import Document, Line, Noise, PageAnchor
+from planextract.models.document import (
+    MARGIN_HINTS,
+    PAGE_TOP,
+    Document,
+    Line,
+    Noise,
+    PageAnchor,
+)
 from planextract.rules.labels import match_bullet
 from planextract.rules.pages import match_footer, match_header
 from planextract.rules.profile import Profile
 from planextract.rules.text import collapse
 
 _NUMBERS = re.compile(r"\d+")
-MARGIN_HINTS = ("page-top", "page-bottom")
 
 
 def mark_noise(doc: Document, profile: Profile) -> None:
@@ -74,7 +80,7 @@ def _mark_running_lines(doc: Document) -> None:
     needed = min(3, len({line.page for line in doc.lines}))
     for line in margin:
         if line.noise is None and len(pages[(line.hint, _running_key(line))]) >= needed:
-            line.noise = Noise.HEADER if line.hint == "page-top" else Noise.FOOTER
+            line.noise = Noise.HEADER if line.hint == PAGE_TOP else Noise.FOOTER
 
 
 def _running_key(line: Line) -> str:

@@ -14,10 +14,9 @@ from typing import Any
 from pdfminer.psparser import PSLiteral
 
 from planextract.models.document import Line
-from planextract.rules.pdf import CHECKED, UNCHECKED
+from planextract.rules.pdf import CHECKED, UNCHECKED, PdfRules
 
 _PUSHBUTTON = 1 << 16
-_MAX_DISTANCE = 3.0  # font sizes between the box and its label
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,9 @@ def checkbox_fields(page: Any) -> list[CheckboxField]:
     return out
 
 
-def place_checkboxes(lines: list[Line], fields: list[CheckboxField]) -> list[CheckboxField]:
+def place_checkboxes(
+    lines: list[Line], fields: list[CheckboxField], rules: PdfRules
+) -> list[CheckboxField]:
     """Write each field's state in front of the line to its right; returns the fields
     that stand next to no text."""
     unplaced = []
@@ -93,7 +94,7 @@ def place_checkboxes(lines: list[Line], fields: list[CheckboxField]) -> list[Che
                 continue
             overlaps = line.top < box.bottom and line.bottom > box.top
             size = line.size or (box.bottom - box.top)
-            near = box.x0 - 1 <= line.x0 <= box.x1 + _MAX_DISTANCE * size
+            near = box.x0 - 1 <= line.x0 <= box.x1 + rules.checkbox_max_distance * size
             if overlaps and near and (best is None or line.x0 < (best.x0 or 0)):
                 best = line
         if best is None:

@@ -10,11 +10,11 @@ Blank lines stand where a vertical gap separates paragraphs, and between blocks.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from planextract.models.document import Line, Table, TableCell
+from planextract.models.document import PAGE_BOTTOM, PAGE_TOP, Line, Table, TableCell
 from planextract.rules.pdf import (
     PdfRules,
     base_font_name,
@@ -91,8 +91,6 @@ class PageContent:
     tables: list[Table]  # line_indices relative to `lines`
     body_chars: int  # characters outside the running-header and footer bands
     image_coverage: float  # share of the page covered by images (overlaps counted twice)
-    label_lines: int = 0
-    cells: dict[tuple[float, float, float, float], list[int]] = field(default_factory=dict)
 
 
 class Rulings:
@@ -195,7 +193,7 @@ def _majority(values: list[tuple[Any, int]]) -> Any:
 def _space_width(words: list[Word], size: float, rules: PdfRules) -> float:
     """Width of a space on this line: the narrowest real gap between its words."""
     gaps = [b.x0 - a.x1 for a, b in pairwise(words)]
-    real = [g for g in gaps if g > 0.15 * size]
+    real = [g for g in gaps if g > rules.min_space_ratio * size]
     return min(real) if real else rules.space_ratio * size
 
 
@@ -206,12 +204,9 @@ def _to_line(
     weights = [(w, len(w.text)) for w in words]
     size = _majority([(round(w.size, 1), n) for w, n in weights]) or 0.0
     font = _majority([(w.font, n) for w, n in weights]) or ""
-    bold = sum(n for w, n in weights if font_is_bold(w.font, rules)) * 2 > sum(
-        n for _, n in weights
-    )
-    italic = sum(n for w, n in weights if font_is_italic(w.font, rules)) * 2 > sum(
-        n for _, n in weights
-    )
+    total = sum(n for _, n in weights)
+    bold = sum(n for w, n in weights if font_is_bold(w.font, rules)) * 2 > total
+    italic = sum(n for w, n in weights if font_is_italic(w.font, rules)) * 2 > total
     first = words[0]
     return Line(
         no=0,
@@ -278,7 +273,6 @@ def read_page(page: Any, page_no: int, rules: PdfRules) -> PageContent:
     pads = _column_pads(blocks)
     out: list[Line] = []
     cell_lines: dict[tuple[float, float, float, float], list[int]] = {}
-    label_lines = 0
     prev: PageLine | None = None
     for _, _, lines in blocks:
         for pl in lines:
@@ -288,9 +282,9 @@ def read_page(page: Any, page_no: int, rules: PdfRules) -> PageContent:
             if cell is None:
                 column_x1 = free_x1
                 hint = (
-                    "page-top"
+                    PAGE_TOP
                     if pl.top < band
-                    else "page-bottom"
+                    else PAGE_BOTTOM
                     if pl.bottom > height - band
                     else None
                 )
@@ -298,11 +292,10 @@ def read_page(page: Any, page_no: int, rules: PdfRules) -> PageContent:
                 column_x1 = cell.x1 - pads.get((round(cell.x0, 1), round(cell.x1, 1)), 0.0)
                 hint = "label" if cell.is_label(rules) else None
                 cell_lines.setdefault(cell.key, []).append(len(out))
-            label_lines += hint == "label"
             out.append(_to_line(pl, page_no, column_x1, rules, hint))
             prev = pl
     tables = _data_tables(cells, cell_lines, out, rulings, page_no, rules)
-    return PageContent(out, tables, body_chars, coverage, label_lines, cell_lines)
+    return PageContent(out, tables, body_chars, coverage)
 
 
 def _gap_is_blank(prev: PageLine, cur: PageLine, rules: PdfRules) -> bool:

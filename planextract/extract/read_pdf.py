@@ -28,6 +28,7 @@ from planextract.extract.pdf_checkboxes import checkbox_fields, place_checkboxes
 from planextract.extract.pdf_page import PageContent, read_page
 from planextract.models.document import (
     NO_TEXT_LAYER,
+    UNPLACED_CHECKBOX,
     Document,
     Line,
     PageIssue,
@@ -37,21 +38,20 @@ from planextract.models.document import (
 from planextract.rules.pdf import PdfRules, load_pdf_rules
 from planextract.rules.profile import Profile
 
-UNPLACED_CHECKBOX = "checkbox-without-label"
+
+def _inner(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors: the original one."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
 
 
 def _reason(exc: BaseException) -> str:
-    """pdfplumber wraps pdfminer's errors; name the original one."""
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    inner = _inner(exc)
     text = str(inner).strip() or type(inner).__name__
     return text.splitlines()[0][:120]
 
 
 def _is_encryption_error(exc: BaseException) -> bool:
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
-    return isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
-        exc, PDFPasswordIncorrect | PDFEncryptionError
-    )
+    return any(isinstance(e, PDFPasswordIncorrect | PDFEncryptionError) for e in (exc, _inner(exc)))
 
 
 def _open_error(name: str, exc: BaseException) -> PlanExtractError:
@@ -112,7 +112,7 @@ def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
                 ) from exc
             finally:
                 page.close()  # drop pdfplumber's per-page caches
-            for box in place_checkboxes(content.lines, fields):
+            for box in place_checkboxes(content.lines, fields, rules):
                 issues.append(
                     PageIssue(number, UNPLACED_CHECKBOX, f"selectievakje ‘{box.name}’ zonder label")
                 )

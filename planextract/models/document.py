@@ -21,6 +21,11 @@ class Noise(StrEnum):
     PAGE_BREAK = "page-break"  # blank lines that belong to a header/footer block
 
 
+# Line.hint of a line in the top or bottom margin of its page (PDF).
+PAGE_TOP, PAGE_BOTTOM = "page-top", "page-bottom"
+MARGIN_HINTS = (PAGE_TOP, PAGE_BOTTOM)
+
+
 @dataclass(slots=True)
 class Line:
     """One line of text as the reader saw it, with everything known about its origin."""
@@ -72,7 +77,9 @@ class PageAnchor:
     total: int | None
 
 
-NO_TEXT_LAYER = "no-text-layer"  # PageIssue.code: the page is a picture, its content not read
+# PageIssue codes: the page is a picture, its content not read; a form checkbox next to no text.
+NO_TEXT_LAYER = "no-text-layer"
+UNPLACED_CHECKBOX = "checkbox-without-label"
 
 
 @dataclass(slots=True)

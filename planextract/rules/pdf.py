@@ -20,24 +20,6 @@ UNKNOWN_GLYPH = "\ufffd"  # a glyph the PDF gives no text for: '(cid:12)'
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-_STYLE_WORDS = (
-    "regular",
-    "normal",
-    "roman",
-    "book",
-    "medium",
-    "bold",
-    "italic",
-    "oblique",
-    "light",
-    "semibold",
-    "demibold",
-    "black",
-    "heavy",
-    "mt",
-    "ps",
-    "psmt",
-)
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -45,12 +27,14 @@ _CID = re.compile(r"\(cid:\d+\)")
 class PdfRules:
     bold_words: tuple[str, ...]
     italic_words: tuple[str, ...]
+    style_words: tuple[str, ...]
     grey_min: float
     grey_max: float
     grey_spread: float
     same_line_ratio: float
     blank_gap_ratio: float
     space_ratio: float
+    min_space_ratio: float
     fit_tolerance: float
     margin_band: float
     image_coverage: float
@@ -58,6 +42,7 @@ class PdfRules:
     ruling_min_length: float
     ruling_tolerance: float
     label_column_max: float
+    checkbox_max_distance: float
     symbol_glyphs: dict[tuple[str, str], str]  # (font family, character) -> ☒ / ☐
 
 
@@ -65,9 +50,10 @@ class PdfRules:
 def load_pdf_rules() -> PdfRules:
     text = resources.files("planextract.rules").joinpath("pdf.toml").read_text("utf-8")
     data = tomllib.loads(text)
+    style_words = tuple(data["fonts"]["style_words"])
     glyphs: dict[tuple[str, str], str] = {}
     for entry in data.get("symbol_fonts", []):
-        family = font_family(entry["font"])
+        family = font_family(entry["font"], style_words)
         for char in entry.get("checked", []):
             glyphs[(family, char)] = CHECKED
         for char in entry.get("unchecked", []):
@@ -75,12 +61,14 @@ def load_pdf_rules() -> PdfRules:
     return PdfRules(
         bold_words=tuple(data["fonts"]["bold"]),
         italic_words=tuple(data["fonts"]["italic"]),
+        style_words=style_words,
         grey_min=float(data["colors"]["grey_min"]),
         grey_max=float(data["colors"]["grey_max"]),
         grey_spread=float(data["colors"]["grey_spread"]),
         same_line_ratio=float(data["lines"]["same_line_ratio"]),
         blank_gap_ratio=float(data["lines"]["blank_gap_ratio"]),
         space_ratio=float(data["lines"]["space_ratio"]),
+        min_space_ratio=float(data["lines"]["min_space_ratio"]),
         fit_tolerance=float(data["lines"]["fit_tolerance"]),
         margin_band=float(data["pages"]["margin_band"]),
         image_coverage=float(data["pages"]["image_coverage"]),
@@ -88,6 +76,7 @@ def load_pdf_rules() -> PdfRules:
         ruling_min_length=float(data["ruling"]["min_length"]),
         ruling_tolerance=float(data["ruling"]["tolerance"]),
         label_column_max=float(data["ruling"]["label_column_max"]),
+        checkbox_max_distance=float(data["checkboxes"]["max_distance"]),
         symbol_glyphs=glyphs,
     )
 
@@ -97,14 +86,19 @@ def base_font_name(fontname: str) -> str:
     return _SUBSET.sub("", fontname or "")
 
 
+def _font_key(fontname: str) -> str:
+    """'ABCDEF+DejaVuSans-Bold' -> 'dejavusansbold': lower case, letters and digits only."""
+    return _NOT_ALNUM.sub("", base_font_name(fontname).lower())
+
+
 @cache
-def font_family(fontname: str) -> str:
+def font_family(fontname: str, style_words: tuple[str, ...]) -> str:
     """'ABCDEF+Wingdings-Regular' -> 'wingdings'; 'Wingdings 2' -> 'wingdings2'."""
-    key = _NOT_ALNUM.sub("", base_font_name(fontname).lower())
+    key = _font_key(fontname)
     stripped = True
     while stripped:
         stripped = False
-        for word in _STYLE_WORDS:
+        for word in style_words:
             if key.endswith(word) and len(key) > len(word):
                 key = key[: -len(word)]
                 stripped = True
@@ -113,14 +107,12 @@ def font_family(fontname: str) -> str:
 
 @cache
 def font_is_bold(fontname: str, rules: PdfRules) -> bool:
-    key = _NOT_ALNUM.sub("", base_font_name(fontname).lower())
-    return any(word in key for word in rules.bold_words)
+    return any(word in _font_key(fontname) for word in rules.bold_words)
 
 
 @cache
 def font_is_italic(fontname: str, rules: PdfRules) -> bool:
-    key = _NOT_ALNUM.sub("", base_font_name(fontname).lower())
-    return any(word in key for word in rules.italic_words)
+    return any(word in _font_key(fontname) for word in rules.italic_words)
 
 
 def color_hex(color: object) -> str | None:
@@ -158,7 +150,7 @@ def symbol_glyph(fontname: str, text: str, rules: PdfRules) -> str | None:
     """☒ / ☐ for a checkbox drawn from a symbol font ('Wingdings' U+F0FD), else None."""
     if len(text) != 1:
         return None
-    return rules.symbol_glyphs.get((font_family(fontname), text))
+    return rules.symbol_glyphs.get((font_family(fontname, rules.style_words), text))
 
 
 def clean_cid(text: str) -> str:
