@@ -34,7 +34,7 @@ from planextract.models.plan import (
     Why,
     WithWhom,
 )
-from planextract.rules.headings import strip_action_prefix
+from planextract.rules.headings import split_action_title
 from planextract.rules.profile import Profile
 from planextract.rules.text import collapse
 
@@ -116,8 +116,7 @@ class Assembler:
         )
 
     def action(self, draft: ActionDraft) -> Action:
-        title = join_tokens(draft.title_tokens, self.doc)
-        title = strip_action_prefix(title, self.profile)[0]
+        printed = split_action_title(join_tokens(draft.title_tokens, self.doc), self.profile)
         all_tokens = [*draft.title_tokens, *draft.body]
         fields = draft.fields
         for fd in fields.values():
@@ -128,7 +127,8 @@ class Assembler:
         )
         return Action(
             id=self.builder.action_id(draft),
-            title=title,
+            title=printed.title,
+            number=printed.number,
             kind="template" if draft.is_template else "narrative",
             pages=self.pages(all_tokens),
             boxes=self.boxes(all_tokens),

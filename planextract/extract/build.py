@@ -15,6 +15,7 @@ from planextract.models.document import Document
 from planextract.rules.actions import (
     action_is_complete,
     is_paragraph_start,
+    opens_new_form,
     title_before_form,
     title_on_new_page,
 )
@@ -232,7 +233,9 @@ class TreeBuilder:
             return False
         nxt = self.tokens[end] if end < len(self.tokens) else None
         started = action.is_template or bool(action.body)
-        if started and title_before_form(nxt, action.current, self.profile):
+        if started and title_before_form(
+            nxt, action.current, self.profile, action.fields, action.labelled
+        ):
             return True
         return action_is_complete(action) and title_on_new_page(tok, nxt, self.doc)
 
@@ -293,7 +296,9 @@ class TreeBuilder:
             self._start_action([], i)
         action = self.action
         assert action is not None
-        fd = self._open_field(action, field_key, restart=tok.kind in (Kind.LABEL, Kind.PART))
+        fd = self._open_field(
+            action, field_key, restart=tok.kind in (Kind.LABEL, Kind.PART), label=tok
+        )
         fd.structure.append(tok)
         if tok.kind == Kind.PART:
             part = key.split(".", 1)[1]
@@ -305,7 +310,9 @@ class TreeBuilder:
                 fd.evaluations[key] = EvalDraft(key, tok.selected, tok.glyph, tok.text, tok)
             fd.current_eval = key
 
-    def _open_field(self, action: ActionDraft, key: str, restart: bool) -> FieldDraft:
+    def _open_field(
+        self, action: ActionDraft, key: str, restart: bool, label: Token | None = None
+    ) -> FieldDraft:
         """Switch to field `key` of the action, creating it; a 'Wat?' after a finished
         form starts a new action (the form of an action whose title is missing)."""
         current = action.current
@@ -316,7 +323,7 @@ class TreeBuilder:
             and key != current
             and self.field_order[key] == 0
             and self.field_order[key] < self.field_order[current]
-        ):
+        ) or (restart and label is not None and opens_new_form(label, action.labelled, current)):
             action = self._start_action([], 0)
         if key not in action.fields:
             rule = self.profile.field_rule(key)

@@ -83,12 +83,14 @@ def _gaps(doc: Document) -> dict[int, tuple[bool, bool]]:
 
 
 def _classify_line(
-    line: Line, profile: Profile, continued: bool = False
+    line: Line, profile: Profile, continued: bool = False, opens: bool = False
 ) -> list[tuple[Kind, dict]]:
     """Tokens of one line (kind + attributes), most specific rule first.
 
     ``continued``: the line continues a wrapped line (layout only), so a glued dash at
-    its start is part of a word, not a list marker."""
+    its start is part of a word, not a list marker. ``opens``: the line opens a paragraph
+    (a blank line, a page boundary or template text before it), where a label may carry
+    its answer on the same line ('Waarom? Omdat …'); inside a paragraph it may not."""
     text = line.text
     # The label column of the form (PDF); a label sharing its cell with a prompt is split
     # by the wording rules below.
@@ -120,13 +122,12 @@ def _classify_line(
     label = match_label(text, profile)
     if label:
         return [(Kind.LABEL, {"text": text, "key": label.key})]
-    split = split_label_prefix(text, profile)
+    split = split_label_prefix(text, profile, answers=opens)
     if split:
-        rule, rest = split
-        return [
-            (Kind.LABEL, {"text": rule.label, "key": rule.key}),
-            *_template_tokens(rest, profile),
-        ]
+        label = (Kind.LABEL, {"text": split.rule.label, "key": split.rule.key})
+        if split.answer:
+            return [label, *_answer_tokens(split.rest, profile)]
+        return [label, *_template_tokens(split.rest, profile)]
     checkbox = match_checkbox(text, profile)
     if checkbox:
         out: list[tuple[Kind, dict]] = [
@@ -150,6 +151,21 @@ def _classify_line(
         return [(Kind.EMPTY, {"text": text})]
     bullet = match_bullet(text, profile)
     if bullet and not (continued and is_glued_dash(text)):
+        return [
+            (
+                Kind.BULLET,
+                {"text": bullet.text, "marker": bullet.marker, "level": bullet.rule.level},
+            )
+        ]
+    return [(Kind.TEXT, {"text": text})]
+
+
+def _answer_tokens(text: str, profile: Profile) -> list[tuple[Kind, dict]]:
+    """The answer after a label on the label's own line."""
+    if is_empty_answer(text, profile):
+        return [(Kind.EMPTY, {"text": text})]
+    bullet = match_bullet(text, profile)
+    if bullet:
         return [
             (
                 Kind.BULLET,
@@ -191,6 +207,11 @@ def _join_wrapped_prompts(doc: Document, content: list[int], profile: Profile) -
     return joined
 
 
+def _after_template(tokens: list[Token], i: int) -> bool:
+    """The line before line i was template text (a label, prompt or checkbox line)."""
+    return bool(tokens) and tokens[-1].index < i and tokens[-1].kind in STRUCTURE
+
+
 def classify(doc: Document, profile: Profile) -> list[Token]:
     gaps = _gaps(doc)
     content = sorted(gaps)
@@ -206,7 +227,8 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
         elif i in styled:
             kinds = [(Kind.PROMPT, {"text": styled[i][0], "key": styled[i][1]})]
         else:
-            kinds = _classify_line(line, profile, continued=i in continued)
+            opens = blank or brk or line.page_mark or _after_template(tokens, i)
+            kinds = _classify_line(line, profile, continued=i in continued, opens=opens)
         for n, (kind, attrs) in enumerate(kinds):
             tokens.append(
                 Token(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planextract.extract.classify import Token
+from planextract.extract.classify import Kind, Token
 
 
 @dataclass(slots=True)
@@ -60,6 +60,15 @@ class ActionDraft:
     @property
     def is_template(self) -> bool:
         return bool(self.fields)
+
+    @property
+    def labelled(self) -> set[str]:
+        """Fields whose label has been seen (a sub-part can come before its label)."""
+        return {
+            key
+            for key, fd in self.fields.items()
+            if any(t.kind == Kind.LABEL for t in fd.structure)
+        }
 
 
 @dataclass(slots=True)

@@ -202,6 +202,11 @@ class Evaluation(_Model):
 class Action(_Model):
     id: str = Field(description="Unique in the plan: '<OD key>-<n>', e.g. '4.5b-1'.")
     title: str
+    number: str | None = Field(
+        None,
+        description="The action's printed number ('Actie 1.2.1 – …' gives '1.2.1'), "
+        "null when the title has none.",
+    )
     kind: Literal["template", "narrative"]
     pages: list[int] = Field(default_factory=list)
     boxes: list[Box] = Field(default_factory=list, description=BOXES)

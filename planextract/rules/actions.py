@@ -7,6 +7,7 @@ recognised by one of these rules.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from planextract.extract.classify import Kind, Token
@@ -17,8 +18,6 @@ from planextract.rules.profile import Profile
 if TYPE_CHECKING:
     from planextract.extract.drafts import ActionDraft
 
-FIRST_FIELD = "what"
-
 
 def is_paragraph_start(tok: Token, doc: Document) -> bool:
     """A blank line, a page boundary or a change to bold type comes before the token."""
@@ -28,13 +27,36 @@ def is_paragraph_start(tok: Token, doc: Document) -> bool:
     return bool(doc.has_layout and line.bold)
 
 
-def title_before_form(nxt: Token | None, current_field: str | None, profile: Profile) -> bool:
-    """Rule 'title before form': a short paragraph directly followed by the first field
-    of a new form ('Wat?' or its prompt) is that form's action title."""
+def opens_new_form(tok: Token, labelled: Collection[str], current_field: str | None) -> bool:
+    """Rule 'a form is a cluster of labels': each label appears once in a form, whatever
+    the order of the fields, so the label of a field whose label the action has already
+    shown (other than the field being filled) opens the next form."""
+    if tok.kind != Kind.LABEL:
+        return False
+    field = (tok.key or "").split(".")[0]
+    return field in labelled and field != current_field
+
+
+def title_before_form(
+    nxt: Token | None,
+    current_field: str | None,
+    profile: Profile,
+    fields: Collection[str] = (),
+    labelled: Collection[str] = (),
+) -> bool:
+    """Rule 'title before form': a short paragraph directly followed by the start of a
+    new form (the first field 'Wat?' or its prompt, or any label that opens a new form)
+    is that form's action title."""
     if nxt is None or nxt.kind not in (Kind.LABEL, Kind.PROMPT, Kind.PART):
         return False
+    if opens_new_form(nxt, labelled, current_field):
+        return True
+    # The first field of the template after the end of a form (its evaluation), or the
+    # first field's prompt or sub-part once the action has that field.
+    first, last = profile.field_keys[0], profile.field_keys[-1]
     field = (nxt.key or "").split(".")[0]
-    return field == FIRST_FIELD and current_field != FIRST_FIELD
+    ended = current_field == last or first in fields
+    return field == first and current_field != first and (ended or not fields)
 
 
 def action_is_complete(action: ActionDraft) -> bool:

@@ -34,13 +34,38 @@ def match_section(text: str, profile: Profile) -> SectionRule | None:
     return None
 
 
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_arabic(numeral: str) -> str:
+    """'IV' -> '4'; Arabic numbers are returned as they are."""
+    if numeral.isdigit():
+        return numeral
+    total = 0
+    for ch, nxt in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return str(total)
+
+
+def _goal_number(number: str) -> str:
+    """A goal number as digits: 'II' -> '2', 'II.3' -> '2.3', '1.1' stays."""
+    first, dot, rest = number.partition(".")
+    return roman_to_arabic(first) + dot + rest
+
+
 def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
-    """'Strategische doelstelling 2 – title' or 'Operationele doelstelling 4.5 – title'."""
+    """A goal heading by the profile's grammar: 'Strategische doelstelling 2 – title',
+    'SD 2. title', 'OD 4.5: title', 'STRATEGISCHE DOELSTELLING II title'."""
     candidate = collapse(text)
+    if len(candidate) > 400:
+        return None
     for level, pattern in (("SD", profile.strategic_heading), ("OD", profile.operational_heading)):
         m = pattern.match(candidate)
         if m:
-            return GoalHeading(level=level, number=m["number"], title=(m["title"] or "").strip())
+            return GoalHeading(
+                level=level, number=_goal_number(m["number"]), title=(m["title"] or "").strip()
+            )
     return None
 
 
@@ -49,13 +74,27 @@ def same_title(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def strip_action_prefix(text: str, profile: Profile) -> tuple[str, bool]:
-    """Remove a leading 'Actie:' and say whether it was there."""
+@dataclass(frozen=True, slots=True)
+class ActionTitle:
+    title: str  # without the prefix
+    number: str | None  # the printed number ('1.2.1'), None without one
+    prefixed: bool  # the title opened with 'Actie …'
+
+
+def split_action_title(text: str, profile: Profile) -> ActionTitle:
+    """'Actie 1.2.1 – title' -> title, '1.2.1'; 'Actie: title' -> title, None."""
     stripped = text.lstrip()
-    for prefix in profile.action_prefixes:
-        if stripped.lower().startswith(prefix.lower()):
-            return stripped[len(prefix) :].lstrip(), True
-    return text, False
+    m = profile.action_prefix.match(stripped)
+    if m is None:
+        return ActionTitle(text, None, False)
+    number = (m["number"] or m["dotted"] or "").rstrip(".") or None
+    return ActionTitle(stripped[m.end() :].lstrip(), number, True)
+
+
+def strip_action_prefix(text: str, profile: Profile) -> tuple[str, bool]:
+    """Remove a leading 'Actie:' (any numbering) and say whether it was there."""
+    found = split_action_title(text, profile)
+    return found.title, found.prefixed
 
 
 def same_type(a: Line, b: Line) -> bool:

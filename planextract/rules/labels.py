@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from planextract.rules.profile import (
     BulletRule,
@@ -17,7 +19,7 @@ from planextract.rules.profile import (
     PartRule,
     Profile,
 )
-from planextract.rules.text import collapse, norm
+from planextract.rules.text import collapse, norm, starts_lowercase
 
 _NUMBERING = re.compile(r"^\(?\d+[).]\s*")
 
@@ -54,16 +56,41 @@ def _fuzzy_ok(key: str, choices: tuple[str, ...], ratio: float, min_length: int)
     return best[1] if best and best[1] >= ratio else 0.0
 
 
+def written_as_label(text: str) -> bool:
+    """The line ends the way a label does: 'Wat?', 'Doelgroep:'."""
+    return collapse(text).endswith(("?", ":"))
+
+
+def _label_shaped(text: str) -> bool:
+    """A label opens with a capital or ends like a label ('wat?'), and never ends a
+    sentence: 'partners.' on a line of its own is the end of a wrapped sentence."""
+    stripped = collapse(text)
+    if stripped.endswith(".") and not stripped.endswith("..."):
+        return False
+    return not starts_lowercase(stripped) or written_as_label(stripped)
+
+
+def _one_slip(key: str, choices: tuple[str, ...]) -> bool:
+    """One typing slip away from a choice (a letter left out, added, changed, or two
+    letters swapped), for labels too short for a similarity ratio."""
+    return any(len(c) >= 3 and OSA.distance(key, c, score_cutoff=1) <= 1 for c in choices)
+
+
 def match_label(text: str, profile: Profile) -> FieldRule | None:
-    """A line that is a field label of the form ('Wat?', 'Met wie?'), typos tolerated."""
+    """A line that is a field label of the form ('Wat?', 'Met wie?', a synonym such as
+    'Doelgroep:'), in any case, with or without '?'/':', typos tolerated."""
     key = norm(text)
-    if not key or len(key) > 30:
+    if not key or len(key) > 30 or not _label_shaped(text):
         return None
     best: tuple[float, FieldRule] | None = None
     for rule in profile.fields:
         score = _fuzzy_ok(key, rule.keys, profile.fuzzy_label_ratio, profile.fuzzy_min_length)
         if score and (best is None or score > best[0]):
             best = (score, rule)
+    if best is None and written_as_label(text) and len(key) < profile.fuzzy_min_length + 4:
+        slips = [rule for rule in profile.fields if _one_slip(key, rule.keys)]
+        if len(slips) == 1:
+            return slips[0]
     return best[1] if best else None
 
 
@@ -119,8 +146,10 @@ def match_column_label(text: str, profile: Profile) -> FieldRule | None:
     best: tuple[int, FieldRule] | None = None
     for rule in profile.fields:
         for label in rule.keys:
+            if not key.startswith(label):
+                continue
             whole_word = len(key) == len(label) or not key[len(label)].isalnum()
-            if key.startswith(label) and whole_word and (best is None or len(label) > best[0]):
+            if whole_word and (best is None or len(label) > best[0]):
                 best = (len(label), rule)
     return best[1] if best else None
 
@@ -148,25 +177,34 @@ def is_template_text(text: str, profile: Profile) -> bool:
     return match_prompt(text, profile) is not None or match_part(text, profile) is not None
 
 
-def split_label_prefix(text: str, profile: Profile) -> tuple[FieldRule, str] | None:
-    """'Met wie? Indien de zorgraad…': a label sharing its line with a prompt or sub-part.
+class LabelPrefix(NamedTuple):
+    rule: FieldRule
+    rest: str  # the text after the label
+    answer: bool  # the rest is the answer (not a prompt or sub-part of the template)
 
-    Only splits when the rest of the line is template text, so that an answer starting
-    with a word like 'Evaluatie' is never cut; and never a line that is itself a prompt
-    starting with a label's word ('Waarom deze actie? Waarom deze actie nu?').
+
+def split_label_prefix(text: str, profile: Profile, *, answers: bool = False) -> LabelPrefix | None:
+    """'Met wie? Indien de zorgraad…': a label sharing its line with a prompt or sub-part;
+    with `answers`, also 'Waarom? Omdat …': a label written with its '?' or ':' and the
+    answer after it on the same line.
+
+    Without its punctuation a label only splits off template text, so that an answer
+    starting with a word like 'Evaluatie' is never cut; and never a line that is itself a
+    prompt starting with a label's word ('Waarom deze actie? Waarom deze actie nu?').
     """
     stripped = collapse(text)
     lowered = stripped.lower()
     for rule, head in _label_heads(profile.fields):
         if len(stripped) > len(head) + 1 and lowered.startswith(head):
             rest = stripped[len(head) - 1 :].strip()
-            if not (is_template_text(rest, profile) or match_label(rest, profile)):
-                continue
             whole = match_prompt(stripped, profile)
             in_rest = match_prompt(rest, profile)
             if whole is not None and (in_rest is None or whole.score >= in_rest.score):
                 return None
-            return rule, rest
+            if is_template_text(rest, profile) or match_label(rest, profile):
+                return LabelPrefix(rule, rest, answer=False)
+            if answers and head.rstrip().endswith(("?", ":")):
+                return LabelPrefix(rule, rest, answer=True)
     return None
 
 

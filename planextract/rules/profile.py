@@ -95,7 +95,7 @@ class Profile:
     strategic_heading: re.Pattern[str]
     operational_heading: re.Pattern[str]
     max_heading_lines: int
-    action_prefixes: tuple[str, ...]
+    action_prefix: re.Pattern[str]
     max_action_title_lines: int
     fields: tuple[FieldRule, ...]
     list_parts: frozenset[str]
@@ -122,6 +122,40 @@ class Profile:
 
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _alternatives(words: list[str]) -> str:
+    """Words as one regex alternation, longest first, spaces as any whitespace."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in ordered)
+
+
+# Numbers of goals and actions: at most three digits per level, so a heading with a
+# runaway number ("1.99999999999999") is text, not a goal whose number drives loops.
+_ARABIC = r"\d{1,3}"
+_ROMAN = r"(?-i:[IVXLC]{1,7})"
+
+
+def _goal_heading(words: list[str], seps: list[str], *, sub_levels: bool, roman: bool) -> str:
+    """<goal word> <number> <separator> <title>: the heading grammar of one level."""
+    first = f"(?:{_ARABIC}|{_ROMAN})" if roman else _ARABIC
+    number = f"{first}(?:\\.{_ARABIC})+" if sub_levels else first
+    sep = "[" + "".join(re.escape(s) for s in seps) + "]"
+    return (
+        f"^(?:{_alternatives(words)})\\s*(?P<number>{number})(?![\\w.]\\w)\\.?"
+        f"(?![\\w])\\s*(?:{sep}\\s*)?(?P<title>\\S.*)?$"
+    )
+
+
+def _action_prefix(words: list[str], seps: list[str]) -> str:
+    """'Actie:', 'Actie 3 –', 'Actie 1.2.1:', 'Actie 1.2.1 Title', 'Actie 3. Title'."""
+    sep = "[" + "".join(re.escape(s) for s in seps) + "]"
+    dotted = f"{_ARABIC}(?:\\.{_ARABIC}){{1,3}}\\.?|{_ARABIC}\\."
+    return (
+        f"^(?:{_alternatives(words)})(?:"
+        f"\\s*(?:(?P<number>{_ARABIC}(?:\\.{_ARABIC}){{0,3}})(?!\\.?\\d))?\\.?\\s*{sep}\\s*"
+        f"|\\s+(?P<dotted>{dotted})\\s+)(?=\\S)"
+    )
 
 
 def _sections(raw: list[dict]) -> tuple[SectionRule, ...]:
@@ -201,10 +235,26 @@ def load_profile_data(data: dict, source: str = "") -> Profile:
         header_footer_gap=int(page.get("header_footer_gap", 8)),
         year_patterns=tuple(_compile(p) for p in data["document"]["year_patterns"]),
         sections=_sections(data["sections"]),
-        strategic_heading=_compile(headings["strategic"]),
-        operational_heading=_compile(headings["operational"]),
+        strategic_heading=_compile(
+            _goal_heading(
+                headings["strategic_words"],
+                headings["separators"],
+                sub_levels=False,
+                roman=bool(headings.get("roman_numerals", False)),
+            )
+        ),
+        operational_heading=_compile(
+            _goal_heading(
+                headings["operational_words"],
+                headings["separators"],
+                sub_levels=True,
+                roman=bool(headings.get("roman_numerals", False)),
+            )
+        ),
         max_heading_lines=int(headings.get("max_title_lines", 5)),
-        action_prefixes=tuple(data["actions"]["title_prefixes"]),
+        action_prefix=_compile(
+            _action_prefix(data["actions"]["title_words"], data["actions"]["separators"])
+        ),
         max_action_title_lines=int(data["actions"].get("max_title_lines", 5)),
         fields=fields,
         list_parts=frozenset(data["parts"]["list_parts"]),

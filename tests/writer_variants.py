@@ -1,0 +1,458 @@
+"""Writer variants: the two real plans as other zones' coordinators would lay them out.
+
+Every variant is made *from* a real sample by rewriting its own lines: the goal and action
+headings in another numbering style, labels reworded, fields in another order, other page
+headers and footers (or none), extra sections, page breaks in awkward places, other
+checkbox glyphs. Each family draws its choices from a seeded random generator, so one
+family gives many plans (60 coordinators, not one fixed list); a seed gives the same text
+every time.
+
+`compare(original, variant)` scores a variant's extraction against the original's at the
+level of fields: goals (number, title), actions (title, kind), every part of every field
+(text and list items) and every evaluation type (present, ticked, criteria).
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SOURCES = {
+    "elzoh": SAMPLES / "zuidoost-hageland-actieplan-2025.txt",
+    "kemp": SAMPLES / "kemp-en-duin-actieplan-2025.txt",
+}
+ZONES = {"elzoh": "Eerstelijnszone Zuidoost Hageland", "kemp": "ELZ Kemp en Duin"}
+
+LABELS = ("Wat?", "Waarom?", "Voor wie?", "Met wie?", "Hoe?", "Evaluatie")
+_SD = re.compile(r"^(?P<lead>\s*)Strategische doelstelling (?P<n>\d+) – (?P<title>.*)$")
+_OD = re.compile(r"^(?P<lead>\s*)Operationele doelstelling (?P<n>\d+)\.(?P<m>\d+) – (?P<title>.*)$")
+_ACTIE = re.compile(r"^(?P<lead>\s*)Actie: (?P<title>.*)$")
+_FOOTER = re.compile(r"^\s*Pagina (?P<n>\d+) van (?P<m>\d+)\s*$")
+_HEADER = re.compile(r"^\s*Actieplan (?:ELZ|Eerstelijnszone) .*$")
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@dataclass
+class Text:
+    """A plan as lines, with what the generator knows of the original's structure."""
+
+    name: str
+    lines: list[str]
+
+    def label_at(self, i: int) -> str | None:
+        """The template label on line i, as the sample writes it."""
+        s = self.lines[i].strip()
+        for label in LABELS:
+            if s == label or (label != "Evaluatie" and s.startswith(label + " ")):
+                return label
+        return None
+
+    def forms(self) -> list[list[int]]:
+        """Per action form: the line numbers of its six labels, in order."""
+        out: list[list[int]] = []
+        for i in range(len(self.lines)):
+            if self.label_at(i) == "Wat?":
+                out.append([i])
+            elif out and self.label_at(i) and len(out[-1]) < 6:
+                out[-1].append(i)
+        return [f for f in out if len(f) == 6]
+
+    def title_start(self, form: list[int]) -> int:
+        """First line of the action title paragraph before a form's first label."""
+        i = form[0] - 1
+        while i >= 0 and not self.lines[i].strip():
+            i -= 1
+        while i > 0 and self.lines[i - 1].strip() and not self.lines[i].startswith(" "):
+            i -= 1
+        return i
+
+
+def load(name: str) -> Text:
+    return Text(name, SOURCES[name].read_text("utf-8").split("\n"))
+
+
+# -- families -------------------------------------------------------------------------------
+def goal_headings(t: Text, rng: random.Random) -> None:
+    """SD/OD headings in one writer's style: abbreviations, full stops, capitals, Roman."""
+    sd_style = rng.choice(
+        [
+            "SD {n}. {t}",
+            "SD{n}: {t}",
+            "SD {n} - {t}",
+            "Strategische doelstelling {n}: {t}",
+            "Strategische doelstelling {n}. {t}",
+            "STRATEGISCHE DOELSTELLING {n} – {t}",
+            "Strategische Doelstelling {r} – {t}",
+            "Strategische doelstelling {n} {t}",
+            "SD {n} — {t}",
+        ]
+    )
+    od_style = rng.choice(
+        [
+            "OD {n}.{m}. {t}",
+            "OD{n}.{m}: {t}",
+            "OD {n}.{m} - {t}",
+            "Operationele doelstelling {n}.{m}: {t}",
+            "Operationele doelstelling {n}.{m}. {t}",
+            "OPERATIONELE DOELSTELLING {n}.{m} – {t}",
+            "Operationele doelstelling {n}.{m} {t}",
+            "OD {n}.{m} — {t}",
+        ]
+    )
+    upper = rng.random() < 0.3
+    for i, line in enumerate(t.lines):
+        m = _SD.match(line)
+        if m:
+            title = m["title"].upper() if upper else m["title"]
+            n = m["n"]
+            t.lines[i] = m["lead"] + sd_style.format(n=n, r=_ROMAN[int(n)], t=title)
+            continue
+        m = _OD.match(line)
+        if m:
+            title = m["title"].upper() if upper else m["title"]
+            t.lines[i] = m["lead"] + od_style.format(n=m["n"], m=m["m"], t=title)
+
+
+def action_headings(t: Text, rng: random.Random) -> None:
+    """Action titles with another prefix or numbering ('Actie 1.2.1 – …', 'Actie 3: …')."""
+    style = rng.choice(
+        [
+            "Actie {sd}.{od}.{k} – {t}",
+            "Actie {sd}.{od}.{k}: {t}",
+            "Actie {k}: {t}",
+            "Actie {k} - {t}",
+            "ACTIE: {t}",
+            "Actie – {t}",
+            "{t}",
+        ]
+    )
+    sd = od = "0"
+    k = 0
+    starts = {t.title_start(f) for f in t.forms()}
+    for i, line in enumerate(t.lines):
+        m = _SD.match(line)
+        if m:
+            sd = m["n"]
+            continue
+        m = _OD.match(line)
+        if m:
+            sd, od, k = m["n"], m["m"], 0
+            continue
+        a = _ACTIE.match(line)
+        if a or i in starts:
+            k += 1
+            lead = a["lead"] if a else line[: len(line) - len(line.lstrip())]
+            title = a["title"] if a else line.lstrip()
+            t.lines[i] = lead + style.format(sd=sd, od=od, k=k, t=title)
+
+
+_LABEL_WORDINGS = {
+    "Wat?": ["Wat:", "WAT?", "Wat", "wat?", "Wat ?", "Wta?"],
+    "Waarom?": ["Waarom:", "WAAROM?", "Waarom", "Waarom ?", "Waraom?"],
+    "Voor wie?": ["Voor wie:", "VOOR WIE?", "Voor wie", "Doelgroep:", "Doelgroepen:", "Voor wei?"],
+    "Met wie?": ["Met wie:", "MET WIE?", "Met wie", "Partners:", "Met wie ?", "Mt wie?"],
+    "Hoe?": ["Hoe:", "HOE?", "Hoe", "Aanpak:", "Hoe ?"],
+    "Evaluatie": ["Evaluatie:", "EVALUATIE", "Evaluatie?", "Evaluatie :", "Evalutie"],
+}
+
+
+def label_wording(t: Text, rng: random.Random) -> None:
+    """Labels reworded by one writer: other case and punctuation, synonyms, typos."""
+    chosen = {label: rng.choice(words) for label, words in _LABEL_WORDINGS.items()}
+    for form in t.forms():
+        for i in form:
+            label = t.label_at(i)
+            assert label is not None
+            line = t.lines[i]
+            t.lines[i] = line.replace(label, chosen[label], 1)
+
+
+def answer_on_label_line(t: Text, rng: random.Random) -> None:
+    """'Waarom? Omdat …': the prompt deleted and the answer's first line on the label line."""
+    targets = rng.sample(["Waarom?", "Wat?", "Hoe?"], k=rng.randint(1, 2))
+    for form in t.forms():
+        for i in form:
+            label = t.label_at(i)
+            if label not in targets or t.lines[i].strip() != label:
+                continue
+            k = i + 1
+            while k < len(t.lines) and not t.lines[k].strip():
+                k += 1
+            # the next line is the grey prompt: the writer deleted it
+            k += 1
+            while k < len(t.lines) and not t.lines[k].strip():
+                k += 1
+            answer = t.lines[k].strip()
+            if not answer or answer[0] in "•-1(" or answer.endswith("?"):
+                continue
+            t.lines[i] = f"{t.lines[i].rstrip()} {answer}"
+            for j in range(i + 1, k + 1):
+                t.lines[j] = None  # type: ignore[call-overload]
+    t.lines = [line for line in t.lines if line is not None]
+
+
+def field_order(t: Text, rng: random.Random) -> None:
+    """Fields in another order: one writer's form puts Waarom? first, or Met wie? before
+    Voor wie?, or Hoe? before Met wie?."""
+    swap = rng.choice([(0, 1), (2, 3), (3, 4), (0, 2)])
+    forms = t.forms()
+    for form in reversed(forms):
+        a, b = swap
+        bounds = [*form]
+        start_a, start_b = bounds[a], bounds[b]
+        end_b = bounds[b + 1]
+        end_a = bounds[a + 1]
+        block_a = t.lines[start_a:end_a]
+        middle = t.lines[end_a:start_b]
+        block_b = t.lines[start_b:end_b]
+        t.lines[start_a:end_b] = block_b + middle + block_a
+
+
+_FOOTERS = [
+    "pagina {n}/{m}",
+    "p. {n}",
+    "{n} | {zone}",
+    "Actieplan 2025 | {zone} | p. {n}",
+    "- {n} -",
+    "{n}",
+    "Pagina {n}",
+    "{zone} - actieplan 2025 - pagina {n} van {m}",
+]
+_HEADERS = ["{zone} – Actieplan 2025", "Actieplan 2025 {zone}", "{zone}", None]
+
+
+def page_furniture(t: Text, rng: random.Random) -> None:
+    """Running header and footer of another style, printed on every page (or none), and
+    sometimes an export without page-start marks."""
+    footer = rng.choice(_FOOTERS)
+    header = rng.choice(_HEADERS)
+    zone = ZONES[t.name]
+    every_page = rng.random() < 0.7
+    drop_marks = rng.random() < 0.3
+    total = int(next(m["m"] for line in t.lines if (m := _FOOTER.match(line))))
+    out: list[str] = []
+    page = 1
+    first_content = True
+    for line in t.lines:
+        if _HEADER.match(line):
+            if header is not None:
+                out.append(header.format(zone=zone))
+            continue
+        m = _FOOTER.match(line)
+        if m:
+            page = int(m["n"])
+            out.append("  " + footer.format(n=page, m=total, zone=zone))
+            page += 1
+            first_content = True
+            continue
+        starts_page = line.startswith(" ") and not line.startswith("  ") and line.strip()
+        if every_page and starts_page and not first_content and page < total:
+            out.extend(["", "  " + footer.format(n=page, m=total, zone=zone), ""])
+            if header is not None:
+                out.append(header.format(zone=zone))
+            page += 1
+        if line.strip():
+            first_content = False
+        if drop_marks and starts_page:
+            line = line[1:]
+        out.append(line)
+    t.lines = out
+
+
+_BEFORE = ["Voorwoord", "Missie en visie", "Inleiding", "Samenvatting"]
+_AFTER = ["Bijlagen", "Lijst met afkortingen", "Afkortingen", "Bronnen", "Bijlage 2: Afkortingen"]
+
+
+def extra_sections(t: Text, rng: random.Random) -> None:
+    """Sections before the goals and after them: a foreword made of the plan's own first
+    paragraph, an annex or list of abbreviations made of the plan's own abbreviations."""
+    words = sorted(set(re.findall(r"\b[A-Z]{2,5}\b", "\n".join(t.lines))))
+    abbreviations = [f"{w} – zie tekst" for w in rng.sample(words, k=min(5, len(words)))]
+    after = rng.choice(_AFTER)
+    t.lines += ["", after, "", *abbreviations, ""]
+    if rng.random() < 0.5:
+        before = rng.choice(_BEFORE)
+        first = next(i for i, line in enumerate(t.lines) if len(line.strip()) > 60)
+        t.lines[0:0] = [f" {before}", "", t.lines[first], ""]
+
+
+def page_breaks(t: Text, rng: random.Random) -> None:
+    """A page break between an action title and its form (the title alone at the foot of
+    a page), and titles glued to the previous action's last criterion (no blank line)."""
+    forms = t.forms()
+    zone = ZONES[t.name]
+    chosen = rng.sample(forms, k=max(1, len(forms) // 3))
+    edits: list[tuple[int, list[str]]] = []
+    for form in chosen:
+        edits.append((form[0], ["", f"Actieplan {zone}", "", "  Pagina 99 van 99", ""]))
+    for at, block in sorted(edits, reverse=True):
+        # the form's first label opens the new page
+        t.lines[at] = " " + t.lines[at].lstrip()
+        t.lines[at:at] = block
+    if rng.random() < 0.6:
+        for form in reversed(t.forms()[1:]):
+            start = t.title_start(form)
+            k = start - 1
+            while k > 0 and not t.lines[k].strip():
+                k -= 1
+            if t.lines[k].strip().startswith(("Pagina", "Actieplan")):
+                continue
+            t.lines[k + 1 : start] = []
+            t.lines[k + 1] = t.lines[k + 1].lstrip()
+
+
+def checkbox_glyphs(t: Text, rng: random.Random) -> None:
+    """Other ways to write the evaluation boxes."""
+    checked, unchecked = rng.choice([("[x]", "[ ]"), ("☑", "☐"), ("■", "□"), ("[X]", "[]")])
+    t.lines = [line.replace("☒", checked).replace("☐", unchecked) for line in t.lines]
+
+
+Family = Callable[[Text, random.Random], None]
+FAMILIES: dict[str, Family] = {
+    "goal_headings": goal_headings,
+    "action_headings": action_headings,
+    "label_wording": label_wording,
+    "answer_on_label_line": answer_on_label_line,
+    "field_order": field_order,
+    "page_furniture": page_furniture,
+    "extra_sections": extra_sections,
+    "page_breaks": page_breaks,
+    "checkbox_glyphs": checkbox_glyphs,
+}
+# Order in which a combination applies families (structure first, furniture last).
+_ORDER = list(FAMILIES)
+
+
+def variant(name: str, family: str, seed: int) -> str:
+    """One variant text of sample `name`: a single family, or 'combined' (3 to 5 families)."""
+    rng = random.Random(f"{name}:{family}:{seed}")
+    t = load(name)
+    if family == "combined":
+        chosen = set(rng.sample(_ORDER, k=rng.randint(3, 5)))
+        for fam in _ORDER:
+            if fam in chosen:
+                FAMILIES[fam](t, rng)
+    else:
+        FAMILIES[family](t, rng)
+    return "\n".join(t.lines)
+
+
+ALL_FAMILIES = [*FAMILIES, "combined"]
+
+
+# -- comparison ----------------------------------------------------------------------------
+def _norm(value: Any) -> str:
+    if value is None:
+        return "<null>"
+    return " ".join(str(value).split()).casefold()
+
+
+def _items(items: list[dict] | None) -> str:
+    if items is None:
+        return "<null>"
+    return "\n".join(f"{i['level']}:{_norm(i['text'])}" for i in items)
+
+
+def action_facts(action: dict) -> dict[str, str]:
+    facts = {"title": _norm(action["title"]), "kind": action["kind"]}
+    if action["kind"] == "narrative":
+        facts["text"] = _norm(action["text"])
+    for key in ("what", "why", "for_whom", "with_whom", "how"):
+        field = action.get(key)
+        if field is None:
+            facts[key] = "<null>"
+            continue
+        for part, value in field.items():
+            if part in ("pages", "boxes", "partners", "periods"):
+                continue
+            facts[f"{key}.{part}"] = _items(value) if isinstance(value, list) else _norm(value)
+    ev = action.get("evaluation")
+    if ev is None:
+        facts["evaluation"] = "<null>"
+    else:
+        facts["evaluation.text"] = _norm(ev.get("text"))
+        for typ in ("process", "output", "outcome"):
+            e = ev.get(typ)
+            if e is None:
+                facts[f"evaluation.{typ}"] = "<null>"
+                continue
+            facts[f"evaluation.{typ}.selected"] = str(e["selected"])
+            facts[f"evaluation.{typ}.criteria"] = _items(e["criteria"])
+            facts[f"evaluation.{typ}.text"] = _norm(e.get("text"))
+    return facts
+
+
+def plan_facts(plan: dict) -> tuple[list[tuple[str, str]], list[tuple[str, dict[str, str]]]]:
+    """(goal facts in order, [(action title, action facts)] in order)."""
+    goals: list[tuple[str, str]] = []
+    actions: list[tuple[str, dict[str, str]]] = []
+    for sd in plan["strategic_goals"]:
+        goals.append(("SD", f"{sd['number']}|{_norm(sd['title'])}"))
+        for od in sd["operational_goals"]:
+            goals.append(("OD", f"{od['number']}|{_norm(od['title'])}"))
+            for a in od["actions"]:
+                actions.append((_norm(a["title"]), action_facts(a)))
+    return goals, actions
+
+
+@dataclass
+class Score:
+    matched: int
+    total: int
+    differences: list[str]
+
+    @property
+    def ratio(self) -> float:
+        return self.matched / self.total if self.total else 1.0
+
+
+def _aligned(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
+    pairs: list[tuple[int | None, int | None]] = []
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
+        else:
+            pairs.extend((i, None) for i in range(i1, i2))
+            pairs.extend((None, j) for j in range(j1, j2))
+    return pairs
+
+
+def compare(original: dict, result: dict) -> Score:
+    """Field-level agreement of a variant's plan with its original's (pages aside)."""
+    og, oa = plan_facts(original)
+    rg, ra = plan_facts(result)
+    matched = total = 0
+    diffs: list[str] = []
+    for i, j in _aligned([v for _, v in og], [v for _, v in rg]):
+        total += 1
+        if i is not None and j is not None:
+            matched += 1
+        else:
+            diffs.append(
+                f"goal {og[i][1] if i is not None else rg[j][1]!r} "  # type: ignore[index]
+                f"{'lost' if j is None else 'extra'}"
+            )
+    for i, j in _aligned([t for t, _ in oa], [t for t, _ in ra]):
+        of = oa[i][1] if i is not None else {}
+        rf = ra[j][1] if j is not None else {}
+        keys = sorted(set(of) | set(rf))
+        total += len(keys)
+        label = oa[i][0] if i is not None else ra[j][0]  # type: ignore[index]
+        if i is None or j is None:
+            diffs.append(f"action {label[:50]!r} {'lost' if j is None else 'extra'}")
+            continue
+        for key in keys:
+            if of.get(key) == rf.get(key):
+                matched += 1
+            else:
+                diffs.append(
+                    f"{label[:40]!r} {key}: {of.get(key, '-')[:60]!r} != {rf.get(key, '-')[:60]!r}"
+                )
+    return Score(matched, total, diffs)
