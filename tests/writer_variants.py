@@ -15,6 +15,7 @@ level of fields: goals (number, title), actions (title, kind), every part of eve
 from __future__ import annotations
 
 import difflib
+import itertools
 import random
 import re
 from collections.abc import Callable
@@ -35,6 +36,7 @@ _OD = re.compile(r"^(?P<lead>\s*)Operationele doelstelling (?P<n>\d+)\.(?P<m>\d+
 _ACTIE = re.compile(r"^(?P<lead>\s*)Actie: (?P<title>.*)$")
 _FOOTER = re.compile(r"^\s*Pagina (?P<n>\d+) van (?P<m>\d+)\s*$")
 _HEADER = re.compile(r"^\s*Actieplan (?:ELZ|Eerstelijnszone) .*$")
+_GOAL_WORD = re.compile(r"^\s*(?:strategische|operationele|sd|od)\b", re.IGNORECASE)
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -296,13 +298,17 @@ def page_breaks(t: Text, rng: random.Random) -> None:
         t.lines[at] = " " + t.lines[at].lstrip()
         t.lines[at:at] = block
     if rng.random() < 0.6:
-        for form in reversed(t.forms()[1:]):
+        forms = t.forms()
+        for before, form in reversed(list(itertools.pairwise(forms))):
             start = t.title_start(form)
             k = start - 1
             while k > 0 and not t.lines[k].strip():
                 k -= 1
             if t.lines[k].strip().startswith(("Pagina", "Actieplan")):
                 continue
+            between = t.lines[before[-1] : start]
+            if any(_GOAL_WORD.match(line) for line in between):
+                continue  # only titles right after the previous form's criteria
             t.lines[k + 1 : start] = []
             t.lines[k + 1] = t.lines[k + 1].lstrip()
 

@@ -16,6 +16,7 @@ from planextract.rules.actions import (
     action_is_complete,
     is_paragraph_start,
     opens_new_form,
+    sentence_break,
     title_before_form,
     title_on_new_page,
 )
@@ -231,6 +232,11 @@ class TreeBuilder:
         end = self._paragraph_end(i, self.profile.max_action_title_lines + 1)
         if end - i > self.profile.max_action_title_lines:
             return False
+        if any(
+            sentence_break(self.tokens[k - 1].text, self.tokens[k].text, self.profile)
+            for k in range(i + 1, end)
+        ):
+            return False  # sentences of an answer; a glued title is found at its form
         nxt = self.tokens[end] if end < len(self.tokens) else None
         started = action.is_template or bool(action.body)
         if started and title_before_form(
@@ -324,12 +330,58 @@ class TreeBuilder:
             and self.field_order[key] == 0
             and self.field_order[key] < self.field_order[current]
         ) or (restart and label is not None and opens_new_form(label, action.labelled, current)):
-            action = self._start_action([], 0)
+            action = self._start_action_reclaiming_title(action, label)
         if key not in action.fields:
             rule = self.profile.field_rule(key)
             action.fields[key] = FieldDraft(key=key, default_part=rule.default_part)
         action.current = key
         return action.fields[key]
+
+    def _start_action_reclaiming_title(
+        self, previous: ActionDraft, label: Token | None
+    ) -> ActionDraft:
+        """A new form found at its label, its title not seen before it: the title is the
+        paragraph just before the label, which went into the previous action's last field
+        (a title glued to the last criterion, without a blank line)."""
+        run = self._trailing_title(previous, label)
+        if not run:
+            return self._start_action([], 0)
+        taken = {id(self.tokens[k]) for k in run}
+        previous.body[:] = [t for t in previous.body if id(t) not in taken]
+        for fd in previous.fields.values():
+            for part in fd.parts.values():
+                part[:] = [t for t in part if id(t) not in taken]
+            for ev in fd.evaluations.values():
+                ev.tokens[:] = [t for t in ev.tokens if id(t) not in taken]
+        return self._start_action([self.tokens[k] for k in run], run[0])
+
+    def _trailing_title(self, previous: ActionDraft, label: Token | None) -> list[int]:
+        """Token positions of the last paragraph before `label` if it can be a title: text
+        of the previous action that starts after a blank line, a page boundary or the end
+        of a sentence, in at most `max_action_title_lines` lines."""
+        if label is None:
+            return []
+        end = next((k for k in range(len(self.tokens)) if self.tokens[k] is label), None)
+        if end is None:
+            return []
+        prefix = f"actions:{self.action_id(previous)}."
+        lines = self.doc.lines
+        run: list[int] = []
+        k = end - 1
+        while k >= 0 and len(run) < self.profile.max_action_title_lines:
+            tok = self.tokens[k]
+            owner = self.tree.owners[k]
+            if tok.kind != Kind.TEXT or not owner.startswith(prefix) or owner.endswith(".title"):
+                return []
+            run.insert(0, k)
+            before = self.tokens[k - 1] if k > 0 else None
+            if is_paragraph_start(tok, self.doc) or (
+                before is not None
+                and sentence_break(lines[before.index].text, tok.text, self.profile)
+            ):
+                return [] if starts_lowercase(tok.text) else run
+            k -= 1
+        return []
 
 
 def build_tree(doc: Document, tokens: list[Token], profile: Profile) -> TreeBuilder:

@@ -16,8 +16,18 @@ from planextract.models.document import (
     Noise,
     PageAnchor,
 )
-from planextract.rules.labels import match_bullet
-from planextract.rules.pages import match_footer, match_header
+from planextract.rules.headings import match_goal_heading, match_section
+from planextract.rules.labels import is_template_text, match_bullet, match_label
+from planextract.rules.pages import (
+    RUNNING_MAX_LENGTH,
+    RUNNING_MIN_PAGES,
+    flattened_table_spans,
+    match_footer,
+    match_header,
+    numbers_in,
+    page_number_position,
+    running_key,
+)
 from planextract.rules.profile import Profile
 from planextract.rules.text import collapse
 
@@ -44,6 +54,8 @@ def mark_noise(doc: Document, profile: Profile) -> None:
                 footers.append(i)
                 if not any(a.line_index == i for a in doc.anchors):
                     doc.anchors.append(PageAnchor(line_index=i, page=found[0], total=found[1]))
+    if not doc.has_layout:
+        footers.extend(_mark_running_footers(doc, profile))
     doc.anchors.sort(key=lambda a: a.line_index)
     totals = [a.total for a in doc.anchors if a.total]
     if totals and doc.page_count is None:
@@ -59,14 +71,86 @@ def mark_noise(doc: Document, profile: Profile) -> None:
         org = match_header(line.text, profile)
         if org is None:
             continue
-        if header_counts[line.text] >= 2 or _near_footer(doc, i, footers, profile):
+        if header_counts[line.text] >= 2 or _near_footer(doc, i, footers, profile) is not None:
             line.noise = Noise.HEADER
             if line.text not in doc.header_texts:
                 doc.header_texts.append(line.text)
 
+    if not doc.has_layout:
+        _mark_running_headers(doc, footers, profile)
     if doc.has_layout:
         _mark_running_lines(doc)
     _mark_break_blanks(doc)
+
+
+def _furniture_candidate(line: Line, profile: Profile) -> bool:
+    """A short line that is not the template's own text and does not run on."""
+    text = line.text
+    if line.noise is not None or len(text) > RUNNING_MAX_LENGTH:
+        return False
+    if match_goal_heading(text, profile) or match_section(text, profile):
+        return False
+    if match_label(text, profile) or is_template_text(text, profile):
+        return False
+    last = next((w for w in reversed(text.split()) if any(c.isalnum() for c in w)), "")
+    return last.lower() not in profile.reflow.continuation_words
+
+
+def _mark_running_footers(doc: Document, profile: Profile) -> list[int]:
+    """Rule 'running footer' (text): lines that recur, the same but for a number that goes
+    up each time ('pagina 3/24', '25 | ELZ …', 'Actieplan 2025 | ELZ … | p. 17'), are
+    footers whatever their wording; that number is the printed page. Lines inside a
+    flattened month table are cells, not furniture."""
+    cells: set[int] = set()
+    for start, end in flattened_table_spans(doc.lines, profile):
+        cells.update(range(start, end))
+    groups: dict[str, list[int]] = {}
+    for i, line in enumerate(doc.lines):
+        if i in cells or not _NUMBERS.search(line.text) or not _furniture_candidate(line, profile):
+            continue
+        groups.setdefault(running_key(line.text), []).append(i)
+    found: list[int] = []
+    for indices in groups.values():
+        if len(indices) < RUNNING_MIN_PAGES:
+            continue
+        rows = [numbers_in(doc.lines[i].text) for i in indices]
+        pos = page_number_position(rows)
+        if pos is None:
+            continue
+        for i, row in zip(indices, rows, strict=True):
+            page = row[pos]
+            assert page is not None
+            doc.lines[i].noise = Noise.FOOTER
+            found.append(i)
+            doc.anchors.append(PageAnchor(line_index=i, page=page, total=None))
+    return found
+
+
+def _mark_running_headers(doc: Document, footers: list[int], profile: Profile) -> None:
+    """Rule 'running header' (text): a line that recurs next to at least half of the page
+    footers (only blank lines between) is a header, whatever its wording ('ELZ … –
+    Actieplan 2025'); only its occurrences next to a footer are furniture."""
+    near: dict[str, dict[int, int]] = {}  # text -> footer -> the line nearest to it
+    for i, line in enumerate(doc.lines):
+        if not line.text or not _furniture_candidate(line, profile):
+            continue
+        footer = _near_footer(doc, i, footers, profile)
+        if footer is None:
+            continue
+        nearest = near.setdefault(line.text, {})
+        # One header per page break: the same text on both sides of a footer is a header
+        # on one side (the next page's top on a tie) and text on the other.
+        if footer not in nearest or abs(i - footer) <= abs(nearest[footer] - footer):
+            nearest[footer] = i
+    for text, by_footer in near.items():
+        # A header stands at most page breaks; an answer that happens to end two pages
+        # ("ELZ …" as the lead of two actions) does not.
+        if len(by_footer) < max(2, len(footers) / 2):
+            continue
+        for i in by_footer.values():
+            doc.lines[i].noise = Noise.HEADER
+        if text not in doc.header_texts:
+            doc.header_texts.append(text)
 
 
 def _mark_running_lines(doc: Document) -> None:
@@ -87,15 +171,15 @@ def _running_key(line: Line) -> str:
     return _NUMBERS.sub("#", collapse(line.text))
 
 
-def _near_footer(doc: Document, i: int, footers: list[int], profile: Profile) -> bool:
-    """Only blank lines separate line i from a footer, within the profile's gap."""
+def _near_footer(doc: Document, i: int, footers: list[int], profile: Profile) -> int | None:
+    """The footer that only blank lines separate from line i, within the profile's gap."""
     for f in footers:
         if abs(f - i) > profile.header_footer_gap:
             continue
         lo, hi = sorted((i, f))
         if all(doc.lines[k].noise is not None for k in range(lo + 1, hi)):
-            return True
-    return False
+            return f
+    return None
 
 
 def _mark_break_blanks(doc: Document) -> None:

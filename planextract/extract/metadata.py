@@ -7,7 +7,7 @@ from collections import Counter
 
 from planextract.models.document import Document
 from planextract.models.plan import Section
-from planextract.rules.pages import match_header
+from planextract.rules.pages import match_header, organisation_in_header
 from planextract.rules.profile import Profile
 from planextract.rules.text import collapse
 
@@ -20,7 +20,8 @@ def organisation_and_title(doc: Document, profile: Profile) -> tuple[str | None,
         return None, None
     counts = Counter(line.text for line in doc.lines if line.text in doc.header_texts)
     header = max(doc.header_texts, key=lambda h: (counts[h], -doc.header_texts.index(h)))
-    return match_header(header, profile), collapse(header)
+    organisation = match_header(header, profile) or organisation_in_header(header)
+    return organisation, collapse(header)
 
 
 def plan_year(doc: Document, sections: list[Section], profile: Profile) -> int | None:

@@ -14,6 +14,8 @@ from planextract.extract.classify import Kind, Token
 from planextract.models.document import Document
 from planextract.rules.headings import same_type
 from planextract.rules.profile import Profile
+from planextract.rules.reflow import ends_sentence
+from planextract.rules.text import starts_lowercase
 
 if TYPE_CHECKING:
     from planextract.extract.drafts import ActionDraft
@@ -35,6 +37,11 @@ def opens_new_form(tok: Token, labelled: Collection[str], current_field: str | N
         return False
     field = (tok.key or "").split(".")[0]
     return field in labelled and field != current_field
+
+
+def sentence_break(line_before: str, text: str, profile: Profile) -> bool:
+    """A sentence ends at the end of the line before and a new one opens the line."""
+    return ends_sentence(line_before, profile.reflow) and not starts_lowercase(text)
 
 
 def title_before_form(

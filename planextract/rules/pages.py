@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -42,14 +43,72 @@ def flattened_table_spans(lines: Sequence[Line], profile: Profile) -> list[tuple
     return spans
 
 
+# Page numbers are short: a longer run of digits is not a page number (and would not
+# convert cheaply).
+_PAGE_DIGITS = 5
+
+
+def _page_int(digits: str | None) -> int | None:
+    return int(digits) if digits and len(digits) <= _PAGE_DIGITS else None
+
+
 def match_footer(text: str, profile: Profile) -> tuple[int, int | None] | None:
-    """'Pagina 15 van 24' -> (15, 24)."""
+    """'Pagina 15 van 24' -> (15, 24); 'p. 7' -> (7, None)."""
     for pattern in profile.footer_patterns:
         m = pattern.match(text)
         if m:
-            total = m.groupdict().get("total")
-            return int(m["page"]), int(total) if total else None
+            page = _page_int(m["page"])
+            if page is None:
+                return None
+            return page, _page_int(m.groupdict().get("total"))
     return None
+
+
+_NUMBER = re.compile(r"\d+")
+# A running line is short; body text is not furniture however often it repeats. A line
+# counts as a running footer from this many pages on.
+RUNNING_MAX_LENGTH = 120
+RUNNING_MIN_PAGES = 3
+
+
+def running_key(text: str) -> str:
+    """What stays the same from page to page: the text with its numbers as '#'."""
+    return _NUMBER.sub("#", " ".join(text.split()).casefold())
+
+
+def numbers_in(text: str) -> list[int | None]:
+    return [_page_int(d) for d in _NUMBER.findall(text)]
+
+
+def page_number_position(rows: Sequence[Sequence[int | None]]) -> int | None:
+    """Rule 'running footer': in lines that are the same but for their numbers, the number
+    that goes up from one occurrence to the next is the page number ('25 | ELZ …',
+    'Actieplan 2025 | ELZ … | p. 17': 2025 stays, 17 goes up). None when no number rises
+    in most steps."""
+    if len(rows) < 2 or not rows[0]:
+        return None
+    for pos in range(len(rows[0])):
+        values = [row[pos] for row in rows]
+        if any(v is None for v in values):
+            continue
+        steps = list(itertools.pairwise(values))
+        rising = sum(1 for a, b in steps if b > a)  # type: ignore[operator]
+        if rising >= max(1, round(0.8 * len(steps))):
+            return pos
+    return None
+
+
+_ORGANISATION_NOISE = re.compile(
+    r"\bactieplan\b|\b(?:19|20)\d\d\b|\bp(?:agina)?\.?\s*\d+(?:\s*(?:van|/)\s*\d+)?|\d+|[|–—/]|\s-\s",
+    re.IGNORECASE,
+)
+
+
+def organisation_in_header(text: str) -> str | None:
+    """'ELZ Kemp en Duin – Actieplan 2025' -> 'ELZ Kemp en Duin': a running header of any
+    style with the plan's own words, years and page numbers taken out."""
+    rest = " ".join(_ORGANISATION_NOISE.sub(" ", text).split()).strip(" -:.,")
+    return rest or None
 
 
 def match_header(text: str, profile: Profile) -> str | None:
