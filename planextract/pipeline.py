@@ -10,7 +10,7 @@ from planextract.errors import NotAPlan, UnreadableInput
 from planextract.extract.accounting import account, assign_owners
 from planextract.extract.assemble import Assembler
 from planextract.extract.build import build_tree
-from planextract.extract.classify import Token, classify
+from planextract.extract.classify import classify
 from planextract.extract.clean import mark_noise
 from planextract.extract.limits import Limits
 from planextract.extract.metadata import organisation_and_title, plan_year
@@ -18,6 +18,7 @@ from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
 from planextract.models.document import Document
 from planextract.models.plan import Plan, Source
+from planextract.models.tokens import Token
 from planextract.quality.assess import assess
 from planextract.rules.profile import Profile, load_profile
 from planextract.rules.timeline import TimelineRules

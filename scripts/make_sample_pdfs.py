@@ -74,10 +74,11 @@ from reportlab.platypus import (  # noqa: E402
     TableStyle,
 )
 
-from planextract.enrich.sentences import split_sentences  # noqa: E402
-from planextract.extract.build import TEMPLATE, UNASSIGNED, build_tree  # noqa: E402
-from planextract.extract.classify import Kind, Token  # noqa: E402
+from planextract.extract.build import build_tree  # noqa: E402
 from planextract.extract.reflow import block_width, join_tokens, paragraphs  # noqa: E402
+from planextract.extract.sentences import split_sentences  # noqa: E402
+from planextract.models.tokens import Kind, Token  # noqa: E402
+from planextract.models.tree import TEMPLATE, UNASSIGNED  # noqa: E402
 from planextract.pipeline import extract_file  # noqa: E402
 from planextract.report.labels import MONTHS_SHORT  # noqa: E402
 from planextract.rules.profile import Profile, load_profile  # noqa: E402

@@ -271,8 +271,7 @@ def test_enriched_flag_and_text_kept(kemp: Plan) -> None:
 
 
 def test_commands_that_read_no_plan_do_not_load_spacy() -> None:
-    """spaCy loads lazily: `schema` (or --help) starts without it. Reading a plan loads it
-    even with --no-enrich, as list answers written as sentences are split with it."""
+    """spaCy loads lazily: `schema` (or --help) starts without it."""
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
@@ -284,3 +283,20 @@ def test_commands_that_read_no_plan_do_not_load_spacy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_no_enrich_reads_a_plan_without_spacy() -> None:
+    """Splitting list answers into sentences is a core step with rules of its own: a plan
+    read with --no-enrich never imports spaCy, and its sentence items are still split."""
+    code = (
+        "import sys\n"
+        "from planextract.pipeline import extract_file\n"
+        f"plan = extract_file({str(KEMP_TXT)!r}, enrich=False).plan\n"
+        "crit = plan.action('4.2-1').evaluation.process\n"
+        "print(crit.criteria[0].text)\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["Er wordt tweemaandelijks minstens één nieuwsbrief verstuurd.", "False"]

@@ -17,10 +17,10 @@ from typing import Any
 from conftest import ELZOH_PDF, ELZOH_TXT, KEMP_PDF
 from test_pdf_parity import contract, without_keys
 
-from planextract.extract.classify import Kind
 from planextract.extract.limits import Limits
 from planextract.models.document import Document, Line, Noise
 from planextract.models.plan import Plan
+from planextract.models.tokens import Kind
 from planextract.pipeline import Result, extract_document, extract_file, read_document
 from planextract.rules.profile import load_profile
 

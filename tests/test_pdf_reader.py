@@ -15,9 +15,9 @@ import pytest
 from conftest import ELZOH_PDF, KEMP_PDF, SAMPLES
 from pdftext import phrase_box, printed_on
 
-from planextract.extract.classify import Kind
 from planextract.models.document import Noise
 from planextract.models.plan import Box, Plan
+from planextract.models.tokens import Kind
 from planextract.output import schema_json
 from planextract.pipeline import Result, extract_file, plan_to_json
 from planextract.quality.assess import assess

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from planextract.extract.build import TEMPLATE, UNASSIGNED
-from planextract.extract.classify import Token
 from planextract.models.document import Document
 from planextract.models.plan import Extraction, PageIssue
+from planextract.models.tokens import Token
+from planextract.models.tree import TEMPLATE, UNASSIGNED
 
 
 def assign_owners(doc: Document, tokens: list[Token], owners: list[str]) -> None:

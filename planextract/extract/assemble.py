@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planextract.enrich.sentences import split_sentences
 from planextract.extract.build import TreeBuilder
-from planextract.extract.classify import Kind, Token
-from planextract.extract.drafts import ActionDraft, FieldDraft, GoalDraft
-from planextract.extract.provenance import boxes_of, pages_of
 from planextract.extract.reflow import (
     Paragraph,
     block_width,
@@ -17,6 +13,7 @@ from planextract.extract.reflow import (
     paragraphs,
     render,
 )
+from planextract.extract.sentences import split_sentences
 from planextract.models.document import Document
 from planextract.models.plan import (
     Action,
@@ -34,6 +31,9 @@ from planextract.models.plan import (
     Why,
     WithWhom,
 )
+from planextract.models.provenance import boxes_of, pages_of
+from planextract.models.tokens import Kind, Token
+from planextract.models.tree import ActionDraft, FieldDraft, GoalDraft
 from planextract.rules.headings import split_action_title
 from planextract.rules.profile import Profile
 from planextract.rules.text import collapse

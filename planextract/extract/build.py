@@ -6,12 +6,19 @@ A single pass over the tokens with a small state machine. Every token gets an ow
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from planextract.extract.classify import STRUCTURE, Kind, Token
-from planextract.extract.drafts import ActionDraft, EvalDraft, FieldDraft, GoalDraft, SectionDraft
 from planextract.extract.reflow import join_tokens
 from planextract.models.document import Document
+from planextract.models.tokens import STRUCTURE, Kind, Token
+from planextract.models.tree import (
+    TEMPLATE,
+    UNASSIGNED,
+    ActionDraft,
+    EvalDraft,
+    FieldDraft,
+    GoalDraft,
+    SectionDraft,
+    Tree,
+)
 from planextract.rules.actions import (
     action_is_complete,
     is_paragraph_start,
@@ -23,19 +30,6 @@ from planextract.rules.actions import (
 from planextract.rules.headings import same_title, same_type, strip_action_prefix
 from planextract.rules.profile import Profile
 from planextract.rules.text import starts_lowercase
-
-TEMPLATE = "template"
-UNASSIGNED = "unassigned"
-
-
-@dataclass
-class Tree:
-    """What the builder found, before conversion to the output models."""
-
-    sections: list[SectionDraft] = field(default_factory=list)
-    goals: list[GoalDraft] = field(default_factory=list)
-    unassigned: list[list[Token]] = field(default_factory=list)  # runs of adjacent tokens
-    owners: list[str] = field(default_factory=list)  # parallel to tokens
 
 
 class TreeBuilder:

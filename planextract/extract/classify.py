@@ -6,11 +6,9 @@ One line gives one token, or several when a label shares its line with a prompt
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
 from planextract.extract.layout_hints import continued_lines, styled_prompts
 from planextract.models.document import Document, Line, Noise
+from planextract.models.tokens import STRUCTURE, Kind, Token
 from planextract.rules.headings import match_goal_heading, match_section
 from planextract.rules.labels import (
     is_empty_answer,
@@ -27,39 +25,6 @@ from planextract.rules.profile import Profile
 from planextract.rules.reflow import is_glued_dash
 
 _BREAK_NOISE = (Noise.HEADER, Noise.FOOTER, Noise.PAGE_BREAK)
-
-
-class Kind(StrEnum):
-    SECTION = "section"
-    GOAL = "goal"
-    LABEL = "label"
-    PART = "part"
-    PROMPT = "prompt"
-    CHECKBOX = "checkbox"
-    EMPTY = "empty"  # '/' : the answer 'nothing'
-    BULLET = "bullet"
-    TEXT = "text"
-
-
-STRUCTURE = frozenset({Kind.SECTION, Kind.GOAL, Kind.LABEL, Kind.PART, Kind.PROMPT, Kind.CHECKBOX})
-
-
-@dataclass(slots=True)
-class Token:
-    kind: Kind
-    index: int  # index of the line in doc.lines
-    text: str  # content: heading title, bullet text without marker, text after a label…
-    key: str | None = None  # field, part, evaluation type or section name
-    level: int = 0  # list level, section level
-    marker: str | None = None
-    number: str | None = None  # goal number
-    goal_level: str | None = None  # "SD" | "OD"
-    selected: bool | None = None
-    glyph: str | None = None
-    section_kind: str | None = None
-    blank_before: bool = False  # a blank line separates it from the previous content line
-    break_before: bool = False  # a page boundary separates it from the previous content line
-    page_mark: bool = False  # the line starts a page (text export mark / first line of a page)
 
 
 def _gaps(doc: Document) -> dict[int, tuple[bool, bool]]:

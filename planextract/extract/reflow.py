@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from planextract.extract.classify import Kind, Token
-from planextract.extract.provenance import boxes_of, pages_of
 from planextract.models.document import Document
 from planextract.models.plan import ListItem
+from planextract.models.provenance import boxes_of, pages_of
+from planextract.models.tokens import Kind, Token
 from planextract.rules.pdf import line_wrapped
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import continues_in_layout, continues_paragraph, join

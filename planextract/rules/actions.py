@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from planextract.extract.classify import Kind, Token
 from planextract.models.document import Document
+from planextract.models.tokens import Kind, Token
 from planextract.rules.headings import same_type
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import ends_sentence
 from planextract.rules.text import starts_lowercase
 
 if TYPE_CHECKING:
-    from planextract.extract.drafts import ActionDraft
+    from planextract.models.tree import ActionDraft
 
 
 def is_paragraph_start(tok: Token, doc: Document) -> bool:

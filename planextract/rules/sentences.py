@@ -1,10 +1,55 @@
-"""Named rules for sentence boundaries inside list answers written without bullets."""
+"""Named rules for sentence boundaries inside list answers written without bullets.
+
+The vocabulary (Dutch function words, abbreviations) is data in `sentences_nl.toml`.
+"""
 
 from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from planextract.rules.profile import ReflowRule
 from planextract.rules.reflow import ends_open
 from planextract.rules.text import starts_lowercase
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceWords:
+    sentence_end: str
+    closing: str
+    opening: str
+    function_words: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+@cache
+def sentence_words() -> SentenceWords:
+    text = resources.files("planextract.rules").joinpath("sentences_nl.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return SentenceWords(
+        sentence_end=data["sentence_end"],
+        closing=data["closing"],
+        opening=data["opening"],
+        function_words=frozenset(data["function_words"]),
+        abbreviations=frozenset(data["abbreviations"]),
+    )
+
+
+def ends_with_full_stop(line: str, words: SentenceWords) -> bool:
+    """Rule 'sentence end': the line ends in '.', '!' or '?' (closing brackets and quotes
+    may follow), and not in an abbreviation ('bv.', 'o.a.', 'i.s.m.')."""
+    stripped = line.rstrip().rstrip(words.closing)
+    if not stripped or stripped[-1] not in words.sentence_end:
+        return False
+    if stripped[-1] != ".":
+        return True
+    last = stripped.rsplit(None, 1)[-1].lstrip(words.opening).casefold()
+    return last not in words.abbreviations
 
 
 def opens_sentence_at_line(
@@ -21,6 +66,21 @@ def opens_sentence_at_line(
     if not first_word[:1].isupper() or not first_word[1:2].islower():
         return False
     return is_function_word and not ends_open(line_before, rule)
+
+
+def sentence_starts_at_line(line_before: str, line: str, rule: ReflowRule) -> bool:
+    """A sentence begins at the start of `line`: the line before ended one, or the line
+    opens with a capitalised function word after a line that does not run on."""
+    words = sentence_words()
+    if ends_with_full_stop(line_before, words):
+        return True
+    m = _FIRST_WORD.match(line)
+    if m is None:
+        return False
+    first = m.group(0)
+    return opens_sentence_at_line(
+        line_before, first, is_function_word=first.casefold() in words.function_words, rule=rule
+    )
 
 
 def can_start_item(line: str) -> bool:

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planextract.extract.build import Tree
-from planextract.extract.provenance import pages_of
 from planextract.models.document import Document
 from planextract.models.plan import (
     Action,
@@ -25,6 +23,8 @@ from planextract.models.plan import (
     TimelineStatus,
     TimelineTable,
 )
+from planextract.models.provenance import pages_of
+from planextract.models.tree import Tree
 from planextract.rules.profile import Profile
 from planextract.rules.text import norm
 from planextract.rules.timeline import TimelineRules, load_timeline_rules

@@ -2,8 +2,9 @@
 
 The line reflow (extract/reflow.py) joins wrapped lines into paragraphs by their length.
 In a field the rules call a list (`[parts] list_parts`), an unmarked paragraph is split
-further where a sentence (spaCy: sentencizer + the line-start rule, see nlp.py) starts at
-the beginning of one of its lines: writers put each item on a new line, and a sentence
+further where a sentence starts at the beginning of one of its lines (rules/sentences.py:
+the line before ends in a full stop that is not an abbreviation's, or the line opens with
+a capitalised function word): writers put each item on a new line, and a sentence
 that starts mid-line belongs to the item before it ("Haastig zijn. Zoals verwacht…").
 Bulleted items are never split: the bullet says where the item starts.
 """
@@ -17,12 +18,12 @@ from planextract.extract.reflow import Paragraph
 from planextract.models.document import Document
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import ends_sentence, join
-from planextract.rules.sentences import can_start_item
+from planextract.rules.sentences import can_start_item, sentence_starts_at_line
 from planextract.rules.text import collapse
 
 
 def _worth_parsing(parts: Sequence[str], profile: Profile) -> bool:
-    """Cheap test before spaCy: some line could start a sentence."""
+    """Cheap test first: some line could start a sentence."""
     for before, line in itertools.pairwise(parts):
         if not can_start_item(line):
             continue
@@ -34,24 +35,14 @@ def _worth_parsing(parts: Sequence[str], profile: Profile) -> bool:
 
 def sentence_line_starts(parts: Sequence[str], profile: Profile) -> list[int]:
     """Indices (> 0) of the lines of a paragraph at which a sentence begins."""
-    from planextract.enrich.nlp import ORG_RULERS, pipeline
-
     lines = [collapse(p) for p in parts]
-    offsets, pos = {}, 0
-    for k, line in enumerate(lines):
-        offsets[pos] = k
-        pos += len(line) + 1
-    nlp = pipeline(profile.reflow)
-    doc = nlp("\n".join(lines), disable=ORG_RULERS)  # sentences only
-    starts = []
-    for sent in doc.sents:
-        first = next((t for t in sent if not t.is_space), None)
-        if first is None:
-            continue
-        k = offsets.get(first.idx)
-        if k and can_start_item(lines[k]):
-            starts.append(k)
-    return starts
+    return [
+        k
+        for k in range(1, len(lines))
+        if lines[k]
+        and can_start_item(lines[k])
+        and sentence_starts_at_line(lines[k - 1], lines[k], profile.reflow)
+    ]
 
 
 def _regroup(para: Paragraph, starts: list[int], doc: Document) -> list[Paragraph]:

@@ -1,10 +1,11 @@
-"""Mutable drafts that the builder fills token by token before the Plan is made."""
+"""The goal tree as the builder makes it: mutable drafts filled token by token, before the
+Plan is made, and every token's owner (the place in the output it went to)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planextract.extract.classify import Kind, Token
+from planextract.models.tokens import Kind, Token
 
 
 @dataclass(slots=True)
@@ -90,3 +91,17 @@ class SectionDraft:
     kind: str
     head: Token | None
     tokens: list[Token] = field(default_factory=list)
+
+
+TEMPLATE = "template"
+UNASSIGNED = "unassigned"
+
+
+@dataclass
+class Tree:
+    """What the builder found, before conversion to the output models."""
+
+    sections: list[SectionDraft] = field(default_factory=list)
+    goals: list[GoalDraft] = field(default_factory=list)
+    unassigned: list[list[Token]] = field(default_factory=list)  # runs of adjacent tokens
+    owners: list[str] = field(default_factory=list)  # parallel to tokens
