@@ -98,6 +98,7 @@ def extract_document(
         sections=sections,
         strategic_goals=goals,
         unassigned=assembler.unassigned(),
+        unknown_labels=assembler.unknown_labels(),
         extraction=account(doc),
     )
     found = build_timeline(plan, doc, profile, timeline_rules)

@@ -27,6 +27,7 @@ from planextract.models.plan import (
     Section,
     StrategicGoal,
     UnassignedText,
+    UnknownLabel,
     What,
     Why,
     WithWhom,
@@ -218,6 +219,14 @@ class Assembler:
         )
 
     # -- leftovers ------------------------------------------------------------------------
+    def unknown_labels(self) -> list[UnknownLabel]:
+        return [
+            UnknownLabel(
+                text=collapse(tok.text), action_id=aid, field=where, pages=self.pages([tok])
+            )
+            for tok, aid, where in self.builder.tree.unknown_labels
+        ]
+
     def unassigned(self) -> list[UnassignedText]:
         out = []
         for run in self.builder.tree.unassigned:

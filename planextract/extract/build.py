@@ -274,6 +274,8 @@ class TreeBuilder:
         else:
             where = action.fields[action.current].add(tok)
             self._own(i, f"actions:{aid}.{where}")
+            if tok.label_like:
+                self.tree.unknown_labels.append((tok, aid, where))
 
     def _unassign(self, i: int) -> None:
         if self._last_unassigned == i - 1 and self.tree.unassigned:

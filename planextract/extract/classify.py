@@ -13,6 +13,7 @@ from planextract.rules.headings import match_goal_heading, match_section
 from planextract.rules.labels import (
     is_empty_answer,
     is_prompt_start,
+    looks_like_label,
     match_bullet,
     match_checkbox,
     match_column_label,
@@ -187,6 +188,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     for i in content:
         line = doc.lines[i]
         blank, brk = gaps[i]
+        opens = False
         if i in wrapped:
             kinds = _template_tokens(wrapped[i], profile)
         elif i in styled:
@@ -194,6 +196,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
         else:
             opens = blank or brk or line.page_mark or _after_template(tokens, i)
             kinds = _classify_line(line, profile, continued=i in continued, opens=opens)
+        unknown_label = opens and len(kinds) == 1 and kinds[0][0] == Kind.TEXT
         for n, (kind, attrs) in enumerate(kinds):
             tokens.append(
                 Token(
@@ -202,6 +205,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
                     blank_before=blank if n == 0 else False,
                     break_before=brk if n == 0 else False,
                     page_mark=line.page_mark and n == 0,
+                    label_like=unknown_label and looks_like_label(line.text),
                     **attrs,
                 )
             )

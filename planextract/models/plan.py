@@ -199,6 +199,16 @@ class Evaluation(_Model):
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
+class UnknownLabel(_Model):
+    """A line written as a form label that the template profile does not know ('Budget:');
+    its text stays where it was read (`field`) and is reported."""
+
+    text: str
+    action_id: str
+    field: str = Field(description="Where the line and the text under it went, e.g. 'how.steps'.")
+    pages: list[int] = Field(default_factory=list)
+
+
 class Action(_Model):
     id: str = Field(description="Unique in the plan: '<OD key>-<n>', e.g. '4.5b-1'.")
     title: str
@@ -459,6 +469,10 @@ class Plan(_Model):
         False, description="Partners, periods and targets were computed (enrich step ran)."
     )
     unassigned: list[UnassignedText] = Field(default_factory=list)
+    unknown_labels: list[UnknownLabel] = Field(
+        default_factory=list,
+        description="Lines written as labels that the template profile does not know.",
+    )
     extraction: Extraction
 
     def actions(self) -> list[Action]:

@@ -37,3 +37,4 @@ class Token:
     blank_before: bool = False  # a blank line separates it from the previous content line
     break_before: bool = False  # a page boundary separates it from the previous content line
     page_mark: bool = False  # the line starts a page (text export mark / first line of a page)
+    label_like: bool = False  # text written as a label the profile does not know

@@ -105,3 +105,5 @@ class Tree:
     goals: list[GoalDraft] = field(default_factory=list)
     unassigned: list[list[Token]] = field(default_factory=list)  # runs of adjacent tokens
     owners: list[str] = field(default_factory=list)  # parallel to tokens
+    # Lines written as labels the profile does not know: (token, action id, where it went).
+    unknown_labels: list[tuple[Token, str, str]] = field(default_factory=list)

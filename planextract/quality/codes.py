@@ -51,6 +51,7 @@ CODES: dict[str, Code] = {
     "timeline.cells_uncertain": Code("info", "Cellen van de tijdslijn onzeker geplaatst"),
     # document.py
     "text.unassigned": Code("warning", "Tekst die nergens in het sjabloon past"),
+    "template.unknown_label": Code("warning", "Onbekend label in het formulier"),
     "pages.uncertain": Code("info", "Paginanummers onzeker"),
     "pages.no_text": Code("warning", "Pagina zonder tekstlaag"),
     "pages.reader_issue": Code("warning", "Leesprobleem op een pagina"),

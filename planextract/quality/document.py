@@ -20,6 +20,21 @@ def unassigned_text(ctx: Context) -> Iterable[Finding]:
 
 
 @check
+def unknown_labels(ctx: Context) -> Iterable[Finding]:
+    for label in ctx.plan.unknown_labels:
+        yield finding(
+            code="template.unknown_label",
+            message=(
+                f"{quote(label.text)} lijkt een label van het formulier, maar het sjabloon kent "
+                "het niet; de tekst eronder staat bij het vorige onderdeel."
+            ),
+            action_id=label.action_id,
+            field=label.field,
+            pages=label.pages,
+        )
+
+
+@check
 def uncertain_pages(ctx: Context) -> Iterable[Finding]:
     n = ctx.plan.extraction.pages_uncertain_lines
     if n:

@@ -19,6 +19,7 @@ from planextract.rules.profile import (
     PartRule,
     Profile,
 )
+from planextract.rules.sentences import sentence_words
 from planextract.rules.text import collapse, norm, starts_lowercase
 
 _NUMBERING = re.compile(r"^\(?\d+[).]\s*")
@@ -68,6 +69,21 @@ def _label_shaped(text: str) -> bool:
     if stripped.endswith(".") and not stripped.endswith("..."):
         return False
     return not starts_lowercase(stripped) or written_as_label(stripped)
+
+
+def looks_like_label(text: str) -> bool:
+    """A short line written as a label ('Budget:', 'Timing?') that the profile does not
+    know: reported, so that a reworded label never swallows its answer silently. A line
+    that opens with a function word ('We her-evalueren:') introduces a list instead."""
+    stripped = collapse(text)
+    words = stripped.split()
+    return (
+        written_as_label(stripped)
+        and len(stripped) <= 40
+        and len(words) <= 4
+        and not starts_lowercase(stripped)
+        and words[0].casefold() not in sentence_words().function_words
+    )
 
 
 def _one_slip(key: str, choices: tuple[str, ...]) -> bool:
