@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from writer_variants import ALL_FAMILIES, SOURCES, compare, variant
+from writer_variants import ALL_FAMILIES, SOURCES, compare_variant, variant
 
 from planextract.pipeline import extract_file
 
@@ -43,7 +43,9 @@ def main() -> int:
                     path = Path(tmp) / f"{name}-{family}-{seed}.txt"
                     path.write_text(variant(name, family, seed), "utf-8")
                     try:
-                        score = compare(originals[name], extract_json(path))
+                        score = compare_variant(
+                            originals[name], extract_json(path), name, family, seed
+                        )
                         ratio = score.ratio
                         diffs = score.differences
                     except Exception as exc:  # a variant that fails to extract scores 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import KEMP_TXT
-from writer_variants import ALL_FAMILIES, FAMILIES, SOURCES, compare, load, variant
+from writer_variants import ALL_FAMILIES, FAMILIES, SOURCES, compare_variant, load, variant
 
 from planextract.pipeline import extract_file
 
@@ -26,7 +26,7 @@ def originals() -> dict[str, dict]:
 def _score(tmp_path: Path, originals: dict[str, dict], name: str, family: str, seed: int):
     path = tmp_path / f"{name}-{family}-{seed}.txt"
     path.write_text(variant(name, family, seed), "utf-8")
-    return compare(originals[name], _json(path))
+    return compare_variant(originals[name], _json(path), name, family, seed)
 
 
 def test_variants_are_made_from_the_samples() -> None:

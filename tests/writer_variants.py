@@ -319,6 +319,151 @@ def checkbox_glyphs(t: Text, rng: random.Random) -> None:
     t.lines = [line.replace("☒", checked).replace("☐", unchecked) for line in t.lines]
 
 
+_PROMPTS = (
+    "Geef een korte beschrijving van wat je gaat doen.",
+    "Definieer duidelijk de scope van de actie:",
+    "Waarom deze actie? Waarom deze actie nu?",
+    "Lijst hier de doelgroep(en) op die je wenst te bereiken met deze actie.",
+    "Geef een beknopt plan hoe deze actie gaat worden opgezet of aangepakt.",
+    "Selecteer minstens één van onderstaande manieren voor evaluatie.",
+)
+
+
+def prompts_removed(t: Text, rng: random.Random) -> None:
+    """The writer deleted the template's grey prompts (all of them, or some)."""
+    chosen = {p for p in _PROMPTS if rng.random() < 0.7} or set(_PROMPTS)
+    t.lines = [line for line in t.lines if line.strip() not in chosen]
+
+
+_PART_WORDINGS = {
+    "Wat ga je wel doen?": [
+        "{n}. Wat ga je wel doen?",
+        "{a}) Wat ga je wel doen?",
+        "Wat ga je wel doen?",
+        "WAT GA JE WEL DOEN?",
+        "{n}) Wat ga je wel doen:",
+    ],
+    "Wat ga je niet doen?": [
+        "{n}. Wat ga je niet doen?",
+        "{a}) Wat ga je niet doen?",
+        "Wat ga je niet doen?",
+        "WAT GA JE NIET DOEN?",
+        "{n}) Wat ga je niet doen:",
+    ],
+    "Doelgroep(en)": ["Doelgroepen", "Doelgroep(en):", "DOELGROEP(EN)", "Doelgroep"],
+    "Wie is de trekker van de actie?": [
+        "Wie is trekker van de actie?",
+        "Wie is de trekker van deze actie?",
+        "Wie is de trekker van de actie:",
+        "WIE IS DE TREKKER VAN DE ACTIE?",
+    ],
+    "Met welke stakeholders wordt er samengewerkt voor deze actie?": [
+        "Met welke stakeholders wordt samengewerkt voor deze actie?",
+        "Met welke stakeholders wordt er samengewerkt voor de actie?",
+        "Met welke stakeholders wordt er samengewerkt voor deze actie:",
+    ],
+}
+_PART_LINE = re.compile(r"^(?P<lead>\s*)(?:(?P<n>\d)\)\s*)?(?P<label>.+?)\s*$")
+
+
+def sub_part_wording(t: Text, rng: random.Random) -> None:
+    """Sub-part labels numbered or worded another way ('a) Wat ga je wel doen?', 'Wat ga je
+    wel doen:', capitals)."""
+    chosen = {label: rng.choice(words) for label, words in _PART_WORDINGS.items()}
+    for i, line in enumerate(t.lines):
+        m = _PART_LINE.match(line)
+        if not m or m["label"] not in chosen:
+            continue
+        n = m["n"] or "1"
+        t.lines[i] = m["lead"] + chosen[m["label"]].format(n=n, a="ab"[int(n) - 1 : int(n)] or "a")
+
+
+def bullet_markers(t: Text, rng: random.Random) -> None:
+    """Other list markers: one writer's Word puts '•', '▪', '–' or '➢' where the sample has
+    '-' or '•'."""
+    marker = rng.choice(["•", "▪", "–", "➢", "-", "●"])
+    for i, line in enumerate(t.lines):
+        m = re.match(r"^(\s*)[-•](\s+)(?=\S)", line)
+        if m:
+            t.lines[i] = f"{m[1]}{marker}{m[2]}{line[m.end() :]}"
+
+
+_EVALUATION_WORDINGS = {
+    "Procesevaluatie": ["Proces evaluatie", "Procesevaluatie:", "PROCESEVALUATIE"],
+    "Resultaatgerichte evaluatie (Output)": [
+        "Resultaatgerichte evaluatie",
+        "Output evaluatie",
+        "Resultaatgerichte evaluatie (output):",
+    ],
+    "Impact evaluatie (Outcome)": [
+        "Impactevaluatie (Outcome)",
+        "Impact evaluatie",
+        "Outcome evaluatie",
+    ],
+}
+
+
+def evaluation_labels(t: Text, rng: random.Random) -> None:
+    """The evaluation types worded another way next to their boxes."""
+    chosen = {label: rng.choice(words) for label, words in _EVALUATION_WORDINGS.items()}
+    for i, line in enumerate(t.lines):
+        for label, wording in chosen.items():
+            if label in line and line.lstrip()[:1] in "☒☐":
+                t.lines[i] = line.replace(label, wording, 1)
+
+
+def empty_answers(t: Text, rng: random.Random) -> None:
+    """'Nothing' written another way than '/'."""
+    word = rng.choice(["n.v.t.", "nvt", "-", "/ "])
+    t.lines = [word if line.strip() == "/" else line for line in t.lines]
+
+
+def spacing(t: Text, rng: random.Random) -> None:
+    """Another exporter's spacing: tabs for spaces, trailing blanks, blank lines doubled."""
+    tabs, double = rng.random() < 0.5, rng.random() < 0.5
+    out: list[str] = []
+    for line in t.lines:
+        if tabs and line.strip():
+            lead = line[: len(line) - len(line.lstrip())]
+            line = lead + line.lstrip().replace("  ", "\t")
+        # A line cut at a compound's hyphen ends without a space in every export (the
+        # reflow reads that); other lines may carry trailing blanks.
+        pad = "   " if rng.random() < 0.2 and not line.endswith("-") else ""
+        out.append(line + pad)
+        if double and not line.strip():
+            out.append("")
+    t.lines = out
+
+
+def od_numbering(t: Text, rng: random.Random) -> None:
+    """Operational goals numbered through the plan ('OD 3 – …', 'Operationele doelstelling
+    4: …') instead of per strategic goal."""
+    style = rng.choice(["OD {k} – {t}", "Operationele doelstelling {k}: {t}", "OD{k}. {t}"])
+    k = 0
+    for i, line in enumerate(t.lines):
+        m = _OD.match(line)
+        if m:
+            k += 1
+            t.lines[i] = m["lead"] + style.format(k=k, t=m["title"])
+
+
+def sections_moved(t: Text, rng: random.Random) -> None:
+    """The 'Tijdslijn' section after the goals instead of before them, and the 'Acties'
+    heading left out."""
+    starts = [i for i, line in enumerate(t.lines) if line.strip() == "Tijdslijn"]
+    acties = [i for i, line in enumerate(t.lines) if line.strip().startswith("Acties 20")]
+    if starts and acties and starts[0] < acties[0]:
+        block = t.lines[starts[0] : acties[0]]
+        rest = t.lines[: starts[0]] + t.lines[acties[0] :]
+        annex = next(
+            (i for i, line in enumerate(rest) if line.strip().upper().startswith("BIJLAGE")),
+            len(rest),
+        )
+        t.lines = rest[:annex] + block + rest[annex:]
+    if rng.random() < 0.5:
+        t.lines = [line for line in t.lines if not line.strip().startswith("Acties 20")]
+
+
 Family = Callable[[Text, random.Random], None]
 FAMILIES: dict[str, Family] = {
     "goal_headings": goal_headings,
@@ -330,33 +475,63 @@ FAMILIES: dict[str, Family] = {
     "extra_sections": extra_sections,
     "page_breaks": page_breaks,
     "checkbox_glyphs": checkbox_glyphs,
+    "prompts_removed": prompts_removed,
+    "sub_part_wording": sub_part_wording,
+    "bullet_markers": bullet_markers,
+    "evaluation_labels": evaluation_labels,
+    "empty_answers": empty_answers,
+    "spacing": spacing,
+    "od_numbering": od_numbering,
+    "sections_moved": sections_moved,
 }
 # Order in which a combination applies families (structure first, furniture last).
 _ORDER = list(FAMILIES)
+
+
+# Families that change what the plan says, not only how: their goal numbers differ from
+# the original's by design, so a comparison leaves the numbers out.
+RENUMBERING = frozenset({"od_numbering"})
+
+
+def _families(family: str, rng: random.Random) -> list[str]:
+    if family != "combined":
+        return [family]
+    chosen = set(rng.sample(_ORDER, k=rng.randint(3, 5)))
+    return [fam for fam in _ORDER if fam in chosen]
+
+
+def families_of(name: str, family: str, seed: int) -> list[str]:
+    """The families a variant applies ('combined' draws 3 to 5)."""
+    return _families(family, random.Random(f"{name}:{family}:{seed}"))
 
 
 def variant(name: str, family: str, seed: int) -> str:
     """One variant text of sample `name`: a single family, or 'combined' (3 to 5 families)."""
     rng = random.Random(f"{name}:{family}:{seed}")
     t = load(name)
-    if family == "combined":
-        chosen = set(rng.sample(_ORDER, k=rng.randint(3, 5)))
-        for fam in _ORDER:
-            if fam in chosen:
-                FAMILIES[fam](t, rng)
-    else:
-        FAMILIES[family](t, rng)
+    for fam in _families(family, rng):
+        FAMILIES[fam](t, rng)
     return "\n".join(t.lines)
+
+
+def compare_variant(original: dict, result: dict, name: str, family: str, seed: int) -> Score:
+    renumbered = bool(RENUMBERING & set(families_of(name, family, seed)))
+    return compare(original, result, goal_numbers=not renumbered)
 
 
 ALL_FAMILIES = [*FAMILIES, "combined"]
 
 
 # -- comparison ----------------------------------------------------------------------------
+_MARKER = re.compile(r"^\s*[-•▪–➢●]\s+", re.MULTILINE)
+
+
 def _norm(value: Any) -> str:
+    """Comparison form of a value: spacing and case aside, and a list marker at the start
+    of a line as one symbol (text keeps the writer's own marker, which a variant changes)."""
     if value is None:
         return "<null>"
-    return " ".join(str(value).split()).casefold()
+    return " ".join(_MARKER.sub("• ", str(value)).split()).casefold()
 
 
 def _items(items: list[dict] | None) -> str:
@@ -394,14 +569,21 @@ def action_facts(action: dict) -> dict[str, str]:
     return facts
 
 
-def plan_facts(plan: dict) -> tuple[list[tuple[str, str]], list[tuple[str, dict[str, str]]]]:
+def plan_facts(
+    plan: dict, goal_numbers: bool = True
+) -> tuple[list[tuple[str, str]], list[tuple[str, dict[str, str]]]]:
     """(goal facts in order, [(action title, action facts)] in order)."""
     goals: list[tuple[str, str]] = []
     actions: list[tuple[str, dict[str, str]]] = []
+
+    def fact(goal: dict) -> str:
+        number = goal["number"] if goal_numbers else "#"
+        return f"{number}|{_norm(goal['title'])}"
+
     for sd in plan["strategic_goals"]:
-        goals.append(("SD", f"{sd['number']}|{_norm(sd['title'])}"))
+        goals.append(("SD", fact(sd)))
         for od in sd["operational_goals"]:
-            goals.append(("OD", f"{od['number']}|{_norm(od['title'])}"))
+            goals.append(("OD", fact(od)))
             for a in od["actions"]:
                 actions.append((_norm(a["title"]), action_facts(a)))
     return goals, actions
@@ -430,16 +612,18 @@ def _aligned(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
     return pairs
 
 
-def compare(original: dict, result: dict) -> Score:
+def compare(original: dict, result: dict, goal_numbers: bool = True) -> Score:
     """Field-level agreement of a variant's plan with its original's (pages aside)."""
-    og, oa = plan_facts(original)
-    rg, ra = plan_facts(result)
+    og, oa = plan_facts(original, goal_numbers)
+    rg, ra = plan_facts(result, goal_numbers)
     matched = total = 0
     diffs: list[str] = []
     for i, j in _aligned([v for _, v in og], [v for _, v in rg]):
         total += 1
-        if i is not None and j is not None:
+        if i is not None and j is not None and og[i][1] == rg[j][1]:
             matched += 1
+        elif i is not None and j is not None:
+            diffs.append(f"goal {og[i][1]!r} read as {rg[j][1]!r}")
         else:
             diffs.append(
                 f"goal {og[i][1] if i is not None else rg[j][1]!r} "  # type: ignore[index]

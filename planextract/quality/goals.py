@@ -85,7 +85,8 @@ def od_numbers_under_their_sd(ctx: Context) -> Iterable[Finding]:
     """OD n.m belongs under SD n."""
     for sd, od in _ods(ctx):
         sd_no, od_no = number_parts(sd.number), number_parts(od.number)
-        if sd_no and od_no and len(sd_no) == 1 and od_no[0] != sd_no[0]:
+        # Only an OD numbered within its SD ('4.5') says which SD it belongs to.
+        if sd_no and od_no and len(sd_no) == 1 and len(od_no) >= 2 and od_no[0] != sd_no[0]:
             yield finding(
                 code="goal.od_number_mismatch",
                 message=(

@@ -137,9 +137,10 @@ _ROMAN = r"(?-i:[IVXLC]{1,7})"
 
 
 def _goal_heading(words: list[str], seps: list[str], *, sub_levels: bool, roman: bool) -> str:
-    """<goal word> <number> <separator> <title>: the heading grammar of one level."""
+    """<goal word> <number> <separator> <title>: the heading grammar of one level. An
+    operational goal's number has sub-levels ('4.5') or runs through the plan ('OD 7')."""
     first = f"(?:{_ARABIC}|{_ROMAN})" if roman else _ARABIC
-    number = f"{first}(?:\\.{_ARABIC})+" if sub_levels else first
+    number = f"{first}(?:\\.{_ARABIC})*" if sub_levels else first
     sep = "[" + "".join(re.escape(s) for s in seps) + "]"
     return (
         f"^(?:{_alternatives(words)})\\s*(?P<number>{number})(?![\\w.]\\w)\\.?"
