@@ -74,9 +74,9 @@ def extract_document(
     mark_noise(doc, profile)
     resolve_pages(doc, profile)
     tokens = classify(doc, profile)
-    builder = build_tree(doc, tokens, profile)
-    assign_owners(doc, tokens, builder.tree.owners)
-    assembler = Assembler(doc, builder, profile)
+    tree = build_tree(doc, tokens, profile)
+    assign_owners(doc, tokens, tree.owners)
+    assembler = Assembler(doc, tree, profile)
     sections = assembler.sections()
     goals = assembler.goals()
     if not goals and not any(s.kind != "narrative" or s.text for s in sections):
@@ -103,7 +103,7 @@ def extract_document(
     )
     found = build_timeline(plan, doc, profile, timeline_rules)
     if found.owners:  # the table's lines leave the section text
-        claim_lines(doc, builder.tree, found.owners)
+        claim_lines(doc, tree, found.owners)
         plan.sections = assembler.sections()
         plan.extraction = account(doc)
     plan.timeline, plan.timeline_status = found.timeline, found.status

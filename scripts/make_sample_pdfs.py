@@ -188,15 +188,15 @@ def plan_layout(txt: Path, profile: Profile | None = None) -> PlanLayout:
     profile = profile or load_profile()
     result = extract_file(txt, profile)
     plan, doc, tokens = result.plan, result.document, result.tokens
-    builder = build_tree(doc, tokens, profile)
-    owners = builder.tree.owners
+    tree = build_tree(doc, tokens, profile)
+    owners = [str(owner) for owner in tree.owners]
 
     # Template tokens -> (action id, field); the builder knows which form each belongs to.
     form_of: dict[int, tuple[str, str]] = {}
-    for sd in builder.tree.goals:
+    for sd in tree.goals:
         for od in sd.children:
             for draft in od.actions:
-                aid = builder.action_id(draft)
+                aid = draft.id
                 for fd in draft.fields.values():
                     for tok in fd.structure:
                         form_of[id(tok)] = (aid, fd.key)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from planextract.models.document import Document
 from planextract.models.plan import Extraction, PageIssue
 from planextract.models.tokens import Token
-from planextract.models.tree import TEMPLATE, UNASSIGNED
+from planextract.models.tree import TEMPLATE, UNASSIGNED, Owner
 
 
-def assign_owners(doc: Document, tokens: list[Token], owners: list[str]) -> None:
+def assign_owners(doc: Document, tokens: list[Token], owners: list[Owner]) -> None:
     """Give each content line one owner: the place its content went, else 'template'."""
     per_line: dict[int, list[str]] = {}
     for tok, owner in zip(tokens, owners, strict=True):
-        per_line.setdefault(tok.index, []).append(owner or UNASSIGNED)
+        per_line.setdefault(tok.index, []).append(str(owner))
     for index, found in per_line.items():
         content = [o for o in found if o != TEMPLATE]
         doc.lines[index].owner = content[0] if content else TEMPLATE

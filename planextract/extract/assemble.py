@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planextract.extract.build import TreeBuilder
 from planextract.extract.reflow import (
     Paragraph,
     block_width,
@@ -34,16 +33,16 @@ from planextract.models.plan import (
 )
 from planextract.models.provenance import boxes_of, pages_of
 from planextract.models.tokens import Kind, Token
-from planextract.models.tree import ActionDraft, FieldDraft, GoalDraft
+from planextract.models.tree import ActionDraft, FieldDraft, GoalDraft, Tree
 from planextract.rules.headings import split_action_title
 from planextract.rules.profile import Profile
 from planextract.rules.text import collapse
 
 
 class Assembler:
-    def __init__(self, doc: Document, builder: TreeBuilder, profile: Profile) -> None:
+    def __init__(self, doc: Document, tree: Tree, profile: Profile) -> None:
         self.doc = doc
-        self.builder = builder
+        self.tree = tree
         self.profile = profile
         self.width: int | None = None  # margin of the block being assembled
 
@@ -75,7 +74,7 @@ class Assembler:
     # -- tree -----------------------------------------------------------------------------
     def sections(self) -> list[Section]:
         out = []
-        for s in self.builder.tree.sections:
+        for s in self.tree.sections:
             head = [s.head] if s.head else []
             self.width = block_width(s.tokens, self.doc)
             out.append(
@@ -91,7 +90,7 @@ class Assembler:
         return out
 
     def goals(self) -> list[StrategicGoal]:
-        return [self.strategic(sd) for sd in self.builder.tree.goals]
+        return [self.strategic(sd) for sd in self.tree.goals]
 
     def strategic(self, sd: GoalDraft) -> StrategicGoal:
         ods = [self.operational(od) for od in sd.children]
@@ -127,7 +126,7 @@ class Assembler:
             [t for t in all_tokens if t.kind in (Kind.TEXT, Kind.BULLET)], self.doc
         )
         return Action(
-            id=self.builder.action_id(draft),
+            id=draft.id,
             title=printed.title,
             number=printed.number,
             kind="template" if draft.is_template else "narrative",
@@ -224,12 +223,12 @@ class Assembler:
             UnknownLabel(
                 text=collapse(tok.text), action_id=aid, field=where, pages=self.pages([tok])
             )
-            for tok, aid, where in self.builder.tree.unknown_labels
+            for tok, aid, where in self.tree.unknown_labels
         ]
 
     def unassigned(self) -> list[UnassignedText]:
         out = []
-        for run in self.builder.tree.unassigned:
+        for run in self.tree.unassigned:
             text = self.text(run) or collapse(" ".join(t.text for t in run))
             if any(t.kind == Kind.EMPTY for t in run) and not text:
                 text = collapse(" ".join(t.text for t in run))

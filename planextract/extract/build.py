@@ -10,12 +10,13 @@ from planextract.extract.reflow import join_tokens
 from planextract.models.document import Document
 from planextract.models.tokens import STRUCTURE, Kind, Token
 from planextract.models.tree import (
-    TEMPLATE,
-    UNASSIGNED,
+    TEMPLATE_OWNER,
+    UNASSIGNED_OWNER,
     ActionDraft,
     EvalDraft,
     FieldDraft,
     GoalDraft,
+    Owner,
     SectionDraft,
     Tree,
 )
@@ -38,13 +39,12 @@ class TreeBuilder:
         self.tokens = tokens
         self.profile = profile
         self.field_order = {key: n for n, key in enumerate(profile.field_keys)}
-        self.tree = Tree(owners=[""] * len(tokens))
+        self.tree = Tree(owners=[UNASSIGNED_OWNER] * len(tokens))
         self.mode = "front"  # front | section | goals
         self.section: SectionDraft | None = None
         self.sd: GoalDraft | None = None
         self.od: GoalDraft | None = None
         self.action: ActionDraft | None = None
-        self.action_ids: dict[int, str] = {}  # id(ActionDraft) -> action id
         self.pending_title = False
         self.used_ids: set[str] = set()
         self._last_unassigned = -2
@@ -68,7 +68,7 @@ class TreeBuilder:
             return i + 1
         return self._on_text(i)
 
-    def _own(self, i: int, owner: str) -> None:
+    def _own(self, i: int, owner: Owner) -> None:
         self.tree.owners[i] = owner
 
     # -- headings -------------------------------------------------------------------------
@@ -114,10 +114,10 @@ class TreeBuilder:
         self._close_action()
         if tok.goal_level == "SD":
             self._open_sd(tok.number, title, toks)
-            owner = f"strategic_goals:{self.sd.id}.title" if self.sd else TEMPLATE
+            owner = Owner("strategic_goals", self.sd.id, "title") if self.sd else TEMPLATE_OWNER
         else:
             self._open_od(tok.number, title, toks)
-            owner = f"operational_goals:{self.od.id}.title" if self.od else TEMPLATE
+            owner = Owner("operational_goals", self.od.id, "title") if self.od else TEMPLATE_OWNER
         for k in range(i, end):
             self._own(k, owner)
         return end
@@ -159,7 +159,7 @@ class TreeBuilder:
             title=tok.text, level=tok.level, kind=tok.section_kind or "narrative", head=tok
         )
         self.tree.sections.append(self.section)
-        self._own(i, f"sections:{len(self.tree.sections) - 1}.title")
+        self._own(i, Owner.section(len(self.tree.sections) - 1, "title"))
 
     # -- actions --------------------------------------------------------------------------
     def _close_action(self) -> None:
@@ -183,17 +183,13 @@ class TreeBuilder:
         prefixed = False
         if title_toks:
             _, prefixed = strip_action_prefix(title_toks[0].text, self.profile)
-        action = ActionDraft(title_tokens=list(title_toks), prefixed=prefixed)
+        action_id = f"{od.id.removeprefix('OD')}-{len(od.actions) + 1}"
+        action = ActionDraft(title_tokens=list(title_toks), id=action_id, prefixed=prefixed)
         od.actions.append(action)
-        action_id = f"{od.id.removeprefix('OD')}-{len(od.actions)}"
-        self.action_ids[id(action)] = action_id
         self.action = action
         for k in range(first, first + len(title_toks)):
-            self._own(k, f"actions:{action_id}.title")
+            self._own(k, Owner.action(action_id, "title"))
         return action
-
-    def action_id(self, action: ActionDraft) -> str:
-        return self.action_ids[id(action)]
 
     def _paragraph_end(self, i: int, max_lines: int) -> int:
         """Index after the TEXT tokens that form one paragraph starting at i."""
@@ -247,7 +243,7 @@ class TreeBuilder:
         if self.mode == "section":
             assert self.section is not None
             self.section.tokens.append(tok)
-            self._own(i, f"sections:{len(self.tree.sections) - 1}.text")
+            self._own(i, Owner.section(len(self.tree.sections) - 1, "text"))
             return i + 1
         if tok.kind == Kind.TEXT and (
             self.pending_title
@@ -266,14 +262,14 @@ class TreeBuilder:
     def _add_to_action(self, i: int) -> None:
         action = self.action
         assert action is not None
-        aid = self.action_id(action)
+        aid = action.id
         tok = self.tokens[i]
         if action.current is None:
             action.body.append(tok)
-            self._own(i, f"actions:{aid}.text")
+            self._own(i, Owner.action(aid, "text"))
         else:
             where = action.fields[action.current].add(tok)
-            self._own(i, f"actions:{aid}.{where}")
+            self._own(i, Owner.action(aid, where))
             if tok.label_like:
                 self.tree.unknown_labels.append((tok, aid, where))
 
@@ -283,12 +279,12 @@ class TreeBuilder:
         else:
             self.tree.unassigned.append([self.tokens[i]])
         self._last_unassigned = i
-        self._own(i, UNASSIGNED)
+        self._own(i, UNASSIGNED_OWNER)
 
     # -- form structure -------------------------------------------------------------------
     def _on_form(self, i: int) -> None:
         tok = self.tokens[i]
-        self._own(i, TEMPLATE)
+        self._own(i, TEMPLATE_OWNER)
         key = tok.key or ""
         field_key = "evaluation" if tok.kind == Kind.CHECKBOX else key.split(".")[0]
         if field_key not in self.field_order:
@@ -360,14 +356,14 @@ class TreeBuilder:
         end = next((k for k in range(len(self.tokens)) if self.tokens[k] is label), None)
         if end is None:
             return []
-        prefix = f"actions:{self.action_id(previous)}."
         lines = self.doc.lines
         run: list[int] = []
         k = end - 1
         while k >= 0 and len(run) < self.profile.max_action_title_lines:
             tok = self.tokens[k]
             owner = self.tree.owners[k]
-            if tok.kind != Kind.TEXT or not owner.startswith(prefix) or owner.endswith(".title"):
+            mine = owner.place == "actions" and owner.key == previous.id
+            if tok.kind != Kind.TEXT or not mine or owner.part == "title":
                 return []
             run.insert(0, k)
             before = self.tokens[k - 1] if k > 0 else None
@@ -380,7 +376,5 @@ class TreeBuilder:
         return []
 
 
-def build_tree(doc: Document, tokens: list[Token], profile: Profile) -> TreeBuilder:
-    builder = TreeBuilder(doc, tokens, profile)
-    builder.build()
-    return builder
+def build_tree(doc: Document, tokens: list[Token], profile: Profile) -> Tree:
+    return TreeBuilder(doc, tokens, profile).build()

@@ -53,6 +53,7 @@ class FieldDraft:
 @dataclass(slots=True)
 class ActionDraft:
     title_tokens: list[Token]
+    id: str = ""  # unique in the plan: '<OD key>-<n>'
     prefixed: bool = False  # the title started with 'Actie:'
     body: list[Token] = field(default_factory=list)  # narrative text / text before the form
     fields: dict[str, FieldDraft] = field(default_factory=dict)
@@ -93,8 +94,38 @@ class SectionDraft:
     tokens: list[Token] = field(default_factory=list)
 
 
-TEMPLATE = "template"
-UNASSIGNED = "unassigned"
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """Where a token's content went: one place of the output, or the template itself.
+
+    `place` is 'template', 'unassigned' or a list of the plan ('sections',
+    'strategic_goals', 'operational_goals', 'actions', 'timeline.tables'); `key` the item
+    in it (section position, goal or action id, table position); `part` what of the item
+    ('title', 'text', 'what.do', 'evaluation.output'). ``str()`` gives the form that lines
+    carry ('actions:2.1-1.how.steps')."""
+
+    place: str
+    key: str = ""
+    part: str = ""
+
+    def __str__(self) -> str:
+        if not self.key:
+            return self.place
+        return f"{self.place}:{self.key}.{self.part}" if self.part else f"{self.place}:{self.key}"
+
+    @classmethod
+    def section(cls, position: int, part: str) -> Owner:
+        return cls("sections", str(position), part)
+
+    @classmethod
+    def action(cls, action_id: str, part: str) -> Owner:
+        return cls("actions", action_id, part)
+
+
+TEMPLATE_OWNER = Owner("template")
+UNASSIGNED_OWNER = Owner("unassigned")
+TEMPLATE = str(TEMPLATE_OWNER)
+UNASSIGNED = str(UNASSIGNED_OWNER)
 
 
 @dataclass
@@ -104,6 +135,9 @@ class Tree:
     sections: list[SectionDraft] = field(default_factory=list)
     goals: list[GoalDraft] = field(default_factory=list)
     unassigned: list[list[Token]] = field(default_factory=list)  # runs of adjacent tokens
-    owners: list[str] = field(default_factory=list)  # parallel to tokens
+    owners: list[Owner] = field(default_factory=list)  # parallel to tokens
     # Lines written as labels the profile does not know: (token, action id, where it went).
     unknown_labels: list[tuple[Token, str, str]] = field(default_factory=list)
+
+    def actions(self) -> list[ActionDraft]:
+        return [a for sd in self.goals for od in sd.children for a in od.actions]

@@ -24,7 +24,7 @@ from planextract.models.plan import (
     TimelineTable,
 )
 from planextract.models.provenance import pages_of
-from planextract.models.tree import Tree
+from planextract.models.tree import Owner, Tree
 from planextract.rules.profile import Profile
 from planextract.rules.text import norm
 from planextract.rules.timeline import TimelineRules, load_timeline_rules
@@ -102,7 +102,7 @@ def _section_lines(plan: Plan, doc: Document) -> list[list[int]]:
     for k, section in enumerate(plan.sections):
         if section.kind != "timeline":
             continue
-        owner = f"sections:{k}.text"
+        owner = str(Owner.section(k, "text"))
         own = [i for i, line in enumerate(doc.lines) if line.owner == owner]
         if own:
             out.append(list(range(own[0], own[-1] + 1)))
