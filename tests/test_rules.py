@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from planextract.rules.headings import match_goal_heading, match_section
@@ -218,3 +220,23 @@ def test_sections() -> None:
 )
 def test_join_keeps_compound_hyphens(raw_prev: str, acc: str, cur: str, joined: str) -> None:
     assert join(raw_prev, acc, cur) == joined
+
+
+def test_profile_refuses_unknown_keys() -> None:
+    """A misspelt key in a profile file is refused with its path, not silently ignored."""
+    import tomllib
+
+    from planextract.rules.profile import DEFAULT_PROFILE, load_profile_data
+
+    path = Path(__file__).resolve().parent.parent / "planextract" / "rules" / DEFAULT_PROFILE
+    data = tomllib.loads(path.read_text("utf-8"))
+    data["fields"][1]["alias"] = ["Reden"]  # 'aliases' misspelt
+    with pytest.raises(ValueError, match=r"fields → 1 → alias: Extra inputs are not permitted"):
+        load_profile_data(data, "misspelt.toml")
+
+
+def test_profile_index_is_compiled_with_the_profile() -> None:
+    """The wording the matchers compare with is laid out once, with the profile."""
+    assert "geef een korte beschrijving van wat je gaat doen" in P.index.prompt_keys
+    assert (P.field_rule("with_whom"), "met wie? ") in P.index.label_heads
+    assert P.index.glyphs[0] in ("[x]", "[X]", "[ ]")  # longest glyphs first

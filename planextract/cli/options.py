@@ -11,10 +11,24 @@ from planextract.extract.limits import Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+def _check_profile(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A profile that cannot be read is a usage error with its reason, not a traceback."""
+    if value is not None:
+        from planextract.rules.profile import load_profile
+
+        try:
+            load_profile(value)
+        except (ValueError, KeyError, OSError) as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return value
+
+
 profile_option = click.option(
     "--profile",
     "profile_path",
     type=click.Path(exists=True, dir_okay=False),
+    callback=_check_profile,
     help="Template profile (TOML); default: the 2025 template.",
 )
 max_pages_option = click.option(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -110,17 +109,6 @@ def match_label(text: str, profile: Profile) -> FieldRule | None:
     return best[1] if best else None
 
 
-@cache
-def _prompt_index(profile: Profile) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    keys: list[str] = []
-    fields: list[str] = []
-    for rule in profile.fields:
-        for prompt in rule.prompts:
-            keys.append(prompt)
-            fields.append(rule.key)
-    return tuple(keys), tuple(fields)
-
-
 def match_prompt(text: str, profile: Profile) -> PromptMatch | None:
     """A grey form prompt of the template ('Geef een korte beschrijving…')."""
     return _best_prompt(text, profile, fuzz.ratio, profile.fuzzy_prompt_ratio)
@@ -130,19 +118,13 @@ def _best_prompt(
     text: str, profile: Profile, scorer: Callable[..., float], threshold: float
 ) -> PromptMatch | None:
     key = norm(text)
-    keys, fields = _prompt_index(profile)
+    keys, fields = profile.index.prompt_keys, profile.index.prompt_fields
     if len(key) < 10 or not keys:
         return None
     best = process.extractOne(key, keys, scorer=scorer)
     if best and best[1] >= threshold:
         return PromptMatch(field=fields[best[2]], score=best[1])
     return None
-
-
-@cache
-def _part_index(profile: Profile) -> tuple[tuple[str, ...], tuple[PartRule, ...]]:
-    parts = tuple(part for rule in profile.fields for part in rule.parts)
-    return tuple(p.fuzzy_key for p in parts), parts
 
 
 def match_styled_prompt(text: str, profile: Profile) -> PromptMatch | None:
@@ -175,7 +157,7 @@ def match_part(text: str, profile: Profile) -> PartRule | None:
     key = norm(text)
     if not key or len(key) > 160:
         return None
-    keys, parts = _part_index(profile)
+    keys, parts = profile.index.part_keys, profile.index.parts
     for part in parts:
         if part.pattern.match(key):
             return part
@@ -210,7 +192,7 @@ def split_label_prefix(text: str, profile: Profile, *, answers: bool = False) ->
     """
     stripped = collapse(text)
     lowered = stripped.lower()
-    for rule, head in _label_heads(profile.fields):
+    for rule, head in profile.index.label_heads:
         if len(stripped) > len(head) + 1 and lowered.startswith(head):
             rest = stripped[len(head) - 1 :].strip()
             whole = match_prompt(stripped, profile)
@@ -224,23 +206,9 @@ def split_label_prefix(text: str, profile: Profile, *, answers: bool = False) ->
     return None
 
 
-@cache
-def _label_heads(fields: tuple[FieldRule, ...]) -> tuple[tuple[FieldRule, str], ...]:
-    """Every way a label can open a line, lower case, with the space after it:
-    'met wie ', 'met wie? ', 'met wie: '."""
-    return tuple(
-        (rule, label.rstrip("?:").lower() + sep + " ")
-        for rule in fields
-        for label in (rule.label, *rule.keys)
-        for sep in ("", "?", ":")
-    )
-
-
 def template_prefixes(profile: Profile) -> tuple[str, ...]:
     """Normalised prompts and sub-part labels, to recognise a prompt that wraps lines."""
-    keys, _ = _prompt_index(profile)
-    part_keys, _parts = _part_index(profile)
-    return keys + part_keys
+    return profile.index.prompt_keys + profile.index.part_keys
 
 
 def is_prompt_start(text: str, profile: Profile) -> bool:
@@ -259,22 +227,11 @@ def _glyph_state(glyph: str, profile: Profile) -> bool | None:
     return None
 
 
-@cache
-def _evaluation_keys(profile: Profile) -> tuple[tuple[str, ...], tuple[EvaluationTypeRule, ...]]:
-    keys: list[str] = []
-    rules: list[EvaluationTypeRule] = []
-    for rule in profile.evaluation_types:
-        for key in rule.keys:
-            keys.append(key)
-            rules.append(rule)
-    return tuple(keys), tuple(rules)
-
-
 def _match_evaluation_label(
     text: str, profile: Profile, *, allow_rest: bool
 ) -> tuple[EvaluationTypeRule, str] | None:
     """Evaluation type label at the start of text; returns the rule and the rest."""
-    keys, rules = _evaluation_keys(profile)
+    keys, rules = profile.index.evaluation_keys, profile.index.evaluation_rules
     key = norm(text)
     if not key:
         return None
@@ -300,8 +257,7 @@ def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
     stripped = collapse(text)
     if not stripped:
         return None
-    glyphs = sorted((*profile.checked_glyphs, *profile.unchecked_glyphs), key=len, reverse=True)
-    glyph = next((g for g in glyphs if stripped.startswith(g)), None)
+    glyph = next((g for g in profile.index.glyphs if stripped.startswith(g)), None)
     if glyph is not None:
         rest = stripped[len(glyph) :].lstrip()
         found = _match_evaluation_label(rest, profile, allow_rest=True)

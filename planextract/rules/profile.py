@@ -78,7 +78,47 @@ class ReflowRule:
     fit_ratio: float
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # identity hash: profiles key caches
+@dataclass(frozen=True, slots=True)
+class TemplateIndex:
+    """The profile's wording laid out once for matching (rules/labels.py): compiled with
+    the profile, so no module-level cache has to key on a profile's identity."""
+
+    prompt_keys: tuple[str, ...]  # normalised prompts …
+    prompt_fields: tuple[str, ...]  # … and the field each belongs to
+    part_keys: tuple[str, ...]  # normalised sub-part labels …
+    parts: tuple[PartRule, ...]  # … and their rules
+    label_heads: tuple[tuple[FieldRule, str], ...]  # 'met wie ', 'met wie? ', 'met wie: '
+    evaluation_keys: tuple[str, ...]  # normalised evaluation type labels …
+    evaluation_rules: tuple[EvaluationTypeRule, ...]  # … and their rules
+    glyphs: tuple[str, ...]  # checkbox glyphs, longest first
+
+
+def _template_index(
+    fields: tuple[FieldRule, ...],
+    evaluation_types: tuple[EvaluationTypeRule, ...],
+    glyphs: tuple[str, ...],
+) -> TemplateIndex:
+    prompts = [(prompt, rule.key) for rule in fields for prompt in rule.prompts]
+    parts = tuple(part for rule in fields for part in rule.parts)
+    evaluations = [(key, rule) for rule in evaluation_types for key in rule.keys]
+    return TemplateIndex(
+        prompt_keys=tuple(p for p, _ in prompts),
+        prompt_fields=tuple(f for _, f in prompts),
+        part_keys=tuple(p.fuzzy_key for p in parts),
+        parts=parts,
+        label_heads=tuple(
+            (rule, label.rstrip("?:").lower() + sep + " ")
+            for rule in fields
+            for label in (rule.label, *rule.keys)
+            for sep in ("", "?", ":")
+        ),
+        evaluation_keys=tuple(k for k, _ in evaluations),
+        evaluation_rules=tuple(r for _, r in evaluations),
+        glyphs=tuple(sorted(glyphs, key=len, reverse=True)),
+    )
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # one object per profile file
 class Profile:
     id: str
     description: str
@@ -106,6 +146,7 @@ class Profile:
     empty_answers: frozenset[str]
     bullets: tuple[BulletRule, ...]
     reflow: ReflowRule
+    index: TemplateIndex
     quality: QualityRule = QualityRule(required_parts=(), names=())
     source: str = field(default="")
 
@@ -217,12 +258,26 @@ def _quality(raw: dict, fields: tuple[FieldRule, ...]) -> QualityRule:
 
 
 def load_profile_data(data: dict, source: str = "") -> Profile:
-    """Build a Profile from parsed TOML data."""
+    """Build a Profile from parsed TOML data; a key the profile format does not know is
+    refused (rules/profile_schema.py), never ignored."""
+    from planextract.rules.profile_schema import validate_profile_data  # pydantic: on use
+
+    validate_profile_data(data, source)
     prof = data["profile"]
     page = data["page"]
     headings = data["headings"]
     reflow = data["reflow"]
     fields = _fields(data["fields"])
+    evaluation_types = tuple(
+        EvaluationTypeRule(
+            key=e["key"],
+            label=e["label"],
+            keys=tuple(norm(n) for n in [e["label"], *e.get("aliases", [])]),
+        )
+        for e in data["evaluation_types"]
+    )
+    checked = tuple(data["checkboxes"]["checked"])
+    unchecked = tuple(data["checkboxes"]["unchecked"])
     return Profile(
         id=prof["id"],
         description=prof.get("description", ""),
@@ -260,16 +315,10 @@ def load_profile_data(data: dict, source: str = "") -> Profile:
         fields=fields,
         list_parts=frozenset(data["parts"]["list_parts"]),
         text_parts=frozenset(data["parts"]["text_parts"]),
-        evaluation_types=tuple(
-            EvaluationTypeRule(
-                key=e["key"],
-                label=e["label"],
-                keys=tuple(norm(n) for n in [e["label"], *e.get("aliases", [])]),
-            )
-            for e in data["evaluation_types"]
-        ),
-        checked_glyphs=tuple(data["checkboxes"]["checked"]),
-        unchecked_glyphs=tuple(data["checkboxes"]["unchecked"]),
+        evaluation_types=evaluation_types,
+        checked_glyphs=checked,
+        unchecked_glyphs=unchecked,
+        index=_template_index(fields, evaluation_types, checked + unchecked),
         empty_answers=frozenset(v.strip() for v in data["empty_answers"]["values"]),
         bullets=tuple(
             BulletRule(name=b["name"], pattern=re.compile(b["pattern"]), level=int(b["level"]))
