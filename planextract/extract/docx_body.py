@@ -1,0 +1,407 @@
+"""The body of a Word document -> lines in reading order, and data tables kept as cells.
+
+One Line per paragraph (a manual line break <w:br/> or a recorded page break inside a
+paragraph starts another line of it), a blank line between paragraphs and between table
+cells, as the PDF reader puts blank lines between blocks. Tables row by row, cells left
+to right, nested tables inside their cell; the label column of a 2-column form table is
+one line with the hint 'label'; tables of three and more columns (a month x action
+timeline) are also kept as cells, with grid coordinates (column, row) as their box.
+
+Checkboxes become ☒/☐ in front of their text, whatever form Word wrote them in: a
+checkbox content control (w14:checkbox; its w14:checked wins over the glyph shown in it),
+a legacy form field (FORMCHECKBOX; w:checked, else w:default), a symbol (w:sym, or text in
+a symbol font) or a typed glyph.
+
+Tracked changes: insertions are read, deletions and moved-away text are not (the text as
+if every change were accepted). Comments, footnotes and endnotes are not body text: they
+are counted for the plan's notes. Text boxes are read after the paragraph they are
+anchored in. Headers and footers are other parts of the package, never read here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from planextract.extract.docx_style import Numbering, RunStyle, Styles, q, wval
+from planextract.models.document import Line, Table, TableCell
+from planextract.rules.pdf import CHECKED, UNCHECKED, PdfRules, symbol_glyph
+from planextract.rules.reflow import join
+from planextract.rules.text import clean_spaces
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_SKIPPED = {q("del"), q("moveFrom")}  # tracked deletions: not in the accepted text
+_NOTE_REFS = {
+    q("footnoteReference"): "footnotes",
+    q("endnoteReference"): "endnotes",
+    q("commentReference"): "comments",
+}
+_MAX_DEPTH = 40  # nesting of tables, controls and text boxes in a hostile file
+
+
+@dataclass(slots=True)
+class _Piece:
+    """Text of one line being built, with its formatting weighted by characters."""
+
+    text: str = ""
+    styles: list[tuple[RunStyle, int]] = field(default_factory=list)
+
+    def add(self, text: str, style: RunStyle) -> None:
+        if text:
+            self.text += text
+            self.styles.append((style, len(text.strip())))
+
+
+@dataclass(slots=True)
+class _Field:
+    """A complex field (w:fldChar) being read: its code is skipped, its result kept."""
+
+    code: str = ""
+    in_result: bool = False
+    checkbox: bool | None = None
+
+
+class BodyReader:
+    def __init__(self, styles: Styles, numbering: Numbering, rules: PdfRules, paged: bool):
+        self.styles, self.numbering, self.rules = styles, numbering, rules
+        self.paged = paged  # Word recorded its page breaks: pages can be counted
+        self.page: int | None = 1 if paged else None
+        self.fresh_page = False  # a hard break started this page; Word's record follows
+        self.lines: list[Line] = []
+        self.tables: list[Table] = []
+        self.counts: Counter[str] = Counter()
+        self.depth = 0
+
+    # -- pages -----------------------------------------------------------------------
+    def _new_page(self, hard: bool) -> None:
+        if self.page is None:
+            return
+        if not hard and self.fresh_page:
+            self.fresh_page = False  # Word's record of the break just made by hand
+            return
+        self.page += 1
+        self.fresh_page = hard
+
+    # -- output ------------------------------------------------------------------------
+    def _blank(self) -> None:
+        if self.lines and self.lines[-1].text:
+            self.lines.append(Line(no=len(self.lines) + 1, raw="", text="", page=self.page))
+
+    def _emit(self, piece: _Piece, marker: str | None, hint: str | None) -> int | None:
+        raw = piece.text
+        if marker and raw.strip():
+            raw = f"{marker} {raw.lstrip()}"
+        text = clean_spaces(raw)
+        if not text:
+            return None
+        self.fresh_page = False
+        weights = piece.styles or [(RunStyle(), 1)]
+        total = sum(n for _, n in weights) or 1
+        sizes: Counter[float | None] = Counter()
+        colors: Counter[str | None] = Counter()
+        for style, n in weights:
+            sizes[style.size] += n
+            colors[style.color or "#000000"] += n
+        self.lines.append(
+            Line(
+                no=len(self.lines) + 1,
+                raw=raw,
+                text=text,
+                page=self.page,
+                bold=sum(n for s, n in weights if s.bold) * 2 > total,
+                italic=sum(n for s, n in weights if s.italic) * 2 > total,
+                size=sizes.most_common(1)[0][0],
+                color=colors.most_common(1)[0][0],
+                hint=hint,
+            )
+        )
+        return len(self.lines) - 1
+
+    # -- blocks ------------------------------------------------------------------------
+    def blocks(self, parent: Any, hint: str | None = None) -> list[int]:
+        """Read block content (body, cell, control, text box); returns its line indices."""
+        out: list[int] = []
+        self.depth += 1
+        try:
+            if self.depth > _MAX_DEPTH:
+                self.counts["too-deep"] += 1
+                return out
+            for child in parent:
+                tag = child.tag
+                if tag == q("p"):
+                    out.extend(self.paragraph(child, hint))
+                elif tag == q("tbl"):
+                    out.extend(self.table(child))
+                elif tag in _SKIPPED:
+                    self.counts["tracked-changes"] += 1
+                elif tag == q("sdt"):
+                    content = child.find(q("sdtContent"))
+                    if content is not None:
+                        out.extend(self.blocks(content, hint))
+                elif tag in (q("customXml"), q("ins"), q("moveTo")):
+                    if tag != q("customXml"):
+                        self.counts["tracked-changes"] += 1
+                    out.extend(self.blocks(child, hint))
+        finally:
+            self.depth -= 1
+        return out
+
+    def paragraph(self, p: Any, hint: str | None) -> list[int]:
+        ppr = p.find(q("pPr"))
+        style_id = wval(ppr.find(q("pStyle"))) if ppr is not None else None
+        if ppr is not None and _toggle(ppr.find(q("pageBreakBefore"))):
+            self._new_page(hard=True)
+        marker = self._marker(ppr, style_id)
+        self._blank()
+        self.pieces: list[_Piece] = [_Piece()]
+        self.boxes: list[Any] = []
+        self.fields: list[_Field] = []
+        self.inline(p, style_id, RunStyle())
+        out: list[int] = []
+        for k, piece in enumerate(self.pieces):
+            index = self._emit(piece, marker if k == 0 else None, hint)
+            if index is not None:
+                out.append(index)
+        for box in self.boxes:  # text boxes anchored in this paragraph
+            self.counts["text-boxes"] += 1
+            out.extend(self.blocks(box, hint))
+        if ppr is not None:
+            sect = ppr.find(q("sectPr"))
+            if sect is not None and wval(sect.find(q("type"))) not in ("continuous",):
+                self._new_page(hard=True)  # a section break that starts a new page
+        return out
+
+    def _marker(self, ppr: Any, style_id: str | None) -> str | None:
+        num_id, level = self.styles.numbering_of(style_id)
+        num = ppr.find(q("numPr")) if ppr is not None else None
+        if num is not None:
+            num_id = wval(num.find(q("numId"))) or num_id
+            ilvl = wval(num.find(q("ilvl")))
+            level = int(ilvl) if ilvl and ilvl.isdigit() else level
+        if not num_id or num_id == "0":
+            return None
+        return self.numbering.marker(num_id, level)
+
+    # -- inline content ----------------------------------------------------------------
+    def _text(self, text: str, style: RunStyle) -> None:
+        if self.fields and not self.fields[-1].in_result:
+            return  # a field's code ('PAGE', 'FORMCHECKBOX'), not its result
+        self.pieces[-1].add(text, style)
+
+    def _break_line(self) -> None:
+        if self.pieces[-1].text.strip():
+            self.pieces.append(_Piece())
+
+    def inline(self, parent: Any, style_id: str | None, base: RunStyle) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == q("r"):
+                self.run(child, style_id)
+            elif tag in _SKIPPED:
+                self.counts["tracked-changes"] += 1
+            elif tag == q("sdt"):
+                self.control(child, style_id)
+            elif tag in (q("ins"), q("moveTo")):
+                self.counts["tracked-changes"] += 1
+                self.inline(child, style_id, base)
+            elif tag in (q("hyperlink"), q("smartTag"), q("customXml"), q("fldSimple")):
+                self.inline(child, style_id, base)
+            elif tag == f"{{{MC}}}AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")
+                if choice is not None:
+                    self.inline(choice, style_id, base)
+
+    def control(self, sdt: Any, style_id: str | None) -> None:
+        """An inline content control: a checkbox control's state wins over its content."""
+        pr = sdt.find(q("sdtPr"))
+        box = pr.find(f"{{{W14}}}checkbox") if pr is not None else None
+        content = sdt.find(q("sdtContent"))
+        if box is None:
+            if content is not None:
+                self.inline(content, style_id, RunStyle())
+            return
+        checked = box.find(f"{{{W14}}}checked")
+        state = checked is not None and checked.get(f"{{{W14}}}val") in ("1", "true")
+        shown = "".join(t.text or "" for t in sdt.iter(q("t")))
+        if shown.strip() and _glyph_state(shown.strip()) not in (None, state):
+            self.counts["checkbox-glyph-disagrees"] += 1
+        style = self.styles.run_style(style_id, None)
+        self._text(f"{CHECKED if state else UNCHECKED} ", style)
+
+    def run(self, r: Any, style_id: str | None) -> None:
+        rpr = r.find(q("rPr"))
+        char_style = wval(rpr.find(q("rStyle"))) if rpr is not None else None
+        style = self.styles.run_style(style_id, char_style).apply(rpr)
+        for child in r:
+            tag = child.tag
+            if tag == q("t"):
+                self._text(self._symbols(child.text or "", style), style)
+            elif tag == q("tab"):
+                self._text("\t", style)
+            elif tag in (q("noBreakHyphen"),):
+                self._text("-", style)
+            elif tag == q("sym"):
+                char = chr(int(wval(child, "char") or "0", 16)) if _hexchar(child) else ""
+                self._text(symbol_glyph(wval(child, "font") or "", char, self.rules) or char, style)
+            elif tag == q("br"):
+                if wval(child, "type") == "page":
+                    self._break_line()
+                    self._new_page(hard=True)
+                elif wval(child, "type") != "column":
+                    self._break_line()
+            elif tag == q("cr"):
+                self._break_line()
+            elif tag == q("lastRenderedPageBreak"):
+                if self.page is not None and not self.fresh_page:
+                    self._break_line()
+                self._new_page(hard=False)
+            elif tag == q("fldChar"):
+                self._field_char(child, style)
+            elif tag in _NOTE_REFS:
+                self.counts[_NOTE_REFS[tag]] += 1
+            elif tag in (q("drawing"), q("pict"), f"{{{MC}}}AlternateContent"):
+                self.boxes.extend(_text_boxes(child))
+
+    def _symbols(self, text: str, style: RunStyle) -> str:
+        """Text typed in a symbol font ('þ' in Wingdings is a ticked box)."""
+        if not style.font or len(text.strip()) != 1:
+            return text
+        glyph = symbol_glyph(style.font, text.strip(), self.rules)
+        return glyph if glyph else text
+
+    def _field_char(self, fld: Any, style: RunStyle) -> None:
+        kind = wval(fld, "fldCharType")
+        if kind == "begin":
+            found = _Field()
+            box = fld.find(f"{q('ffData')}/{q('checkBox')}")
+            if box is not None:
+                checked = box.find(q("checked"))
+                default = box.find(q("default"))
+                state = _toggle(checked) if checked is not None else _toggle(default)
+                found.checkbox = bool(state)
+                parent_result = not self.fields or self.fields[-1].in_result
+                if parent_result:
+                    self.pieces[-1].add(f"{CHECKED if found.checkbox else UNCHECKED} ", style)
+            self.fields.append(found)
+        elif kind == "separate" and self.fields:
+            self.fields[-1].in_result = True
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+    # -- tables ------------------------------------------------------------------------
+    def table(self, tbl: Any) -> list[int]:
+        grid = [wval(c, "w") for c in tbl.iterfind(f"{q('tblGrid')}/{q('gridCol')}")]
+        rows = [tr for tr in tbl if tr.tag == q("tr")]
+        if not rows:
+            return []
+        form = len(grid) == 2 and _label_narrow(grid)
+        out: list[int] = []
+        cells_out: list[list[TableCell | None]] = []
+        first_page = self.page
+        for r, tr in enumerate(rows):
+            if self.counts["too-deep"]:
+                break
+            row: list[TableCell | None] = [None] * max(len(grid), 1)
+            col = 0
+            for tc in _cells(tr):
+                tcpr = tc.find(q("tcPr"))
+                span = wval(tcpr.find(q("gridSpan"))) if tcpr is not None else None
+                width = int(span) if span and span.isdigit() else 1
+                merge = tcpr.find(q("vMerge")) if tcpr is not None else None
+                continued = merge is not None and wval(merge) in (None, "continue")
+                if continued:
+                    self.counts["merged-cells"] += 1
+                    col += width
+                    continue
+                self._blank()
+                label = form and col == 0
+                found = self._label(tc) if label else self.blocks(tc)
+                out.extend(found)
+                if not form and col < len(row):
+                    row[col] = self._cell(found, col, r, width)
+                col += width
+            cells_out.append(row)
+        self._blank()
+        if not form and len(grid) >= 3:
+            self.tables.append(
+                Table(page=first_page, bbox=(0, 0, len(grid), len(rows)), rows=cells_out)
+            )
+        return out
+
+    def _label(self, tc: Any) -> list[int]:
+        """A label cell is one label, however many paragraphs it has."""
+        found = self.blocks(tc, hint="label")
+        texts = [self.lines[i].text for i in found]
+        if len(found) <= 1:
+            return found
+        first = self.lines[found[0]]
+        first.text = first.raw = " ".join(texts)
+        for i in found[1:]:
+            self.lines[i].text = self.lines[i].raw = ""
+            self.lines[i].hint = None
+        return [found[0]]
+
+    def _cell(self, found: list[int], col: int, row: int, span: int) -> TableCell:
+        text, prev = "", ""
+        for i in found:
+            text, prev = join(prev, text, self.lines[i].text), self.lines[i].raw
+        pages = [self.lines[i].page for i in found if self.lines[i].page is not None]
+        return TableCell(
+            text=text,
+            page=pages[0] if pages else self.page,
+            bbox=(float(col), float(row), float(col + span), float(row + 1)),
+            line_indices=list(found),
+        )
+
+
+def _cells(tr: Any) -> list[Any]:
+    """The cells of a row, inside content controls and custom XML too."""
+    out = []
+    for child in tr:
+        if child.tag == q("tc"):
+            out.append(child)
+        elif child.tag in (q("sdt"), q("customXml")):
+            content = child.find(q("sdtContent")) if child.tag == q("sdt") else child
+            if content is not None:
+                out.extend(_cells(content))
+    return out
+
+
+def _label_narrow(grid: list[str | None]) -> bool:
+    """The left column of a 2-column table is the label column when it is the narrower."""
+    widths = [int(w) for w in grid if w and w.isdigit()]
+    return len(widths) != 2 or widths[0] <= widths[1]
+
+
+def _toggle(el: Any) -> bool:
+    return el is not None and wval(el) not in ("0", "false", "off")
+
+
+def _hexchar(sym: Any) -> bool:
+    char = wval(sym, "char") or ""
+    return 0 < len(char) <= 4 and all(c in "0123456789abcdefABCDEF" for c in char)
+
+
+def _glyph_state(text: str) -> bool | None:
+    if text in (CHECKED, "☑", "⊠"):
+        return True
+    if text in (UNCHECKED, "□"):
+        return False
+    return None
+
+
+def _text_boxes(el: Any) -> list[Any]:
+    """Text box contents under a drawing, without the VML fallback copy of the same box."""
+    out = []
+    for box in el.iter(q("txbxContent")):
+        ancestor, fallback = box.getparent(), False
+        while ancestor is not None and ancestor is not el:
+            if ancestor.tag == f"{{{MC}}}Fallback":
+                fallback = True
+                break
+            ancestor = ancestor.getparent()
+        if not fallback:
+            out.append(box)
+    return out
