@@ -47,11 +47,21 @@ class _Piece:
 
     text: str = ""
     styles: list[tuple[RunStyle, int]] = field(default_factory=list)
+    soft_space: bool = False  # the text ends in the space put after a checkbox
+    page: int | None = None  # the page its first character is on
 
     def add(self, text: str, style: RunStyle) -> None:
         if text:
+            if self.soft_space and text[0].isspace():
+                self.text = self.text[:-1]
             self.text += text
             self.styles.append((style, len(text.strip())))
+            self.soft_space = False
+
+    def box(self, checked: bool, style: RunStyle) -> None:
+        """A checkbox read from a control or form field, as the glyph and a space."""
+        self.add(f"{CHECKED if checked else UNCHECKED} ", style)
+        self.soft_space = True
 
 
 @dataclass(slots=True)
@@ -96,7 +106,6 @@ class BodyReader:
         text = clean_spaces(raw)
         if not text:
             return None
-        self.fresh_page = False
         weights = piece.styles or [(RunStyle(), 1)]
         total = sum(n for _, n in weights) or 1
         sizes: Counter[float | None] = Counter()
@@ -109,7 +118,7 @@ class BodyReader:
                 no=len(self.lines) + 1,
                 raw=raw,
                 text=text,
-                page=self.page,
+                page=piece.page if piece.page is not None else self.page,
                 bold=sum(n for s, n in weights if s.bold) * 2 > total,
                 italic=sum(n for s, n in weights if s.italic) * 2 > total,
                 size=sizes.most_common(1)[0][0],
@@ -188,7 +197,16 @@ class BodyReader:
     def _text(self, text: str, style: RunStyle) -> None:
         if self.fields and not self.fields[-1].in_result:
             return  # a field's code ('PAGE', 'FORMCHECKBOX'), not its result
+        if text.strip():
+            self._started()
         self.pieces[-1].add(text, style)
+
+    def _started(self) -> None:
+        """Text on the current page: its page is that page, and a later recorded break
+        is a new one."""
+        self.fresh_page = False
+        if self.pieces[-1].page is None:
+            self.pieces[-1].page = self.page
 
     def _break_line(self) -> None:
         if self.pieces[-1].text.strip():
@@ -227,8 +245,9 @@ class BodyReader:
         shown = "".join(t.text or "" for t in sdt.iter(q("t")))
         if shown.strip() and _glyph_state(shown.strip()) not in (None, state):
             self.counts["checkbox-glyph-disagrees"] += 1
-        style = self.styles.run_style(style_id, None)
-        self._text(f"{CHECKED if state else UNCHECKED} ", style)
+        if not self.fields or self.fields[-1].in_result:
+            self._started()
+            self.pieces[-1].box(state, self.styles.run_style(style_id, None))
 
     def run(self, r: Any, style_id: str | None) -> None:
         rpr = r.find(q("rPr"))
@@ -283,7 +302,8 @@ class BodyReader:
                 found.checkbox = bool(state)
                 parent_result = not self.fields or self.fields[-1].in_result
                 if parent_result:
-                    self.pieces[-1].add(f"{CHECKED if found.checkbox else UNCHECKED} ", style)
+                    self._started()
+                    self.pieces[-1].box(found.checkbox, style)
             self.fields.append(found)
         elif kind == "separate" and self.fields:
             self.fields[-1].in_result = True
