@@ -139,6 +139,10 @@ def test_pages_from_words_layout_are_marked_approximate(
     docx: Plan = request.getfixturevalue(f"{name}_docx_result").plan
     assert docx.source.format == "docx"
     assert docx.source.notes[0].code == "pages-approximate"
+    assert any(
+        f.code == "source.note" and f.message.startswith("Paginanummers volgen")
+        for f in docx.quality.findings
+    )
     assert docx.extraction.pages_uncertain_lines == 0
     for t, d in zip(text.actions(), docx.actions(), strict=True):
         # Breaks are recorded per paragraph: a DOCX action starts where the text's does

@@ -141,6 +141,7 @@ def test_tracked_changes_comments_footnotes_and_fields(tmp_path: Path) -> None:
         '<w:ins w:id="1" w:author="A"><w:r><w:t>plant</w:t></w:r></w:ins>',
         '<w:del w:id="2" w:author="A"><w:r><w:delText>schrapte</w:delText></w:r></w:del>',
         r(" overleg"),
+        r(" verborgen", "<w:vanish/>"),
         '<w:r><w:commentReference w:id="0"/></w:r>',
         '<w:r><w:footnoteReference w:id="1"/></w:r>',
         r(" op pagina "),
@@ -154,6 +155,7 @@ def test_tracked_changes_comments_footnotes_and_fields(tmp_path: Path) -> None:
     assert codes["tracked-changes"].startswith("2 bijgehouden")
     assert codes["comments"].startswith("1 opmerking")
     assert codes["footnotes"].startswith("1 voetnoot")
+    assert codes["hidden-text"].startswith("1 verborgen")
 
 
 def test_text_box_once_after_its_paragraph(tmp_path: Path) -> None:

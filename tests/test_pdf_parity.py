@@ -20,8 +20,9 @@ PROVENANCE = {"pages", "boxes"}
 PER_FORMAT = {"source", "extraction", "quality"}  # quality is compared separately below
 # Findings that only one format can raise: the text export loses page marks
 # ('pages.uncertain') and empty timeline cells ('timeline.cells_uncertain'); only the PDF
-# shows that a page is a picture ('pages.no_text').
-FORMAT_FINDINGS = {"pages.uncertain", "timeline.cells_uncertain", "pages.no_text"}
+# shows that a page is a picture ('pages.no_text'); only a Word file has reader notes
+# ('source.note': approximate pages, stale checkbox glyphs).
+FORMAT_FINDINGS = {"pages.uncertain", "timeline.cells_uncertain", "pages.no_text", "source.note"}
 
 
 def without_keys(value: Any, keys: set[str]) -> Any:

@@ -15,7 +15,8 @@ a symbol font) or a typed glyph.
 Tracked changes: insertions are read, deletions and moved-away text are not (the text as
 if every change were accepted). Comments, footnotes and endnotes are not body text: they
 are counted for the plan's notes. Text boxes are read after the paragraph they are
-anchored in. Headers and footers are other parts of the package, never read here.
+anchored in. Hidden text (w:vanish), which Word neither shows nor prints, is not read.
+Headers and footers are other parts of the package, never read here.
 """
 
 from __future__ import annotations
@@ -253,6 +254,10 @@ class BodyReader:
         rpr = r.find(q("rPr"))
         char_style = wval(rpr.find(q("rStyle"))) if rpr is not None else None
         style = self.styles.run_style(style_id, char_style).apply(rpr)
+        if style.hidden:
+            if any(t.text for t in r.iter(q("t"))):
+                self.counts["hidden-text"] += 1
+            return
         for child in r:
             tag = child.tag
             if tag == q("t"):

@@ -35,11 +35,13 @@ class RunStyle:
     color: str | None = None  # '#rrggbb'
     size: float | None = None  # points
     font: str | None = None
+    hidden: bool = False  # w:vanish: Word neither shows nor prints it
 
     def apply(self, rpr: Any) -> RunStyle:
         if rpr is None:
             return self
         bold, italic = _on(rpr.find(q("b"))), _on(rpr.find(q("i")))
+        hidden = _on(rpr.find(q("vanish")))
         color = wval(rpr.find(q("color")))
         size = wval(rpr.find(q("sz")))
         fonts = rpr.find(q("rFonts"))
@@ -50,6 +52,7 @@ class RunStyle:
             color=self.color if color is None else _hex(color),
             size=self.size if size is None or not size.isdigit() else int(size) / 2,
             font=font or self.font,
+            hidden=self.hidden if hidden is None else hidden,
         )
 
 

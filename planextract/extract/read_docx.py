@@ -31,6 +31,7 @@ _NOTES = {
     "comments": "{n} opmerking(en) in de kantlijn: niet gelezen, geen deel van de tekst",
     "footnotes": "{n} voetnoot/voetnoten: niet gelezen, geen deel van de tekst",
     "endnotes": "{n} eindnoot/eindnoten: niet gelezen, geen deel van de tekst",
+    "hidden-text": "{n} verborgen tekstdeel/-delen: niet gelezen (Word toont en drukt ze niet)",
     "text-boxes": "{n} tekstvak(ken): gelezen na de alinea waarin ze verankerd zijn",
     "merged-cells": "{n} verticaal samengevoegde cel(len): de tekst staat in de eerste rij",
     "checkbox-glyph-disagrees": (
