@@ -55,6 +55,8 @@ def sniff_format(path: Path) -> str:
         raise UnreadableInput(path.name, "not a PDF file (no %PDF header)")
     if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
         return container_format(path)
+    if head.startswith(b"{\\rtf"):
+        raise UnreadableInput(path.name, "Rich Text Format (RTF); save it as .docx or PDF")
     if path.suffix.lower() in WORD_SUFFIXES:
         if not head:
             raise UnreadableInput(path.name, "empty file")

@@ -67,6 +67,8 @@ def bad_files(tmp_path: Path, elzoh_docx: Path) -> dict[str, Path]:
                 "word/document.xml": b"<w:document/>",
             }
         ),
+        "rtf.doc": b"{\\rtf1\\ansi Actieplan}",
+        "leeg.docx": b"",
         # A zip bomb renamed: 50 MB of spaces as the document part.
         "bom.docx": zipped(
             {"[Content_Types].xml": b"<Types/>", "word/document.xml": b" " * 50_000_000}
@@ -95,6 +97,10 @@ def test_each_bad_word_file_fails_with_one_clear_line(bad_files: dict[str, Path]
     assert errors["macro.docm"].one_line() == (
         "macro.docm: macro-enabled Word file (.docm); save it as .docx (without macros) or PDF"
     )
+    assert errors["rtf.doc"].one_line() == (
+        "rtf.doc: Rich Text Format (RTF); save it as .docx or PDF"
+    )
+    assert errors["leeg.docx"].one_line() == "leeg.docx: empty file"
     bomb = errors["bom.docx"]
     assert isinstance(bomb, LimitExceeded)
     assert "compression ratio" in bomb.reason and "zip bomb" in bomb.reason

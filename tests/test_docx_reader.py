@@ -199,6 +199,8 @@ def test_form_table_label_column_and_data_table_cells(tmp_path: Path) -> None:
     doc = read(word_file(tmp_path, form + p(r("tussen")) + data))
     label = next(line for line in doc.lines if line.text == "Wat?")
     assert label.hint == "label"
+    # A 2-column table inside an answer is part of the answer, not another form.
+    assert next(line for line in doc.lines if line.text == "genest links").hint is None
     assert texts(doc)[:5] == ["Wat?", "Antwoord", "genest links", "genest rechts", "tussen"]
     assert len(doc.tables) == 1  # the form and the nested 2-column table are not data
     rows = [[c.text if c else None for c in row] for row in doc.tables[0].rows]
@@ -232,3 +234,25 @@ def test_pages_only_from_words_recorded_layout(tmp_path: Path) -> None:
     doc = read(word_file(tmp_path, p(r("een"), hard) + p(r("twee")), name="los.docx"))
     assert {line.page for line in doc.lines} == {None}
     assert doc.notes[0].code == "pages-unknown"
+
+
+def test_form_with_an_irregular_grid(tmp_path: Path) -> None:
+    """Word grids often have more columns than the rows show: a row of two cells (one
+    spanning) is still a label and its answer."""
+    cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in (1800, 200, 7000))
+    span = '<w:gridSpan w:val="2"/>'
+    form = (
+        f"<w:tbl><w:tblGrid>{cols}</w:tblGrid>"
+        f"<w:tr>{_tc('Waarom?')}{_tc('Omdat het nodig is.', span)}</w:tr>"
+        f"<w:tr>{_tc('Voor wie?', span)}{_tc('Huisartsen')}</w:tr>"
+        "</w:tbl>"
+    )
+    doc = read(word_file(tmp_path, form))
+    hints = {line.text: line.hint for line in doc.lines if line.text}
+    assert hints == {
+        "Waarom?": "label",
+        "Omdat het nodig is.": None,
+        "Voor wie?": "label",
+        "Huisartsen": None,
+    }
+    assert doc.tables == []

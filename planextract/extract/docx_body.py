@@ -84,6 +84,7 @@ class BodyReader:
         self.tables: list[Table] = []
         self.counts: Counter[str] = Counter()
         self.depth = 0
+        self.tables_open = 0  # tables being read around the current one
 
     # -- pages -----------------------------------------------------------------------
     def _new_page(self, hard: bool) -> None:
@@ -317,41 +318,47 @@ class BodyReader:
 
     # -- tables ------------------------------------------------------------------------
     def table(self, tbl: Any) -> list[int]:
-        grid = [wval(c, "w") for c in tbl.iterfind(f"{q('tblGrid')}/{q('gridCol')}")]
-        rows = [tr for tr in tbl if tr.tag == q("tr")]
+        """A table row by row. The form: a top-level table whose rows have at most two
+        cells (whatever its grid: Word grids often have extra columns), the narrower left
+        cell of a 2-cell row being the label. A data table: a row has three or more cells."""
+        grid = [_twips(wval(c, "w")) for c in tbl.iterfind(f"{q('tblGrid')}/{q('gridCol')}")]
+        rows = [(tr, _cells(tr)) for tr in tbl if tr.tag == q("tr")]
         if not rows:
             return []
-        form = len(grid) == 2 and _label_narrow(grid)
+        widest = max(len(cells) for _, cells in rows)
+        form = self.tables_open == 0 and widest == 2
+        columns = max(len(grid), widest, 1)
         out: list[int] = []
         cells_out: list[list[TableCell | None]] = []
         first_page = self.page
-        for r, tr in enumerate(rows):
-            if self.counts["too-deep"]:
-                break
-            row: list[TableCell | None] = [None] * max(len(grid), 1)
-            col = 0
-            for tc in _cells(tr):
-                tcpr = tc.find(q("tcPr"))
-                span = wval(tcpr.find(q("gridSpan"))) if tcpr is not None else None
-                width = int(span) if span and span.isdigit() else 1
-                merge = tcpr.find(q("vMerge")) if tcpr is not None else None
-                continued = merge is not None and wval(merge) in (None, "continue")
-                if continued:
-                    self.counts["merged-cells"] += 1
+        self.tables_open += 1
+        try:
+            for r, (_, cells) in enumerate(rows):
+                if self.counts["too-deep"]:
+                    break
+                row: list[TableCell | None] = [None] * columns
+                col = 0
+                spans = [_span(tc) for tc in cells]
+                label_cell = form and len(cells) == 2 and _narrower(grid, spans)
+                for k, tc in enumerate(cells):
+                    width = spans[k]
+                    if _continued(tc):
+                        self.counts["merged-cells"] += 1
+                        col += width
+                        continue
+                    self._blank()
+                    found = self._label(tc) if label_cell and k == 0 else self.blocks(tc)
+                    out.extend(found)
+                    if widest >= 3 and col < columns:
+                        row[col] = self._cell(found, col, r, width)
                     col += width
-                    continue
-                self._blank()
-                label = form and col == 0
-                found = self._label(tc) if label else self.blocks(tc)
-                out.extend(found)
-                if not form and col < len(row):
-                    row[col] = self._cell(found, col, r, width)
-                col += width
-            cells_out.append(row)
+                cells_out.append(row)
+        finally:
+            self.tables_open -= 1
         self._blank()
-        if not form and len(grid) >= 3:
+        if widest >= 3:
             self.tables.append(
-                Table(page=first_page, bbox=(0, 0, len(grid), len(rows)), rows=cells_out)
+                Table(page=first_page, bbox=(0, 0, columns, len(rows)), rows=cells_out)
             )
         return out
 
@@ -394,10 +401,31 @@ def _cells(tr: Any) -> list[Any]:
     return out
 
 
-def _label_narrow(grid: list[str | None]) -> bool:
-    """The left column of a 2-column table is the label column when it is the narrower."""
-    widths = [int(w) for w in grid if w and w.isdigit()]
-    return len(widths) != 2 or widths[0] <= widths[1]
+def _twips(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _span(tc: Any) -> int:
+    tcpr = tc.find(q("tcPr"))
+    span = wval(tcpr.find(q("gridSpan"))) if tcpr is not None else None
+    return max(1, min(int(span), 64)) if span and span.isdigit() else 1
+
+
+def _continued(tc: Any) -> bool:
+    """A cell that continues a vertical merge: its text is in the cell above."""
+    tcpr = tc.find(q("tcPr"))
+    merge = tcpr.find(q("vMerge")) if tcpr is not None else None
+    return merge is not None and wval(merge) in (None, "continue")
+
+
+def _narrower(grid: list[int | None], spans: list[int]) -> bool:
+    """The left cell of a 2-cell row is the label when it is not the wider one (or when
+    the grid gives no widths)."""
+    if len(spans) != 2 or sum(spans) > len(grid) or None in grid[: sum(spans)]:
+        return True
+    left = sum(w or 0 for w in grid[: spans[0]])
+    right = sum(w or 0 for w in grid[spans[0] : spans[0] + spans[1]])
+    return left <= right
 
 
 def _toggle(el: Any) -> bool:

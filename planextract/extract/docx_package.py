@@ -20,7 +20,7 @@ from planextract.rules.docx import load_docx_rules
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-WORD_SUFFIXES = frozenset({".docx", ".doc", ".docm", ".odt", ".dotx"})
+WORD_SUFFIXES = frozenset({".docx", ".doc", ".docm", ".odt", ".dotx"})  # checked by content
 _MAIN = "word/document.xml"
 _SAVE_AS = "open it in Word and save it as .docx (or export it as PDF)"
 
@@ -47,6 +47,8 @@ def _zip_reason(archive: zipfile.ZipFile) -> str | None:
         types = archive.read(info)
         if b"macroEnabled.main" in types:
             return "macro-enabled Word file (.docm); save it as .docx (without macros) or PDF"
+        if b"template.main" in types:
+            return "Word template (.dotx); save it as a Word document (.docx) or PDF"
         return None
     if any(n.startswith(("xl/", "ppt/")) for n in names):
         return "an Excel or PowerPoint file, not a Word document; export the plan as PDF"
@@ -95,6 +97,8 @@ def check_package(data: bytes, name: str, limits: Limits) -> None:
         raise LimitExceeded(name, f"Word file with more than {bounds.max_entries} parts")
     total = 0
     for info in infos:
+        if info.flag_bits & 0x1:
+            raise EncryptedInput(name, "Word package with encrypted parts; save a copy without")
         try:
             check_sizes(info, bounds)
         except UnsafeEntry as exc:
