@@ -256,3 +256,17 @@ def test_form_with_an_irregular_grid(tmp_path: Path) -> None:
         "Huisartsen": None,
     }
     assert doc.tables == []
+
+
+def test_placeholder_text_of_empty_controls(tmp_path: Path) -> None:
+    """An empty control shows Word's placeholder: no answer. A placeholder that is the
+    template's prompt stays, for the rules to recognise as a prompt."""
+
+    def control(text: str) -> str:
+        pr = "<w:sdtPr><w:showingPlcHdr/></w:sdtPr>"
+        return f"<w:sdt>{pr}<w:sdtContent>{p(r(text))}</w:sdtContent></w:sdt>"
+
+    body = control("Klik of tik om tekst in te voeren.") + control("Doelgroep(en)") + p(r("Klaar"))
+    doc = read(word_file(tmp_path, body))
+    assert texts(doc) == ["Doelgroep(en)", "Klaar"]
+    assert any(n.code == "placeholders" and n.detail.startswith("1 leeg") for n in doc.notes)

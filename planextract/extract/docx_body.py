@@ -22,6 +22,7 @@ Headers and footers are other parts of the package, never read here.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,8 +76,19 @@ class _Field:
 
 
 class BodyReader:
-    def __init__(self, styles: Styles, numbering: Numbering, rules: PdfRules, paged: bool):
+    def __init__(
+        self,
+        styles: Styles,
+        numbering: Numbering,
+        rules: PdfRules,
+        paged: bool,
+        template_text: Callable[[str], bool] = lambda text: False,
+    ):
         self.styles, self.numbering, self.rules = styles, numbering, rules
+        # Placeholder text of an empty content control is read only when it is the
+        # template's own wording (a prompt); Word's 'Klik of tik om tekst in te voeren.'
+        # is no answer.
+        self.template_text = template_text
         self.paged = paged  # Word recorded its page breaks: pages can be counted
         self.page: int | None = 1 if paged else None
         self.fresh_page = False  # a hard break started this page; Word's record follows
@@ -149,7 +161,7 @@ class BodyReader:
                     self.counts["tracked-changes"] += 1
                 elif tag == q("sdt"):
                     content = child.find(q("sdtContent"))
-                    if content is not None:
+                    if content is not None and not self._placeholder(child):
                         out.extend(self.blocks(content, hint))
                 elif tag in (q("customXml"), q("ins"), q("moveTo")):
                     if tag != q("customXml"):
@@ -239,7 +251,7 @@ class BodyReader:
         box = pr.find(f"{{{W14}}}checkbox") if pr is not None else None
         content = sdt.find(q("sdtContent"))
         if box is None:
-            if content is not None:
+            if content is not None and not self._placeholder(sdt):
                 self.inline(content, style_id, RunStyle())
             return
         checked = box.find(f"{{{W14}}}checked")
@@ -250,6 +262,16 @@ class BodyReader:
         if not self.fields or self.fields[-1].in_result:
             self._started()
             self.pieces[-1].box(state, self.styles.run_style(style_id, None))
+
+    def _placeholder(self, sdt: Any) -> bool:
+        """An empty control showing its placeholder text that is not template wording."""
+        if sdt.find(f"{q('sdtPr')}/{q('showingPlcHdr')}") is None:
+            return False
+        text = " ".join("".join(t.text or "" for t in sdt.iter(q("t"))).split())
+        if text and self.template_text(text):
+            return False
+        self.counts["placeholders"] += 1
+        return True
 
     def run(self, r: Any, style_id: str | None) -> None:
         rpr = r.find(q("rPr"))

@@ -21,6 +21,7 @@ from planextract.extract.docx_package import open_docx
 from planextract.extract.docx_style import Numbering, Styles, q
 from planextract.extract.limits import Limits
 from planextract.models.document import Document, ReaderNote
+from planextract.rules.labels import is_template_text
 from planextract.rules.pages import match_header
 from planextract.rules.pdf import load_pdf_rules
 from planextract.rules.profile import Profile
@@ -32,6 +33,9 @@ _NOTES = {
     "footnotes": "{n} voetnoot/voetnoten: niet gelezen, geen deel van de tekst",
     "endnotes": "{n} eindnoot/eindnoten: niet gelezen, geen deel van de tekst",
     "hidden-text": "{n} verborgen tekstdeel/-delen: niet gelezen (Word toont en drukt ze niet)",
+    "placeholders": (
+        "{n} leeg invulveld/lege invulvelden met Words standaardtekst: niet gelezen als antwoord"
+    ),
     "text-boxes": "{n} tekstvak(ken): gelezen na de alinea waarin ze verankerd zijn",
     "merged-cells": "{n} verticaal samengevoegde cel(len): de tekst staat in de eerste rij",
     "checkbox-glyph-disagrees": (
@@ -90,6 +94,7 @@ def read_docx(path: Path, profile: Profile, limits: Limits) -> Document:
             Numbering(_part_element(doc, "numbering_part")),
             load_pdf_rules(),
             paged,
+            lambda text: is_template_text(text, profile),
         )
         reader.blocks(body)
         headers = _headers(doc, profile)
