@@ -10,7 +10,7 @@ structures of the department's Word template, with python-docx:
   (numbering definitions whose level text is the marker the export shows, numbered items
   counted by Word's own counters);
 - each template action a 2-column table: the label column left (bold), grey italic
-  prompts and the answers right;
+  prompts and the answers right; every third answer cell inside a content control;
 - evaluation checkboxes in turn as a checkbox content control (w14:checkbox), a legacy
   form field (FORMCHECKBOX), a Wingdings symbol (w:sym), a content control whose shown
   glyph is stale (its state says otherwise: the state counts), and a typed glyph;
@@ -82,6 +82,7 @@ class Writer:
         self.doc = docx.Document()
         self.page = 1
         self.boxes = 0
+        self.rows = 0
         self.lists: dict[tuple[str, int], str] = {}
         self.numbering = self.doc.part.numbering_part.element
         self.next_abstract = 100
@@ -237,6 +238,9 @@ class Writer:
                     self.check(target, item)
                 else:
                     self.text(target, item)
+            self.rows += 1
+            if self.rows % 3 == 0:  # the answer in a rich-text content control, as forms do
+                _in_control(answer._tc)
         _widths(table, (2000, 7000))
 
     def timeline(self, block: Any) -> None:
@@ -353,6 +357,22 @@ def _legacy_checkbox(paragraph: Any, state: bool) -> None:
         el = OxmlElement("w:fldChar")
         el.set(qn("w:fldCharType"), kind)
         paragraph.add_run()._r.append(el)
+
+
+def _in_control(tc: Any) -> None:
+    """Move a cell's paragraphs into a block-level content control (w:sdt)."""
+    paragraphs = [child for child in tc if child.tag == qn("w:p")]
+    sdt = OxmlElement("w:sdt")
+    pr = OxmlElement("w:sdtPr")
+    alias = OxmlElement("w:alias")
+    alias.set(qn("w:val"), "Antwoord")
+    pr.append(alias)
+    sdt.append(pr)
+    content = OxmlElement("w:sdtContent")
+    for paragraph in paragraphs:
+        content.append(paragraph)  # lxml moves the element
+    sdt.append(content)
+    tc.append(sdt)
 
 
 def _widths(table: Any, widths: tuple[int, ...]) -> None:

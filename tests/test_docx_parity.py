@@ -107,11 +107,12 @@ def test_stale_glyph_follows_the_control(
     assert notes["checkbox-glyph-disagrees"].startswith(f"{len(stale)} selectievakje")
 
 
-def test_every_checkbox_form_is_in_the_samples(elzoh_docx: Path, kemp_docx: Path) -> None:
+def test_every_word_structure_is_in_the_samples(elzoh_docx: Path, kemp_docx: Path) -> None:
     for path in (elzoh_docx, kemp_docx):
         with zipfile.ZipFile(path) as z:
             xml = z.read("word/document.xml").decode("utf-8")
         assert "w14:checkbox" in xml and "FORMCHECKBOX" in xml and 'w:font="Wingdings"' in xml
+        assert "<w:sdtContent><w:p>" in xml  # answers inside content controls too
 
 
 def test_timeline_cells_are_exact(kemp_docx_result: Result) -> None:
