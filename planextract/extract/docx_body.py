@@ -70,7 +70,6 @@ class _Piece:
 class _Field:
     """A complex field (w:fldChar) being read: its code is skipped, its result kept."""
 
-    code: str = ""
     in_result: bool = False
     checkbox: bool | None = None
 
@@ -97,6 +96,10 @@ class BodyReader:
         self.counts: Counter[str] = Counter()
         self.depth = 0
         self.tables_open = 0  # tables being read around the current one
+        # The paragraph being read: its lines, text boxes and open fields.
+        self.pieces: list[_Piece] = []
+        self.boxes: list[Any] = []
+        self.fields: list[_Field] = []
 
     # -- pages -----------------------------------------------------------------------
     def _new_page(self, hard: bool) -> None:
@@ -174,13 +177,11 @@ class BodyReader:
     def paragraph(self, p: Any, hint: str | None) -> list[int]:
         ppr = p.find(q("pPr"))
         style_id = wval(ppr.find(q("pStyle"))) if ppr is not None else None
-        if ppr is not None and _toggle(ppr.find(q("pageBreakBefore"))):
-            self._new_page(hard=True)
+        if ppr is not None and _toggle(ppr.find(q("pageBreakBefore"))) and self.lines:
+            self._new_page(hard=True)  # (Word does not break before the first paragraph)
         marker = self._marker(ppr, style_id)
         self._blank()
-        self.pieces: list[_Piece] = [_Piece()]
-        self.boxes: list[Any] = []
-        self.fields: list[_Field] = []
+        self.pieces, self.boxes, self.fields = [_Piece()], [], []
         self.inline(p, style_id, RunStyle())
         out: list[int] = []
         for k, piece in enumerate(self.pieces):
