@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ELZOH_TXT, KEMP_TXT, SAMPLES
-from test_pdf_parity import HOW_READ, contract, findings, without_keys
+from test_pdf_parity import assert_same_plan, contract, findings
 
 from planextract.models.plan import Plan
 from planextract.pipeline import Result
@@ -34,12 +34,11 @@ def test_elzoh_docx_equals_text_and_pdf(
     assert findings(docx) == findings(elzoh_result.plan)
 
 
-def test_kemp_docx_equals_text_export(kemp_result: Result, kemp_docx_result: Result) -> None:
-    text, docx = contract(kemp_result.plan), contract(kemp_docx_result.plan)
-    text_timeline, docx_timeline = text.pop("timeline"), docx.pop("timeline")
-    assert without_keys(docx_timeline, HOW_READ) == without_keys(text_timeline, HOW_READ)
-    assert docx == text
-    assert findings(kemp_docx_result.plan) == findings(kemp_result.plan)
+def test_kemp_docx_equals_text_and_pdf(
+    kemp_result: Result, kemp_docx_result: Result, kemp_pdf_result: Result
+) -> None:
+    assert_same_plan(kemp_docx_result.plan, kemp_result.plan)
+    assert_same_plan(kemp_docx_result.plan, kemp_pdf_result.plan)
 
 
 def _states_in_text(path: Path) -> list[tuple[bool, str]]:
