@@ -15,6 +15,7 @@ structures of the department's Word template, with python-docx:
   form field (FORMCHECKBOX), a Wingdings symbol (w:sym), a content control whose shown
   glyph is stale (its state says otherwise: the state counts), and a typed glyph;
 - the Kemp en Duin Tijdslijn as Word tables (samples/kemp-en-duin-tijdslijn.toml);
+- ELZOH's annex as pictures (its content was a picture: the export has only the heading);
 - the running header 'Actieplan <zone>' and a 'Pagina N van M' footer (PAGE fields) in
   their own parts;
 - w:lastRenderedPageBreak where the text export starts a new page (at paragraph
@@ -45,7 +46,7 @@ import docx  # noqa: E402
 from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
-from docx.shared import Pt, RGBColor  # noqa: E402
+from docx.shared import Cm, Pt, RGBColor  # noqa: E402
 
 from planextract.rules.profile import load_profile  # noqa: E402
 
@@ -260,6 +261,13 @@ class Writer:
                         cell.paragraphs[0].add_run(value)
             self.doc.add_paragraph()
 
+    def annex(self, block: Any, zone: str) -> None:
+        """The annex as two pictures, as in the sample PDF (make_sample_pdfs)."""
+        half = (len(block.titles) + 1) // 2
+        for part, titles in enumerate((block.titles[:half], block.titles[half:]), start=1):
+            picture = L._annex_picture(titles, zone, part, (1600, 1000))
+            self.doc.add_paragraph().add_run().add_picture(picture, width=Cm(16))
+
     def write(self, layout: Any) -> None:
         for block in layout.blocks:
             if isinstance(block, L.Heading):
@@ -273,8 +281,8 @@ class Writer:
                 self.form(block)
             elif isinstance(block, L.Timeline):
                 self.timeline(block)
-            elif isinstance(block, L.Annex):
-                self.doc.add_paragraph()  # the annex was a picture: no text in the export
+            elif isinstance(block, L.Annex):  # the annex was a picture: no text in the export
+                self.annex(block, layout.zone)
 
     def save(self, out: Path) -> Path:
         buffer = io.BytesIO()

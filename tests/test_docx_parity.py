@@ -169,3 +169,10 @@ def test_headers_and_footers_stay_out_of_the_body(
 def test_written_files_are_deterministic(docx_script, elzoh_docx: Path, tmp_path: Path) -> None:
     again = docx_script.write_sample(ELZOH_TXT.name, tmp_path)
     assert again.read_bytes() == elzoh_docx.read_bytes()
+
+
+def test_pictures_are_noted_not_read(elzoh_docx_result: Result, kemp_docx_result: Result) -> None:
+    """ELZOH's annex is two pictures (as in its PDF, where those pages have no text)."""
+    notes = {n.code: n.detail for n in elzoh_docx_result.plan.source.notes}
+    assert notes["pictures"].startswith("2 afbeelding")
+    assert "pictures" not in {n.code for n in kemp_docx_result.plan.source.notes}

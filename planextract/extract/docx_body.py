@@ -311,6 +311,8 @@ class BodyReader:
                 self.counts[_NOTE_REFS[tag]] += 1
             elif tag in (q("drawing"), q("pict"), f"{{{MC}}}AlternateContent"):
                 self.boxes.extend(_text_boxes(child))
+                if _is_picture(child):
+                    self.counts["pictures"] += 1
 
     def _symbols(self, text: str, style: RunStyle) -> str:
         """Text typed in a symbol font ('þ' in Wingdings is a ticked box)."""
@@ -466,6 +468,17 @@ def _glyph_state(text: str) -> bool | None:
     if text in (UNCHECKED, "□"):
         return False
     return None
+
+
+_PICTURES = (
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
+    "{urn:schemas-microsoft-com:vml}imagedata",
+)
+
+
+def _is_picture(el: Any) -> bool:
+    """A picture (a pasted scan, an annex as image): its content is not text."""
+    return any(next(el.iter(tag), None) is not None for tag in _PICTURES)
 
 
 def _text_boxes(el: Any) -> list[Any]:

@@ -36,6 +36,7 @@ _NOTES = {
     "placeholders": (
         "{n} leeg invulveld/lege invulvelden met Words standaardtekst: niet gelezen als antwoord"
     ),
+    "pictures": "{n} afbeelding(en): wat erop staat, is geen tekst en is niet gelezen",
     "text-boxes": "{n} tekstvak(ken): gelezen na de alinea waarin ze verankerd zijn",
     "merged-cells": "{n} verticaal samengevoegde cel(len): de tekst staat in de eerste rij",
     "checkbox-glyph-disagrees": (
