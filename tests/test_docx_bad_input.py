@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ELZOH_TXT
 
 from planextract.cli import main
 from planextract.errors import EncryptedInput, LimitExceeded, PlanExtractError, UnreadableInput
@@ -69,6 +70,7 @@ def bad_files(tmp_path: Path, elzoh_docx: Path) -> dict[str, Path]:
         ),
         "rtf.doc": b"{\\rtf1\\ansi Actieplan}",
         "leeg.docx": b"",
+        "zonder-document.docx": zipped({"[Content_Types].xml": b"<Types/>"}),
         # A zip bomb renamed: 50 MB of spaces as the document part.
         "bom.docx": zipped(
             {"[Content_Types].xml": b"<Types/>", "word/document.xml": b" " * 50_000_000}
@@ -101,6 +103,9 @@ def test_each_bad_word_file_fails_with_one_clear_line(bad_files: dict[str, Path]
         "rtf.doc: Rich Text Format (RTF); save it as .docx or PDF"
     )
     assert errors["leeg.docx"].one_line() == "leeg.docx: empty file"
+    assert errors["zonder-document.docx"].reason == (
+        "damaged Word file (no word/document.xml in the package)"
+    )
     bomb = errors["bom.docx"]
     assert isinstance(bomb, LimitExceeded)
     assert "compression ratio" in bomb.reason and "zip bomb" in bomb.reason
@@ -114,11 +119,19 @@ def test_huge_word_file_is_refused_before_parsing(elzoh_docx: Path, tmp_path: Pa
     error = one_line(elzoh_docx, Limits(max_bytes=size - 1))
     assert isinstance(error, LimitExceeded)
     assert error.reason == f"file is {size} bytes, more than the limit {size - 1}"
-    # Parts larger than the limit once uncompressed are refused from their declared size.
-    with zipfile.ZipFile(elzoh_docx) as z:
-        declared = z.getinfo("word/document.xml").file_size
-    error = one_line(elzoh_docx, Limits(max_bytes=max(size + 1, declared - 1)))
-    assert isinstance(error, LimitExceeded) and "word/document.xml" in error.reason
+    # A part larger than the limit once uncompressed is refused from its declared size,
+    # though the file itself is within the limit.
+    text = ELZOH_TXT.read_bytes() * 40
+    big = tmp_path / "groot.docx"
+    big.write_bytes(zipped({"[Content_Types].xml": b"<Types/>", "word/document.xml": text}))
+    limit = 2 * big.stat().st_size
+    assert len(text) > limit
+    error = one_line(big, Limits(max_bytes=limit))
+    assert isinstance(error, LimitExceeded)
+    assert error.reason == (
+        f"Word file refused, part 'word/document.xml': entry is {len(text)} bytes "
+        f"uncompressed, more than the limit {limit}"
+    )
 
 
 def test_a_batch_goes_on_past_bad_word_files(

@@ -34,7 +34,7 @@ def _ole_reason(data: bytes) -> tuple[type[UnreadableInput | EncryptedInput], st
     return UnreadableInput, "an old Office file that is not a Word document; export it as PDF"
 
 
-def _zip_reason(archive: zipfile.ZipFile) -> str | None:
+def _zip_reason(archive: zipfile.ZipFile, suffix: str) -> str | None:
     """Why a zip is not a DOCX to read, or None when it is one."""
     names = set(archive.namelist())
     if "mimetype" in names:
@@ -52,6 +52,8 @@ def _zip_reason(archive: zipfile.ZipFile) -> str | None:
         return None
     if any(n.startswith(("xl/", "ppt/")) for n in names):
         return "an Excel or PowerPoint file, not a Word document; export the plan as PDF"
+    if suffix in WORD_SUFFIXES:
+        return "damaged Word file (no word/document.xml in the package)"
     return "a zip archive, not a plan; convert archives with 'planextract batch'"
 
 
@@ -64,7 +66,7 @@ def container_format(path: Path) -> str:
         raise error(name, reason)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            reason = _zip_reason(archive)
+            reason = _zip_reason(archive, path.suffix.lower())
     except UnsafeEntry as exc:
         raise LimitExceeded(name, f"Word file refused: {exc}") from exc
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
