@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                     )
                     runs[fmt]["full"].append(timed(lambda p=path: extract_file(p, profile, limits)))
             text_full = statistics.median(w for w, _ in runs["text"]["full"])
+            text_cpu = statistics.median(c for _, c in runs["text"]["full"])
             for fmt, timing in runs.items():
                 reader = [w for w, _ in timing["reader"]]
                 full = [w for w, _ in timing["full"]]
@@ -87,9 +88,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{stem:34} {fmt:6} {statistics.median(reader):7.3f}/{min(reader):7.3f} "
                     f"{statistics.median(full):7.3f}/{min(full):7.3f} {cpu:10.3f} "
-                    f"{statistics.median(full) / text_full:6.2f}"
+                    f"{statistics.median(full) / text_full:6.2f} {cpu / text_cpu:10.2f}"
                 )
-    print(f"(times: median/best of {args.repeat}; x text = median full / text export's)")
+    print(
+        f"(times: median/best of {args.repeat}; x text = median full / text export's, "
+        "in wall and in CPU time)"
+    )
     return 0
 
 
