@@ -8,6 +8,7 @@ checkbox, Wingdings symbols, Word lists, the Tijdslijn as Word tables).
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 import zipfile
@@ -176,3 +177,20 @@ def test_pictures_are_noted_not_read(elzoh_docx_result: Result, kemp_docx_result
     notes = {n.code: n.detail for n in elzoh_docx_result.plan.source.notes}
     assert notes["pictures"].startswith("2 afbeelding")
     assert "pictures" not in {n.code for n in kemp_docx_result.plan.source.notes}
+
+
+def test_extract_and_report_accept_word_files(elzoh_docx: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from planextract.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", str(elzoh_docx), "--out", str(tmp_path / "j")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "j" / elzoh_docx.with_suffix(".json").name).read_text("utf-8"))
+    assert data["source"]["format"] == "docx"
+    assert data["organisation"] == "Eerstelijnszone Zuidoost Hageland"
+    result = runner.invoke(main, ["report", str(elzoh_docx), "--out", str(tmp_path / "r")])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "r" / f"{elzoh_docx.stem}.rapport.html").read_text("utf-8")
+    assert "Opmerking bij het bronbestand" in html and "docx" in html
