@@ -27,13 +27,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planextract.extract.docx_style import Numbering, RunStyle, Styles, q, wval
+from planextract.extract.docx_xml import (
+    MC,
+    W14,
+    cell_span,
+    glyph_state,
+    hexchar,
+    is_picture,
+    label_narrower,
+    merge_continues,
+    row_cells,
+    text_boxes,
+    toggle,
+    twips,
+)
 from planextract.models.document import Line, Table, TableCell
 from planextract.rules.pdf import CHECKED, UNCHECKED, PdfRules, symbol_glyph
 from planextract.rules.reflow import join
 from planextract.rules.text import clean_spaces
 
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _SKIPPED = {q("del"), q("moveFrom")}  # tracked deletions: not in the accepted text
 _NOTE_REFS = {
     q("footnoteReference"): "footnotes",
@@ -177,7 +189,7 @@ class BodyReader:
     def paragraph(self, p: Any, hint: str | None) -> list[int]:
         ppr = p.find(q("pPr"))
         style_id = wval(ppr.find(q("pStyle"))) if ppr is not None else None
-        if ppr is not None and _toggle(ppr.find(q("pageBreakBefore"))) and self.lines:
+        if ppr is not None and toggle(ppr.find(q("pageBreakBefore"))) and self.lines:
             self._new_page(hard=True)  # (Word does not break before the first paragraph)
         marker = self._marker(ppr, style_id)
         self._blank()
@@ -258,7 +270,7 @@ class BodyReader:
         checked = box.find(f"{{{W14}}}checked")
         state = checked is not None and checked.get(f"{{{W14}}}val") in ("1", "true")
         shown = "".join(t.text or "" for t in sdt.iter(q("t")))
-        if shown.strip() and _glyph_state(shown.strip()) not in (None, state):
+        if shown.strip() and glyph_state(shown.strip()) not in (None, state):
             self.counts["checkbox-glyph-disagrees"] += 1
         if not self.fields or self.fields[-1].in_result:
             self._started()
@@ -291,7 +303,7 @@ class BodyReader:
             elif tag in (q("noBreakHyphen"),):
                 self._text("-", style)
             elif tag == q("sym"):
-                char = chr(int(wval(child, "char") or "0", 16)) if _hexchar(child) else ""
+                char = chr(int(wval(child, "char") or "0", 16)) if hexchar(child) else ""
                 self._text(symbol_glyph(wval(child, "font") or "", char, self.rules) or char, style)
             elif tag == q("br"):
                 if wval(child, "type") == "page":
@@ -310,8 +322,8 @@ class BodyReader:
             elif tag in _NOTE_REFS:
                 self.counts[_NOTE_REFS[tag]] += 1
             elif tag in (q("drawing"), q("pict"), f"{{{MC}}}AlternateContent"):
-                self.boxes.extend(_text_boxes(child))
-                if _is_picture(child):
+                self.boxes.extend(text_boxes(child))
+                if is_picture(child):
                     self.counts["pictures"] += 1
 
     def _symbols(self, text: str, style: RunStyle) -> str:
@@ -329,7 +341,7 @@ class BodyReader:
             if box is not None:
                 checked = box.find(q("checked"))
                 default = box.find(q("default"))
-                state = _toggle(checked) if checked is not None else _toggle(default)
+                state = toggle(checked) if checked is not None else toggle(default)
                 found.checkbox = bool(state)
                 parent_result = not self.fields or self.fields[-1].in_result
                 if parent_result:
@@ -346,8 +358,8 @@ class BodyReader:
         """A table row by row. The form: a top-level table whose rows have at most two
         cells (whatever its grid: Word grids often have extra columns), the narrower left
         cell of a 2-cell row being the label. A data table: a row has three or more cells."""
-        grid = [_twips(wval(c, "w")) for c in tbl.iterfind(f"{q('tblGrid')}/{q('gridCol')}")]
-        rows = [(tr, _cells(tr)) for tr in tbl if tr.tag == q("tr")]
+        grid = [twips(wval(c, "w")) for c in tbl.iterfind(f"{q('tblGrid')}/{q('gridCol')}")]
+        rows = [(tr, row_cells(tr)) for tr in tbl if tr.tag == q("tr")]
         if not rows:
             return []
         widest = max(len(cells) for _, cells in rows)
@@ -363,11 +375,11 @@ class BodyReader:
                     break
                 row: list[TableCell | None] = [None] * columns
                 col = 0
-                spans = [_span(tc) for tc in cells]
-                label_cell = form and len(cells) == 2 and _narrower(grid, spans)
+                spans = [cell_span(tc) for tc in cells]
+                label_cell = form and len(cells) == 2 and label_narrower(grid, spans)
                 for k, tc in enumerate(cells):
                     width = spans[k]
-                    if _continued(tc):
+                    if merge_continues(tc):
                         self.counts["merged-cells"] += 1
                         col += width
                         continue
@@ -411,86 +423,3 @@ class BodyReader:
             bbox=(float(col), float(row), float(col + span), float(row + 1)),
             line_indices=list(found),
         )
-
-
-def _cells(tr: Any) -> list[Any]:
-    """The cells of a row, inside content controls and custom XML too."""
-    out = []
-    for child in tr:
-        if child.tag == q("tc"):
-            out.append(child)
-        elif child.tag in (q("sdt"), q("customXml")):
-            content = child.find(q("sdtContent")) if child.tag == q("sdt") else child
-            if content is not None:
-                out.extend(_cells(content))
-    return out
-
-
-def _twips(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
-def _span(tc: Any) -> int:
-    tcpr = tc.find(q("tcPr"))
-    span = wval(tcpr.find(q("gridSpan"))) if tcpr is not None else None
-    return max(1, min(int(span), 64)) if span and span.isdigit() else 1
-
-
-def _continued(tc: Any) -> bool:
-    """A cell that continues a vertical merge: its text is in the cell above."""
-    tcpr = tc.find(q("tcPr"))
-    merge = tcpr.find(q("vMerge")) if tcpr is not None else None
-    return merge is not None and wval(merge) in (None, "continue")
-
-
-def _narrower(grid: list[int | None], spans: list[int]) -> bool:
-    """The left cell of a 2-cell row is the label when it is not the wider one (or when
-    the grid gives no widths)."""
-    if len(spans) != 2 or sum(spans) > len(grid) or None in grid[: sum(spans)]:
-        return True
-    left = sum(w or 0 for w in grid[: spans[0]])
-    right = sum(w or 0 for w in grid[spans[0] : spans[0] + spans[1]])
-    return left <= right
-
-
-def _toggle(el: Any) -> bool:
-    return el is not None and wval(el) not in ("0", "false", "off")
-
-
-def _hexchar(sym: Any) -> bool:
-    char = wval(sym, "char") or ""
-    return 0 < len(char) <= 4 and all(c in "0123456789abcdefABCDEF" for c in char)
-
-
-def _glyph_state(text: str) -> bool | None:
-    if text in (CHECKED, "☑", "⊠"):
-        return True
-    if text in (UNCHECKED, "□"):
-        return False
-    return None
-
-
-_PICTURES = (
-    "{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
-    "{urn:schemas-microsoft-com:vml}imagedata",
-)
-
-
-def _is_picture(el: Any) -> bool:
-    """A picture (a pasted scan, an annex as image): its content is not text."""
-    return any(next(el.iter(tag), None) is not None for tag in _PICTURES)
-
-
-def _text_boxes(el: Any) -> list[Any]:
-    """Text box contents under a drawing, without the VML fallback copy of the same box."""
-    out = []
-    for box in el.iter(q("txbxContent")):
-        ancestor, fallback = box.getparent(), False
-        while ancestor is not None and ancestor is not el:
-            if ancestor.tag == f"{{{MC}}}Fallback":
-                fallback = True
-                break
-            ancestor = ancestor.getparent()
-        if not fallback:
-            out.append(box)
-    return out
