@@ -12,12 +12,18 @@ from planextract.extract.assemble import Assembler
 from planextract.extract.build import build_tree
 from planextract.extract.classify import classify
 from planextract.extract.clean import mark_noise
+from planextract.extract.docx_package import (
+    OLE_MAGIC,
+    WORD_SUFFIXES,
+    ZIP_MAGIC,
+    container_format,
+)
 from planextract.extract.limits import Limits
 from planextract.extract.metadata import organisation_and_title, plan_year
 from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
 from planextract.models.document import Document
-from planextract.models.plan import Plan, Source
+from planextract.models.plan import Plan, Source, SourceNote
 from planextract.models.tokens import Token
 from planextract.quality.assess import assess
 from planextract.rules.profile import Profile, load_profile
@@ -35,7 +41,8 @@ class Result:
 
 
 def sniff_format(path: Path) -> str:
-    """'pdf' or 'text', from the file's first bytes; a .pdf name must hold a PDF."""
+    """'pdf', 'docx' or 'text', from the file's first bytes; a .pdf name must hold a PDF.
+    Other zip and Office containers are refused with what to do instead."""
     try:
         with path.open("rb") as fh:
             head = fh.read(1024)
@@ -47,13 +54,23 @@ def sniff_format(path: Path) -> str:
         if not head:
             raise UnreadableInput(path.name, "empty file")
         raise UnreadableInput(path.name, "not a PDF file (no %PDF header)")
-    if head.startswith(b"PK\x03\x04"):
-        raise UnreadableInput(path.name, "a zip or Office file; export the plan as PDF or text")
+    if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        return container_format(path)
+    if head.startswith(b"{\\rtf"):
+        raise UnreadableInput(path.name, "Rich Text Format (RTF); save it as .docx or PDF")
+    if path.suffix.lower() in WORD_SUFFIXES:
+        if not head:
+            raise UnreadableInput(path.name, "empty file")
+        raise UnreadableInput(path.name, "damaged Word file (not a zip package)")
     return "text"
 
 
 def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
     fmt = sniff_format(path)
+    if fmt == "docx":
+        from planextract.extract.read_docx import read_docx  # python-docx loads only when needed
+
+        return read_docx(path, profile, limits)
     if fmt == "pdf":
         from planextract.extract.read_pdf import read_pdf  # pdfplumber loads only when needed
 
@@ -91,6 +108,7 @@ def extract_document(
             pages=doc.page_count,
             encoding=doc.encoding,
             profile=profile.id,
+            notes=[SourceNote(code=n.code, detail=n.detail) for n in doc.notes],
         ),
         organisation=organisation,
         year=plan_year(doc, sections, profile),

@@ -121,6 +121,7 @@ _GLYPH_OF = {"\uf0fd": "☒", "\uf0a8": "☐", "\uf078": "⌧", "\uf06f": "❏",
 class Heading:
     text: str
     style: str  # section1 | section2 | sd | od
+    page: int | None = None  # page in the text export (make_sample_docx.py records it)
 
 
 @dataclass
@@ -128,16 +129,19 @@ class Text:
     text: str
     marker: str | None = None
     level: int = 1
+    page: int | None = None
 
 
 @dataclass
 class Title:
     text: str
+    page: int | None = None
 
 
 @dataclass
 class Prompt:
     text: str
+    page: int | None = None
 
 
 @dataclass
@@ -145,6 +149,7 @@ class Check:
     selected: bool | None
     glyph: str | None
     label: str
+    page: int | None = None
 
 
 @dataclass
@@ -228,7 +233,8 @@ def plan_layout(txt: Path, profile: Profile | None = None) -> PlanLayout:
         if part in profile.list_parts:
             paras = split_sentences(paras, doc, profile)
         for para in paras:
-            starts[(owner, para.indices[0])] = Text(para.text, para.marker, para.level)
+            page = doc.lines[para.indices[0]].page
+            starts[(owner, para.indices[0])] = Text(para.text, para.marker, para.level, page)
 
     timeline_file = _timeline_file(txt)
     timeline = tomllib.loads(timeline_file.read_text("utf-8")) if timeline_file.exists() else None
@@ -243,20 +249,21 @@ def plan_layout(txt: Path, profile: Profile | None = None) -> PlanLayout:
             run_end += 1
         run = tokens[n:run_end]
         where = _form_place(tok, owner, form_of)
+        page = doc.lines[tok.index].page
         if where is None:
             form = None
         if owner.endswith(".title"):
             if owner.startswith("sections:"):
                 level = tok.level or 1
-                blocks.append(Heading(doc.lines[tok.index].text, f"section{min(level, 2)}"))
+                blocks.append(Heading(doc.lines[tok.index].text, f"section{min(level, 2)}", page))
                 section = plan.sections[int(owner.split(":")[1].split(".")[0])]
                 if section.kind == "annex" and not section.text:
                     blocks.append(Annex([a.title for a in plan.actions()]))
             elif owner.startswith(("strategic_goals:", "operational_goals:")):
                 text = join_tokens(run, doc, first=doc.lines[tok.index].text)
-                blocks.append(Heading(text, "sd" if owner.startswith("strategic") else "od"))
+                blocks.append(Heading(text, "sd" if owner.startswith("strategic") else "od", page))
             else:
-                blocks.append(Title(join_tokens(run, doc)))
+                blocks.append(Title(join_tokens(run, doc), page))
             n = run_end
             continue
         if where is None:  # section text, narrative body, unassigned text
@@ -270,7 +277,7 @@ def plan_layout(txt: Path, profile: Profile | None = None) -> PlanLayout:
             elif owner != UNASSIGNED or tok.kind != Kind.EMPTY:
                 blocks.extend(_texts(run, owner, starts))
             else:
-                blocks.append(Text(tok.text))
+                blocks.append(Text(tok.text, page=page))
             n = run_end
             continue
         aid, field_key = where
@@ -285,11 +292,11 @@ def plan_layout(txt: Path, profile: Profile | None = None) -> PlanLayout:
         elif tok.kind in (Kind.PROMPT, Kind.PART):
             last = row.items[-1] if row.items else None
             if not (isinstance(last, Prompt) and last.text == tok.text):  # wrapped prompt
-                row.items.append(Prompt(tok.text))
+                row.items.append(Prompt(tok.text, page))
         elif tok.kind == Kind.CHECKBOX:
-            row.items.append(Check(tok.selected, tok.glyph, tok.text))
+            row.items.append(Check(tok.selected, tok.glyph, tok.text, page))
         elif tok.kind == Kind.EMPTY:
-            row.items.append(Text(tok.text))
+            row.items.append(Text(tok.text, page=page))
         elif (owner, tok.index) in starts:
             row.items.append(starts[(owner, tok.index)])
         n += 1

@@ -58,3 +58,53 @@ def action_by_title(plan: Plan, start: str) -> Action:
 def texts(items: list | None) -> list[str]:
     assert items is not None
     return [item.text for item in items]
+
+
+# Word versions of the samples, written by scripts/make_sample_docx.py into a temporary
+# folder once per session (test fixtures, not samples: `batch samples/` does not see them).
+def _docx_script():
+    import importlib.util
+    import sys
+
+    name = "make_sample_docx"
+    if name not in sys.modules:
+        path = SAMPLES.parent / "scripts" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def docx_script():
+    return _docx_script()
+
+
+@pytest.fixture(scope="session")
+def docx_dir(tmp_path_factory: pytest.TempPathFactory, docx_script) -> Path:
+    out = tmp_path_factory.mktemp("docx")
+    for name in (ELZOH_TXT.name, KEMP_TXT.name):
+        docx_script.write_sample(name, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def elzoh_docx(docx_dir: Path) -> Path:
+    return docx_dir / ELZOH_TXT.name.replace(".txt", ".docx")
+
+
+@pytest.fixture(scope="session")
+def kemp_docx(docx_dir: Path) -> Path:
+    return docx_dir / KEMP_TXT.name.replace(".txt", ".docx")
+
+
+@pytest.fixture(scope="session")
+def elzoh_docx_result(elzoh_docx: Path) -> Result:
+    return extract_file(elzoh_docx)
+
+
+@pytest.fixture(scope="session")
+def kemp_docx_result(kemp_docx: Path) -> Result:
+    return extract_file(kemp_docx)

@@ -26,7 +26,9 @@ from planextract.batch.zipsafe import (
     read_entry,
 )
 
-PLAN_SUFFIXES = frozenset({".pdf", ".txt"})
+# Word formats other than .docx are listed so that each gets its one-line advice
+# ('save it as .docx') in the results instead of being ignored.
+PLAN_SUFFIXES = frozenset({".pdf", ".txt", ".docx", ".docm", ".doc", ".odt"})
 ZIP_SUFFIX = ".zip"
 JUNK_FOLDERS = frozenset({"__MACOSX"})  # resource forks added by macOS zip tools
 

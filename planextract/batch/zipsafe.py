@@ -13,28 +13,15 @@ import io
 import re
 import stat
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from planextract.extract.limits import Limits
+from planextract.extract.zipbounds import UnsafeEntry, ZipLimits, check_sizes
+
+__all__ = ["UnsafeEntry", "ZipLimits", "check_entry", "open_archive", "read_entry", "read_member"]
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CHUNK = 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class ZipLimits:
-    max_entry_bytes: int = Limits().max_bytes  # uncompressed size of one entry, as for a file
-    max_total_bytes: int = 2 * 1024 * 1024 * 1024  # uncompressed size of one archive, nested
-    max_ratio: float = 100.0  # uncompressed / compressed, for entries above ratio_from_bytes
-    ratio_from_bytes: int = 1024 * 1024  # small entries may compress well (text does)
-    max_depth: int = 2  # 1: no zips inside zips; 2: one level of nesting
-    max_entries: int = 10_000  # entries in one archive
-
-
-class UnsafeEntry(Exception):
-    """An entry that is not read: the message is the one-line reason."""
 
 
 def printable(name: str) -> str:
@@ -68,19 +55,7 @@ def check_entry(info: zipfile.ZipInfo, limits: ZipLimits) -> PurePosixPath:
             raise UnsafeEntry("symbolic link entry, not followed")
         if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
             raise UnsafeEntry("special file entry (not a regular file)")
-    if info.flag_bits & 0x1:
-        raise UnsafeEntry("encrypted zip entry")
-    if info.file_size > limits.max_entry_bytes:
-        raise UnsafeEntry(
-            f"entry is {info.file_size} bytes uncompressed, more than the limit "
-            f"{limits.max_entry_bytes}"
-        )
-    if info.file_size > limits.ratio_from_bytes:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if ratio > limits.max_ratio:
-            raise UnsafeEntry(
-                f"compression ratio {ratio:.0f}:1 is above {limits.max_ratio:.0f}:1 (zip bomb?)"
-            )
+    check_sizes(info, limits)
     return path
 
 

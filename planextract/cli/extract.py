@@ -76,7 +76,7 @@ def extract(
     no_enrich: bool,
     quiet: bool,
 ) -> None:
-    """Extract plans (PDF or text) to JSON.
+    """Extract plans (PDF, Word .docx or text) to JSON.
 
     Exit code 0 when every file was converted, 1 when any file failed.
     """

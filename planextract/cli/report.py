@@ -74,7 +74,7 @@ def report(
     timeout: float,
     quiet: bool,
 ) -> None:
-    """Quality reports in Dutch for plans (PDF or text) or their JSON.
+    """Quality reports in Dutch for plans (PDF, Word .docx or text) or their JSON.
 
     Per plan: a self-contained HTML page, Markdown and JSON with the same content. With
     several plans also index.html/.md/.json, an overview of the archive. Exit code 0 when

@@ -92,12 +92,22 @@ class PageIssue:
 
 
 @dataclass(slots=True)
+class ReaderNote:
+    """Something the reader did with the source that the plan should say (DOCX: pages
+    from Word's last layout, tracked changes taken as accepted, comments not read)."""
+
+    code: str
+    detail: str  # Dutch
+
+
+@dataclass(slots=True)
 class TableCell:
     """One cell of a ruled table as a PDF reader found it (text in reading order)."""
 
     text: str
-    page: int
-    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom on that page
+    page: int | None  # None: a DOCX without recorded page breaks
+    # x0, top, x1, bottom on that page; a DOCX cell has grid coordinates (column, row).
+    bbox: tuple[float, float, float, float]
     line_indices: list[int] = field(default_factory=list)  # its lines in Document.lines
 
 
@@ -109,7 +119,7 @@ class Table:
     page is a separate Table with the next page number.
     """
 
-    page: int
+    page: int | None
     bbox: tuple[float, float, float, float]
     rows: list[list[TableCell | None]]
 
@@ -131,6 +141,7 @@ class Document:
     # How page numbers were resolved and how many lines stayed uncertain.
     pagination: dict[str, object] = field(default_factory=dict)
     has_layout: bool = False  # lines carry font/position information
+    notes: list[ReaderNote] = field(default_factory=list)
 
     def content_lines(self) -> list[Line]:
         return [line for line in self.lines if line.is_content]

@@ -111,6 +111,11 @@ class ListItem(_Model):
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
 
 
+class SourceNote(_Model):
+    code: str
+    detail: str = Field(description="Dutch, what was found and done.")
+
+
 class Source(_Model):
     file: str = Field(description="File name of the plan as given (no directories).")
     sha256: str
@@ -118,6 +123,11 @@ class Source(_Model):
     pages: int | None = Field(None, description="Number of pages of the source, when known.")
     encoding: str | None = Field(None, description="Text encoding used to read a text file.")
     profile: str = Field(description="Template profile used for extraction.")
+    notes: list[SourceNote] = Field(
+        default_factory=list,
+        description="What the reader did with the source that affects the values "
+        "(e.g. DOCX: 'pages-approximate', 'tracked-changes', 'comments').",
+    )
 
 
 class Section(_Model):

@@ -55,6 +55,7 @@ CODES: dict[str, Code] = {
     "pages.uncertain": Code("info", "Paginanummers onzeker"),
     "pages.no_text": Code("warning", "Pagina zonder tekstlaag"),
     "pages.reader_issue": Code("warning", "Leesprobleem op een pagina"),
+    "source.note": Code("info", "Opmerking bij het bronbestand"),
 }
 
 SEVERITY_NAMES: dict[str, str] = {"error": "fout", "warning": "waarschuwing", "info": "info"}

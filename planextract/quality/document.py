@@ -67,3 +67,11 @@ def pages_without_text(ctx: Context) -> Iterable[Finding]:
                 ),
                 pages=[issue.page],
             )
+
+
+@check
+def source_notes(ctx: Context) -> Iterable[Finding]:
+    """What the reader did with the file (DOCX: approximate pages, tracked changes taken
+    as accepted, comments not read), so the reader of the report knows it too."""
+    for note in ctx.plan.source.notes:
+        yield finding(code="source.note", message=f"{note.detail[:1].upper()}{note.detail[1:]}.")

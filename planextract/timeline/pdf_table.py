@@ -84,7 +84,7 @@ def _add_row(grid: PdfGrid, cells: Cells, label: MonthLabel | None) -> bool:
     n = len(grid.titles)
     body = (cells[1 : n + 1] + [None] * n)[:n]
     texts = [cell_text(c) or None for c in body]
-    pages = [[c.page] if c is not None and cell_text(c) else [] for c in body]
+    pages = [[c.page] if c is not None and c.page and cell_text(c) else [] for c in body]
     lines = [list(c.line_indices) if c is not None else [] for c in body]
     if label is not None:
         if grid.rows and label.first <= grid.rows[-1].label.months[-1]:
@@ -100,7 +100,7 @@ def _add_row(grid: PdfGrid, cells: Cells, label: MonthLabel | None) -> bool:
     else:
         return False
     row = grid.rows[-1]
-    page_set = {c.page for c in cells if c is not None}
+    page_set = {c.page for c in cells if c is not None and c.page}
     row.pages = sorted({*row.pages, *page_set})
     return True
 
@@ -125,5 +125,5 @@ def timeline_grids(doc: Document) -> list[PdfGrid]:
                 continue  # not a month row (a note under the table): left to the section
             if _add_row(grid, list(cells), label):
                 grid.lines.update(_line_indices(cells))
-        grid.pages = sorted({*grid.pages, table.page})
+        grid.pages = sorted({*grid.pages, *([table.page] if table.page else [])})
     return [g for g in grids if g.rows and g.titles]

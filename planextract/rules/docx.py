@@ -1,0 +1,30 @@
+"""Named rules about Word files (rules/docx.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class DocxRules:
+    max_entries: int
+    max_ratio: float
+    ratio_from_bytes: int
+    total_factor: int
+    bullet_symbols: dict[str, str]
+
+
+@cache
+def load_docx_rules() -> DocxRules:
+    data = tomllib.loads(resources.files("planextract.rules").joinpath("docx.toml").read_text())
+    pkg = data["package"]
+    return DocxRules(
+        max_entries=int(pkg["max_entries"]),
+        max_ratio=float(pkg["max_ratio"]),
+        ratio_from_bytes=int(pkg["ratio_from_bytes"]),
+        total_factor=int(pkg["total_factor"]),
+        bullet_symbols=dict(data["bullet_symbols"]),
+    )
