@@ -23,6 +23,7 @@ from planextract.models.plan import (
     Plan,
     StrategicGoal,
 )
+from planextract.rules.zones import zone_key
 
 Row = tuple[Any, ...]
 EVALUATION_TYPES = ("process", "output", "outcome")
@@ -44,6 +45,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("coverage", "REAL"),
         ("completeness", "REAL"),
         ("unassigned", "INTEGER"),
+        ("zone_key", "TEXT"),  # canonical zone ('kemp-en-duin'), shared with partners
+        ("duplicate_of", "INTEGER"),  # plan_id of the copy that counts; NULL: this one counts
     ),
     "sections": (
         ("plan_id", "INTEGER"),
@@ -336,8 +339,11 @@ def _goal_row(
     )
 
 
-def plan_rows(plan_id: int, file: str, plan: Plan) -> dict[str, list[Row]]:
-    """All rows of one plan, by table, in the column order of TABLES."""
+def plan_rows(
+    plan_id: int, file: str, plan: Plan, duplicate_of: int | None = None
+) -> dict[str, list[Row]]:
+    """All rows of one plan, by table, in the column order of TABLES. A copy of another
+    plan (`duplicate_of`) has only its `plans` row: the plan counts once."""
     out: dict[str, list[Row]] = {name: [] for name in TABLES}
     source = plan.source
     out["plans"].append(
@@ -356,8 +362,12 @@ def plan_rows(plan_id: int, file: str, plan: Plan) -> dict[str, list[Row]]:
             plan.extraction.coverage,
             plan.quality.completeness,
             len(plan.unassigned),
+            zone_key(plan.organisation),
+            duplicate_of,
         )
     )
+    if duplicate_of is not None:
+        return out
     for k, section in enumerate(plan.sections, start=1):
         out["sections"].append(
             (

@@ -23,7 +23,7 @@ from planextract.report.labels import (
     number,
     score_class,
 )
-from planextract.report.overview import Overview
+from planextract.report.overview import Overview, PlanEntry
 from planextract.report.style import CSS
 
 
@@ -274,6 +274,10 @@ def _footer(version: str) -> str:
     )
 
 
+def _copies(p: PlanEntry) -> str:
+    return "<br>".join(f'<a href="{href(c.link)}">{esc(c.file)}</a>' for c in p.copies)
+
+
 def overview_html(o: Overview) -> str:
     heads = "".join(f"<th>{esc(c.name)}</th>" for c in o.columns)
     heat_rows = []
@@ -303,7 +307,7 @@ def overview_html(o: Overview) -> str:
         f'<td>{esc(p.file)}</td><td class="c">{esc(p.actions)}</td>'
         f'<td class="c">{esc(p.completeness_text)}</td><td class="c">{esc(p.errors)}</td>'
         f'<td class="c">{esc(p.warnings)}</td><td class="c">{esc(p.infos)}</td>'
-        f"<td>{esc(p.timeline)}</td></tr>"
+        f"<td>{esc(p.timeline)}</td><td>{_copies(p)}</td></tr>"
         for p in o.plans
     )
     return page(
@@ -316,7 +320,8 @@ def overview_html(o: Overview) -> str:
             '<section id="plannen"><h2>Plannen</h2><table>',
             "<thead><tr><th>Zone</th><th>Jaar</th><th>Bestand</th><th>Acties</th>"
             "<th>Volledig</th><th>Fouten</th><th>Waarsch.</th><th>Info</th><th>Tijdslijn</th>"
-            "</tr></thead>",
+            '<th title="Hetzelfde plan nog eens in het archief (zelfde zone en jaar of zelfde '
+            'inhoud); alleen dit plan telt mee.">Andere kopieën</th></tr></thead>',
             f"<tbody>{plan_rows}</tbody></table></section>",
             '<section id="heatmap"><h2>Zones × velden van het sjabloon</h2>',
             '<p class="muted">Per zone: het aandeel van de acties dat het onderdeel invult.</p>',

@@ -160,6 +160,7 @@ def overview_markdown(o: Overview) -> str:
             "Waarsch.",
             "Info",
             "Tijdslijn",
+            "Andere kopieën",
         ],
         [
             [
@@ -172,6 +173,7 @@ def overview_markdown(o: Overview) -> str:
                 str(p.warnings),
                 str(p.infos),
                 md(p.timeline),
+                ", ".join(f"[{md(c.file)}]({c.link})" for c in p.copies),
             ]
             for p in o.plans
         ],
