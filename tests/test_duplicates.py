@@ -18,7 +18,6 @@ from planextract.batch.discover import discover
 from planextract.cli import main
 from planextract.models.plan import Plan
 from planextract.quality.duplicates import CopyKey, copy_key, counting_copies
-from planextract.report.overview import overview
 from planextract.rules.zones import zone_key
 
 
@@ -89,8 +88,8 @@ def test_demo_overview_shows_two_plans(demo: Path) -> None:
     html = (demo / "_kwaliteitsrapport" / "index.html").read_text("utf-8")
     assert ">Andere kopieën</th>" in html
     assert (
-        '<a href="samples__kemp-en-duin-actieplan-2025.rapport.html">kemp-en-duin-actieplan-2025.txt</a>'
-        in html
+        '<a href="samples__kemp-en-duin-actieplan-2025.rapport.html">'
+        "kemp-en-duin-actieplan-2025.txt</a>" in html
     )
 
 
