@@ -14,6 +14,7 @@ from planextract.extract.classify import Token, classify
 from planextract.extract.clean import mark_noise
 from planextract.extract.limits import Limits
 from planextract.extract.metadata import organisation_and_title, plan_year
+from planextract.extract.page_ranges import add_page_ranges
 from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
 from planextract.models.document import Document
@@ -105,6 +106,7 @@ def extract_document(
         plan.sections = assembler.sections()
         plan.extraction = account(doc)
     plan.timeline, plan.timeline_status = found.timeline, found.status
+    add_page_ranges(plan, doc)
     plan.quality = assess(plan, profile)
     if enrich:
         from planextract.enrich.apply import enrich_plan

@@ -46,6 +46,7 @@ class ActionRow(BaseModel):
     kind: str
     pages: list[int]
     pages_text: str
+    pages_uncertain: bool = False  # the value's lines lie somewhere in the range shown
     completeness: float
     completeness_text: str
     missing: list[str]
@@ -64,6 +65,7 @@ class FindingRow(BaseModel):
     field_name: str | None
     pages: list[int]
     pages_text: str
+    pages_uncertain: bool = False  # the value's lines lie somewhere in the range shown
 
 
 class GanttRow(BaseModel):
@@ -196,7 +198,8 @@ def _action_rows(plan: Plan, form: Form, profile: Profile) -> list[ActionRow]:
                 title=action.title,
                 kind=action.kind,
                 pages=action.pages,
-                pages_text=pages_text(action.pages),
+                pages_text=pages_text(action.pages, action.page_range),
+                pages_uncertain=action.page_range is not None,
                 completeness=completeness,
                 completeness_text=percent_text(completeness),
                 missing=[element_path(k, profile) for k in (score.missing if score else [])],
@@ -220,7 +223,8 @@ def _finding_rows(plan: Plan, profile: Profile) -> list[FindingRow]:
             field=f.field,
             field_name=element_path(f.field, profile) if f.field else None,
             pages=f.pages,
-            pages_text=pages_text(f.pages),
+            pages_text=pages_text(f.pages, f.page_range),
+            pages_uncertain=f.page_range is not None,
         )
         for f in plan.quality.findings
     ]

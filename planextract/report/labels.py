@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planextract.models.plan import PageRange
 from planextract.rules.profile import Profile
 from planextract.timeline.months import vocabulary
 
@@ -80,7 +81,13 @@ def percent_text(value: float | None) -> str:
     return "n.v.t." if value is None else f"{number(value)} %"
 
 
-def pages_text(pages: list[int]) -> str:
+def pages_text(pages: list[int], page_range: PageRange | None = None) -> str:
+    """'p. 12', 'pp. 12, 13'; with unpinned lines the range they must lie in, marked:
+    'pp. 24–32 (onzeker)'."""
+    if page_range is not None:
+        first, last = page_range.first, page_range.last
+        span = f"p. {first}" if first == last else f"pp. {first}–{last}"
+        return f"{span} (onzeker)"
     if not pages:
         return "onbekend"
     return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(str(p) for p in pages)
