@@ -59,9 +59,13 @@ def finding(
 
 
 def quote(text: str, limit: int = 80) -> str:
-    """Document text quoted for a message, shortened."""
+    """Document text quoted for a message, shortened at a word boundary."""
     text = " ".join(text.split())
-    return f"‘{text if len(text) <= limit else text[: limit - 1] + '…'}’"
+    if len(text) > limit:
+        cut = text[: limit - 1]
+        head = cut.rsplit(" ", 1)[0] if " " in cut else cut
+        text = head.rstrip(",;:.–-") + " …"
+    return f"‘{text}’"
 
 
 def join_nl(items: list[str]) -> str:

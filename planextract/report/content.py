@@ -14,6 +14,8 @@ from planextract.quality.form import EVALUATION, Form, field_elements, has_crite
 from planextract.quality.registry import context
 from planextract.quality.score import element_state
 from planextract.report.labels import (
+    FORMATS,
+    SEVERITY_RANK,
     STATES,
     element_name,
     element_path,
@@ -103,6 +105,7 @@ class Summary(BaseModel):
 class Source(BaseModel):
     file: str
     format: str
+    format_name: str = Field(description="Dutch: 'PDF', 'tekstexport', 'Word'.")
     pages: int | None
     sha256: str
     profile: str
@@ -226,7 +229,7 @@ def _finding_rows(plan: Plan, profile: Profile) -> list[FindingRow]:
             pages_text=pages_text(f.pages, f.page_range),
             pages_uncertain=f.page_range is not None,
         )
-        for f in plan.quality.findings
+        for f in sorted(plan.quality.findings, key=lambda f: SEVERITY_RANK[f.severity])
     ]
 
 
@@ -303,6 +306,7 @@ def plan_report(plan: Plan, profile: Profile | None = None) -> PlanReport:
         source=Source(
             file=plan.source.file,
             format=plan.source.format,
+            format_name=FORMATS.get(plan.source.format, plan.source.format),
             pages=plan.source.pages,
             sha256=plan.source.sha256,
             profile=plan.source.profile,

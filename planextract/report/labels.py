@@ -27,6 +27,18 @@ STATES: dict[str, tuple[str, str, str]] = {
 WHOLE_FORM = "alle onderdelen van het sjabloon"  # a form without any part missing
 NO_FINDINGS = "Geen meldingen: het sjabloon is volledig ingevuld."
 
+HEATMAP_NOTE = (
+    "Per zone: het aandeel van de acties dat in het sjabloon staat, en per onderdeel het "
+    "aandeel van die acties dat het onderdeel invult. Acties in vrije tekst tellen alleen in "
+    "de eerste kolom (en in de volledigheid, waar ze niets invullen)."
+)
+
+# Source formats (Source.format) as the report names them.
+FORMATS = {"pdf": "PDF", "text": "tekstexport", "docx": "Word"}
+
+# Findings in the report: most severe first (the JSON keeps reading order).
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
 SEVERITY_SYMBOLS: dict[str, str] = {"error": "✘", "warning": "⚠", "info": "ℹ"}
 
 # Colour bands of a share filled in (percent): at least GOOD is good, below MID is bad.
@@ -54,7 +66,8 @@ def score_class(completeness: float) -> str:
 
 
 def element_name(key: str, profile: Profile) -> str:
-    """'what' -> 'Wat?'; 'what.dont' -> 'niet doen'; 'evaluation.outcome' -> 'outcome'."""
+    """'what' -> 'Wat?'; 'what.dont' -> 'niet doen'; 'evaluation.outcome' -> 'impact
+    (outcome)'."""
     field, _, part = key.partition(".")
     if not part:
         try:

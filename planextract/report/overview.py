@@ -70,6 +70,7 @@ class HeatColumn(BaseModel):
     key: str
     name: str
     path: str
+    field: str = Field("", description="Name of the template field the element belongs to.")
 
 
 class HeatCell(BaseModel):
@@ -84,6 +85,11 @@ class HeatRow(BaseModel):
     link: str
     completeness_text: str
     cells: list[HeatCell]
+    template: HeatCell | None = Field(
+        None, description="Share of the actions written in the template (not in free text)."
+    )
+    template_actions: int = 0
+    actions: int = 0
 
 
 class CodeRow(BaseModel):
@@ -141,13 +147,20 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
                 timeline=timeline_text(plan),
             )
         )
+        # Shares of the actions on the form: a free-text action is its own column, so a
+        # part left out of the form is not confused with an action written without it.
+        on_form = [a for a in actions if a.kind == "template"]
+        shown = percent(len(on_form), len(actions)) if actions else None
+        template = HeatCell(
+            key="template", percent=shown, band=band(shown), text=percent_text(shown)
+        )
         cells = []
         for key in keys:
-            if key not in ctx.form.elements or not actions:
+            if key not in ctx.form.elements or not on_form:
                 pct = None
             else:
-                filled = sum(1 for a in actions if element_state(a, key, profile) == "filled")
-                pct = percent(filled, len(actions))
+                filled = sum(1 for a in on_form if element_state(a, key, profile) == "filled")
+                pct = percent(filled, len(on_form))
             cells.append(HeatCell(key=key, percent=pct, band=band(pct), text=percent_text(pct)))
         rows.append(
             HeatRow(
@@ -155,6 +168,9 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
                 link=link,
                 completeness_text=percent_text(q.completeness),
                 cells=cells,
+                template=template,
+                template_actions=len(on_form),
+                actions=len(actions),
             )
         )
         code_counts.append(Counter(f.code for f in q.findings))
@@ -189,7 +205,12 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
     years = sorted({e.year for e in entries if e.year})  # `plans` may be a spent generator
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
     columns = [
-        HeatColumn(key=k, name=element_name(k, profile), path=element_path(k, profile))
+        HeatColumn(
+            key=k,
+            name=element_name(k, profile),
+            path=element_path(k, profile),
+            field=element_name(k.partition(".")[0], profile),
+        )
         for k in keys
     ]
     return Overview(
