@@ -255,7 +255,7 @@ def test_bad_json_input(tmp_path: Path, content: bytes, reason: str) -> None:
     )
     assert result.exit_code == 1
     line = next(x for x in result.stderr.splitlines() if x.startswith("error:"))
-    assert line.startswith(f"error: bad.json: {reason}")
+    assert line.startswith(f"error: {bad}: {reason}")
     assert "Traceback" not in result.output
     assert (tmp_path / "out" / "zuidoost-hageland-actieplan-2025.rapport.html").exists()
 
