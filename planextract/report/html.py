@@ -158,7 +158,7 @@ def _actions(r: PlanReport) -> list[str]:
         '<section id="acties">',
         "<h2>Acties × velden van het sjabloon</h2>",
         _legend(STATES[s] for s in STATES),
-        '<div class="scroll"><table>',
+        '<div class="scroll"><table class="fields">',
         '<thead><tr><th rowspan="2">Actie</th><th rowspan="2">Titel</th>'
         f'{head1}<th rowspan="2">Volledig</th></tr><tr>{head2}</tr></thead>',
         "<tbody>",
@@ -210,7 +210,7 @@ def _timeline(r: PlanReport) -> list[str]:
         f'<th title="{esc(full)}">{esc(short)}</th>'
         for short, full in zip(MONTHS_SHORT, MONTHS, strict=True)
     )
-    rows = []
+    rows, texts = [], []
     for row in r.timeline.rows:
         label = (
             f'<a href="#actie-{esc(row.action_id)}">{esc(row.action_id)}</a> '
@@ -219,32 +219,44 @@ def _timeline(r: PlanReport) -> list[str]:
         )
         if row.link_uncertain:
             label += '<span class="sev info" title="koppeling met de actie onzeker">?</span> '
-        cells = []
+        cells, planned = [], []
         for month, text, doubt in zip(MONTHS, row.months, row.doubtful, strict=True):
             if text:
-                short = text if len(text) <= 60 else text[:59] + "…"
+                short = text if len(text) <= 60 else _cut(text, 60)
                 mark, cls, note = (
                     ("■?", "m on doubt", " (kolom onzeker)") if doubt else ("■", "m on", "")
                 )
                 cells.append(
                     f'<td class="{cls}" title="{esc(month)}{note}: {esc(text)}">'
-                    f"<b>{mark}</b>{esc(short)}</td>"
+                    f'<b>{mark}</b><span class="t">{esc(short)}</span></td>'
                 )
+                planned.append(f"<li><b>{esc(month)}{esc(note)}:</b> {esc(text)}</li>")
             else:
                 cells.append('<td class="m"></td>')
         rows.append(f'<tr><td class="title">{label}{esc(row.title)}</td>{"".join(cells)}</tr>')
+        if planned:
+            texts.append(f"<li>{label}{esc(row.title)}<ul>{''.join(planned)}</ul></li>")
     return [
         *head,
         '<p class="muted">Eén rij per kolom van de tijdslijn; ■ = in die maand gepland '
-        "(volledige tekst bij het aanwijzen); ■? = in welke kolom deze tekst staat, is niet "
-        "zeker; ? bij een kolom = de koppeling met de actie is onzeker.</p>",
+        "(de volledige teksten staan onder de tabel); ■? = in welke kolom deze tekst staat, "
+        "is niet zeker; ? bij een kolom = de koppeling met de actie is onzeker.</p>",
         '<table class="gantt"><colgroup><col class="label">' + "<col>" * 12 + "</colgroup>",
         f"<thead><tr><th>Kolom van de tijdslijn</th>{months}</tr></thead>",
         "<tbody>",
         *rows,
         "</tbody></table>",
+        '<h3>Volledige teksten van de tijdslijn</h3><ul class="gantt-texts">',
+        *texts,
+        "</ul>",
         "</section>",
     ]
+
+
+def _cut(text: str, limit: int) -> str:
+    """A preview of a cell, cut at a word (the full text is listed under the grid)."""
+    head = text[: limit - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head) + " …"
 
 
 def plan_html(r: PlanReport) -> str:
