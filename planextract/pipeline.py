@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from planextract import __version__
 from planextract.errors import NotAPlan, UnreadableInput
@@ -22,6 +24,7 @@ from planextract.models.plan import Plan, Source
 from planextract.quality.assess import assess
 from planextract.rules.profile import Profile, load_profile
 from planextract.rules.timeline import TimelineRules
+from planextract.rules.zones import zone_key
 from planextract.timeline.build import build_timeline, claim_lines
 
 PDF_MAGIC = b"%PDF-"
@@ -93,6 +96,7 @@ def extract_document(
             profile=profile.id,
         ),
         organisation=organisation,
+        zone_key=zone_key(organisation),
         year=plan_year(doc, sections, profile),
         title=title,
         sections=sections,
@@ -128,6 +132,24 @@ def extract_file(
     return extract_document(doc, profile, timeline_rules, enrich=enrich)
 
 
+# Provenance keys left out when empty: a text export has no boxes, most values no range.
+EMPTY_PROVENANCE = (("boxes", []), ("page_range", None))
+
+
+def _drop_empty_provenance(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _drop_empty_provenance(v)
+            for k, v in value.items()
+            if not any(k == key and v == empty for key, empty in EMPTY_PROVENANCE)
+        }
+    if isinstance(value, list):
+        return [_drop_empty_provenance(v) for v in value]
+    return value
+
+
 def plan_to_json(plan: Plan) -> str:
-    """Deterministic JSON: fixed key order, UTF-8 text, trailing newline."""
-    return plan.model_dump_json(indent=2) + "\n"
+    """Deterministic JSON: fixed key order, UTF-8 text, trailing newline. Empty provenance
+    (`boxes: []`, `page_range: null`) is left out; both are the models' defaults."""
+    data = _drop_empty_provenance(plan.model_dump(mode="json"))
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

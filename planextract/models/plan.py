@@ -461,6 +461,9 @@ class Plan(_Model):
     tool_version: str
     source: Source
     organisation: str | None = None
+    zone_key: str | None = Field(
+        None, description="Canonical zone key ('kemp-en-duin'), shared with the export."
+    )
     year: int | None = None
     title: str | None = None
     sections: list[Section] = Field(default_factory=list)

@@ -13,6 +13,10 @@ import unicodedata
 ZONE_PREFIXES = ("Eerstelijnszone ", "Eerstelijnzone ", "Zorgraad ", "ELZ ")
 
 
+# The word alone names no zone ('de eerstelijnszone', 'ELZ's'): no key.
+BARE = frozenset(p.strip().casefold() for p in ZONE_PREFIXES) | {"eerstelijnszones", "elz's"}
+
+
 def short_zone(name: str) -> str:
     """'ELZ Kemp en Duin' -> 'Kemp en Duin' (the name without its zone prefix)."""
     name = name.strip()
@@ -25,7 +29,7 @@ def short_zone(name: str) -> str:
 def zone_key(name: str | None) -> str | None:
     """'ELZ Kemp en Duin' / 'Eerstelijnszone Kemp en Duin' -> 'kemp-en-duin'; None when the
     name is unknown or holds no letters or digits."""
-    if not name:
+    if not name or name.strip().casefold() in BARE:
         return None
     folded = unicodedata.normalize("NFKD", short_zone(name)).encode("ascii", "ignore").decode()
     key = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
