@@ -55,6 +55,22 @@ def sniff_format(path: Path) -> str:
     return "text"
 
 
+# The distributions whose code reads a file of each format: their versions decide the text.
+READERS = {"pdf": ("pdfplumber", "pdfminer.six"), "text": (), "docx": ()}
+
+
+def reader_versions(fmt: str) -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in READERS.get(fmt, ()):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "unknown"
+    return found
+
+
 def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
     fmt = sniff_format(path)
     if fmt == "pdf":
@@ -94,6 +110,7 @@ def extract_document(
             pages=doc.page_count,
             encoding=doc.encoding,
             profile=profile.id,
+            readers=reader_versions(doc.format),
         ),
         organisation=organisation,
         zone_key=zone_key(organisation),

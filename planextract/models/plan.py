@@ -132,6 +132,11 @@ class Source(_Model):
     pages: int | None = Field(None, description="Number of pages of the source, when known.")
     encoding: str | None = Field(None, description="Text encoding used to read a text file.")
     profile: str = Field(description="Template profile used for extraction.")
+    readers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Versions of the libraries that read the file ({'pdfplumber': '0.11.10', "
+        "'pdfminer.six': '20260107'} for a PDF; a text file is read by Python alone).",
+    )
 
 
 class Section(_Model):
