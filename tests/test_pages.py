@@ -100,3 +100,11 @@ def test_no_range_without_any_known_page(tmp_path: Path) -> None:
     text = "\n".join(line for line in sample_text("elzoh").split("\n") if "Pagina" not in line)
     plan = extract_file(write_variant(tmp_path, "elzoh.txt", text)).plan
     assert all(a.page_range is None for a in plan.actions())
+
+
+def test_goal_findings_get_the_goal_range(kemp: Plan) -> None:
+    # 'OD 4.2 staat na 4.5': OD 4.2's heading lies between the footers of pages 23 and 32.
+    order = next(f for f in kemp.quality.findings if f.code == "goal.number_order")
+    assert order.pages == []
+    assert order.page_range is not None
+    assert (order.page_range.first, order.page_range.last) == (24, 32)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from planextract.models.plan import Finding, Plan
+from planextract.models.plan import Finding, PageRange, Plan
 from planextract.quality.codes import CODES
 from planextract.quality.form import Form, plan_form
 from planextract.rules.profile import Profile, load_profile
@@ -46,8 +46,10 @@ def finding(
     action_id: str | None = None,
     field: str | None = None,
     pages: list[int] | None = None,
+    page_range: PageRange | None = None,
 ) -> Finding:
-    """A finding whose severity comes from the code catalogue (quality/codes.py)."""
+    """A finding whose severity comes from the code catalogue (quality/codes.py); the
+    page range of what it is about counts only when its pages are unknown."""
     return Finding(
         code=code,
         severity=CODES[code].severity,
@@ -55,6 +57,7 @@ def finding(
         action_id=action_id,
         field=field,
         pages=list(pages or []),
+        page_range=None if pages else page_range,
     )
 
 
