@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from planextract import __version__
 from planextract.errors import NotAPlan, UnreadableInput
@@ -20,6 +22,7 @@ from planextract.extract.docx_package import (
 )
 from planextract.extract.limits import Limits
 from planextract.extract.metadata import organisation_and_title, plan_year
+from planextract.extract.page_ranges import add_page_ranges
 from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
 from planextract.models.document import Document
@@ -28,6 +31,7 @@ from planextract.models.tokens import Token
 from planextract.quality.assess import assess
 from planextract.rules.profile import Profile, load_profile
 from planextract.rules.timeline import TimelineRules
+from planextract.rules.zones import zone_key
 from planextract.timeline.build import build_timeline, claim_lines
 
 PDF_MAGIC = b"%PDF-"
@@ -63,6 +67,22 @@ def sniff_format(path: Path) -> str:
             raise UnreadableInput(path.name, "empty file")
         raise UnreadableInput(path.name, "damaged Word file (not a zip package)")
     return "text"
+
+
+# The distributions whose code reads a file of each format: their versions decide the text.
+READERS = {"pdf": ("pdfplumber", "pdfminer.six"), "text": (), "docx": ("python-docx", "lxml")}
+
+
+def reader_versions(fmt: str) -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in READERS.get(fmt, ()):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "unknown"
+    return found
 
 
 def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
@@ -109,8 +129,10 @@ def extract_document(
             encoding=doc.encoding,
             profile=profile.id,
             notes=[SourceNote(code=n.code, detail=n.detail) for n in doc.notes],
+            readers=reader_versions(doc.format),
         ),
         organisation=organisation,
+        zone_key=zone_key(organisation),
         year=plan_year(doc, sections, profile),
         title=title,
         sections=sections,
@@ -125,6 +147,7 @@ def extract_document(
         plan.sections = assembler.sections()
         plan.extraction = account(doc)
     plan.timeline, plan.timeline_status = found.timeline, found.status
+    add_page_ranges(plan, doc)
     plan.quality = assess(plan, profile)
     if enrich:
         from planextract.enrich.apply import enrich_plan
@@ -146,6 +169,24 @@ def extract_file(
     return extract_document(doc, profile, timeline_rules, enrich=enrich)
 
 
+# Provenance keys left out when empty: a text export has no boxes, most values no range.
+EMPTY_PROVENANCE = (("boxes", []), ("page_range", None))
+
+
+def _drop_empty_provenance(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _drop_empty_provenance(v)
+            for k, v in value.items()
+            if not any(k == key and v == empty for key, empty in EMPTY_PROVENANCE)
+        }
+    if isinstance(value, list):
+        return [_drop_empty_provenance(v) for v in value]
+    return value
+
+
 def plan_to_json(plan: Plan) -> str:
-    """Deterministic JSON: fixed key order, UTF-8 text, trailing newline."""
-    return plan.model_dump_json(indent=2) + "\n"
+    """Deterministic JSON: fixed key order, UTF-8 text, trailing newline. Empty provenance
+    (`boxes: []`, `page_range: null`) is left out; both are the models' defaults."""
+    data = _drop_empty_provenance(plan.model_dump(mode="json"))
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

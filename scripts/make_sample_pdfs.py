@@ -1,7 +1,7 @@
 """Render the sample PDFs in samples/pdf/ from the real text exports in samples/.
 
     python scripts/make_sample_pdfs.py             # samples/pdf/*.pdf
-    python scripts/make_sample_pdfs.py --variants  # also samples/pdf/variants/*.pdf
+    python scripts/make_sample_pdfs.py --variants  # also tests/fixtures/pdf/*.pdf
 
 The text exports are all we have of the submitted PDFs. This script re-creates those PDFs
 as the department's Word template prints them, from two sources only:
@@ -25,7 +25,8 @@ as the real annex content is not in the export.
 Fonts: DejaVu Sans, bundled in scripts/fonts/ (see LICENSE.txt there). Output is
 byte-for-byte deterministic (reportlab invariant mode).
 
-Variants (--variants, for the checkbox tests), in samples/pdf/variants/:
+Variants (--variants, for the checkbox tests), in tests/fixtures/pdf/ (test fixtures stay out of
+samples/, so `planextract batch samples/` converts the two plans only):
 - symbol-fonts: the boxes drawn from symbol fonts, cycling through Wingdings with
   private-use code points U+F0FD/U+F0A8 and U+F078/U+F06F, 'MS Gothic' and 'Segoe UI
   Symbol' (DejaVu renamed: the glyphs look right, the PDF carries the font names and
@@ -86,6 +87,7 @@ from planextract.rules.profile import Profile, load_profile  # noqa: E402
 FONTS = ROOT / "scripts" / "fonts"
 SAMPLES = ROOT / "samples"
 OUT = SAMPLES / "pdf"
+VARIANTS_OUT = ROOT / "tests" / "fixtures" / "pdf"
 SAMPLE_FILES = ("zuidoost-hageland-actieplan-2025.txt", "kemp-en-duin-actieplan-2025.txt")
 CHECKBOX_MODES = ("glyph", "symbol-fonts", "acroform", "unknown-glyph")
 # Each variant from the plan that exercises it best: Kemp en Duin has unchecked boxes
@@ -647,6 +649,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--out", type=Path, default=OUT, help="output folder")
     parser.add_argument("--variants", action="store_true", help="also write the checkbox variants")
+    parser.add_argument(
+        "--variants-out", type=Path, default=VARIANTS_OUT, help="folder for the variants"
+    )
     args = parser.parse_args(argv)
     profile = load_profile()
     for name in SAMPLE_FILES:
@@ -657,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
         for mode, name in VARIANTS.items():
             layout = plan_layout(SAMPLES / name, profile)
             stem = name.replace("-actieplan-2025.txt", "")
-            path = render_pdf(layout, args.out / "variants" / f"{stem}-{mode}.pdf", checkboxes=mode)
+            path = render_pdf(layout, args.variants_out / f"{stem}-{mode}.pdf", checkboxes=mode)
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
 

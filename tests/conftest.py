@@ -15,7 +15,8 @@ KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
 # Rendered from the text exports by scripts/make_sample_pdfs.py.
 ELZOH_PDF = SAMPLES / "pdf" / "zuidoost-hageland-actieplan-2025.pdf"
 KEMP_PDF = SAMPLES / "pdf" / "kemp-en-duin-actieplan-2025.pdf"
-PDF_VARIANTS = SAMPLES / "pdf" / "variants"
+# Test fixtures, not samples: scripts/make_sample_pdfs.py --variants.
+PDF_VARIANTS = Path(__file__).resolve().parent / "fixtures" / "pdf"
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
-from conftest import ELZOH_PDF, ELZOH_TXT, KEMP_TXT
+from conftest import ELZOH_PDF, ELZOH_TXT, KEMP_TXT, SAMPLES
 
 from planextract.cli import main
 
@@ -64,9 +65,10 @@ def test_bad_files_are_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    # The path as the user typed it, not only its base name.
     assert errors == [
-        "error: leeg.txt: empty file",
-        "error: plan.pdf: not a PDF file (no %PDF header)",
+        f"error: {empty}: empty file",
+        f"error: {fake}: not a PDF file (no %PDF header)",
     ]
     assert [p.name for p in out.iterdir()] == ["kemp-en-duin-actieplan-2025.json"]
     assert "Traceback" not in result.output
@@ -94,3 +96,47 @@ def test_python_dash_m() -> None:
         check=True,
     )
     assert proc.stdout.startswith("planextract, version ")
+
+
+@pytest.mark.parametrize("command", ["extract", "report", "batch"])
+def test_missing_input_is_a_usage_error_everywhere(tmp_path: Path, command: str) -> None:
+    missing = tmp_path / "archief" / "plan.txt"
+    result = CliRunner().invoke(main, [command, str(missing), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"no such file or folder: {missing}" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_a_folder_points_to_batch(tmp_path: Path, command: str) -> None:
+    result = CliRunner().invoke(main, [command, str(SAMPLES), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert (
+        f"{SAMPLES} is a folder; convert folders and zips with "
+        f"'planextract batch {SAMPLES} --out DIR'"
+    ) in " ".join(result.stderr.split())
+    assert "Is a directory" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["extract", "report", "batch"])
+def test_out_naming_a_file(tmp_path: Path, command: str) -> None:
+    target = tmp_path / "uitvoer.json"
+    target.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, [command, str(KEMP_TXT), "--out", str(target)])
+    assert result.exit_code == 2
+    text = " ".join(result.stderr.split())
+    assert f"{target} is a file; give a folder (it is created when missing)" in text
+    assert "Directory" not in text
+
+
+def test_help_is_complete_with_examples() -> None:
+    top = CliRunner().invoke(main, ["--help"]).stdout
+    commands = top.split("Commands:", 1)[1]
+    assert "..." not in commands  # no description cut off
+    for command in ("extract", "report", "batch", "export", "schema"):
+        text = CliRunner().invoke(main, [command, "--help"]).stdout
+        assert "Example" in text and f"planextract {command} " in text, command
+    export_help = " ".join(CliRunner().invoke(main, ["export", "--help"]).stdout.split())
+    from planextract.export.tables import TABLES
+
+    assert all(name in export_help for name in TABLES)
+    assert len(TABLES) == 13

@@ -161,3 +161,59 @@ def test_export_needs_a_target(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(tmp_path)])
     assert result.exit_code == 2
     assert "--sqlite" in result.output
+
+
+def test_readme_query_outcome(exported: tuple[Path, Path]) -> None:
+    """Kemp en Duin ticks Impact in 2 of its 12 forms; ELZOH's form has no Impact box and
+    4 of its 11 actions are free text: 10 and 11 actions without an outcome evaluation."""
+    db, _ = exported
+    rows = sqlite3.connect(db).execute(readme_query("Actions without an outcome")).fetchall()
+    assert rows == [("kemp-en-duin", 10), ("zuidoost-hageland", 11)]
+
+
+def test_readme_query_findings_join_fields(exported: tuple[Path, Path]) -> None:
+    db, _ = exported
+    con = sqlite3.connect(db)
+    rows = con.execute(readme_query("Findings with the form part")).fetchall()
+    # ELZOH: 'Wat ga je niet doen?' is not on two forms (part.missing, what + dont).
+    missing = [r for r in rows if r[2] == "part.missing"]
+    assert [(r[0], r[3]) for r in missing] == [("zuidoost-hageland", 0)] * 2
+    assert (
+        con.execute("SELECT field, part FROM findings WHERE code = 'part.missing'").fetchall()
+        == [("what", "dont")] * 2
+    )
+
+
+def test_readme_query_unknown_pages(exported: tuple[Path, Path]) -> None:
+    """The actions between footers that do not add up (see test_pages.py)."""
+    db, _ = exported
+    rows = sqlite3.connect(db).execute(readme_query("Actions whose page is not known")).fetchall()
+    assert [(z, a) for z, a, _ in rows] == [
+        ("kemp-en-duin", "4.2-1"),
+        ("kemp-en-duin", "4.5c-1"),
+        ("kemp-en-duin", "5.4-1"),
+        ("kemp-en-duin", "5.5-1"),
+        ("zuidoost-hageland", "3.2-1"),
+        ("zuidoost-hageland", "3.3-1"),
+        ("zuidoost-hageland", "3.3-2"),
+    ]
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM actions WHERE pages = '[]'").fetchone() == (0,)
+
+
+def test_zone_key_joins_plans_and_partners(exported: tuple[Path, Path]) -> None:
+    con = sqlite3.connect(exported[0])
+    keys = con.execute("SELECT organisation, zone_key FROM plans ORDER BY zone_key").fetchall()
+    assert keys == [
+        ("ELZ Kemp en Duin", "kemp-en-duin"),
+        ("Eerstelijnszone Zuidoost Hageland", "zuidoost-hageland"),
+    ]
+    # Kemp en Duin names ELZ Maasland as a partner (4.5c-1, transmurale zorg).
+    named = con.execute(
+        "SELECT DISTINCT p.zone_key, x.zone_key FROM partners x JOIN plans p USING (plan_id)"
+        " WHERE x.zone_key IS NOT NULL AND x.zone_key != p.zone_key"
+    ).fetchall()
+    assert ("kemp-en-duin", "maasland") in named
+    assert con.execute(
+        "SELECT COUNT(*) FROM partners WHERE name = 'Eerstelijnszone' AND zone_key IS NOT NULL"
+    ).fetchone() == (0,)

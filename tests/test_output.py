@@ -79,3 +79,22 @@ def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
     db = tmp_path / "plans.db"
     write_sqlite(db, collect([]))
     assert path.stat().st_mode & 0o777 == db.stat().st_mode & 0o777 == FILE_MODE
+
+
+def test_empty_provenance_is_left_out(kemp_result: object, kemp_pdf_result: object) -> None:
+    """A text export has no PDF boxes: no `boxes: []` on every item; a value with known pages
+    has no `page_range: null`. Read back, the plan is the same."""
+    from planextract.models.plan import Plan
+
+    text = plan_to_json(kemp_result.plan)  # type: ignore[attr-defined]
+    assert '"boxes": []' not in text and '"page_range": null' not in text
+    assert '"page_range": {' in text  # 4.2-1 and the others between unmatched footers
+    assert Plan.model_validate_json(text) == kemp_result.plan  # type: ignore[attr-defined]
+    pdf = json.loads(plan_to_json(kemp_pdf_result.plan))  # type: ignore[attr-defined]
+    first = pdf["strategic_goals"][0]["operational_goals"][0]["actions"][0]
+    assert first["boxes"] and first["boxes"][0]["page"] == first["pages"][0]
+
+
+def test_zone_key_in_the_json(elzoh_result: object, kemp_result: object) -> None:
+    assert json.loads(plan_to_json(elzoh_result.plan))["zone_key"] == "zuidoost-hageland"  # type: ignore[attr-defined]
+    assert json.loads(plan_to_json(kemp_result.plan))["zone_key"] == "kemp-en-duin"  # type: ignore[attr-defined]

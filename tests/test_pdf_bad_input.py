@@ -143,18 +143,14 @@ def test_cli_reports_each_bad_pdf_on_one_line(tmp_path: Path, encrypted: Path) -
     result = CliRunner().invoke(main, ["extract", *map(str, files), "--out", str(tmp_path)])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert [e.split(":")[1].strip() for e in errors] == [
-        "beveiligd.pdf",
-        "afgebroken.pdf",
-        "gescand.pdf",
-    ]
+    assert [e.removeprefix("error: ").split(": ")[0] for e in errors] == [str(f) for f in files[:3]]
     assert "Traceback" not in result.stderr
     assert (tmp_path / "zuidoost-hageland-actieplan-2025.json").exists()
     # Each reason on the same line as its file.
-    assert errors[0] == "error: beveiligd.pdf: encrypted PDF: it needs a password to be read"
-    assert errors[1].startswith("error: afgebroken.pdf: damaged or truncated PDF (")
+    assert errors[0] == f"error: {files[0]}: encrypted PDF: it needs a password to be read"
+    assert errors[1].startswith(f"error: {files[1]}: damaged or truncated PDF (")
     assert errors[2] == (
-        "error: gescand.pdf: no text layer on any of its 1 pages (scanned or image-only PDF)"
+        f"error: {files[2]}: no text layer on any of its 1 pages (scanned or image-only PDF)"
     )
 
 

@@ -85,6 +85,28 @@ def test_acroform_fields(elzoh: Plan) -> None:
     assert first.process.label == "Procesevaluatie" and first.process.glyph == "☒"
 
 
+def test_acroform_criteria_stay_under_their_box(elzoh_pdf_result: Result) -> None:
+    """The field's border is a small closed rectangle: its edges must not cut a text cell,
+    or a short first word ('We', a bullet) under the box becomes a line of its own and the
+    criteria fall out of the ticked type into the evaluation's own text."""
+    plan = extract_file(ACROFORM).plan
+    ev = plan.action("1.2-1").evaluation
+    assert ev is not None and ev.output is not None and ev.process is not None
+    assert ev.process.text.startswith("We evalueren eind 2025 of er voldoende ingezet is")
+    assert [c.text for c in ev.output.criteria] == [
+        "We willen alle 9 lokale besturen gesproken hebben tegen de zomer van 2025",
+        "Er is een gedragen afsprakenkader lokaal sociaal beleid dat ingediend kan worden op "
+        "31/05/2024 bij het departement Zorg.",
+        "Er is een gedragen vertegenwoordiging van 9 lokale besturen binnen ons bestuursorgaan "
+        "na de verkiezingen door de zorgraad eind 2025",
+    ]
+    assert ev.text == ""
+    codes = [f.code for f in plan.quality.findings]
+    assert "evaluation.criteria_missing" not in codes
+    assert codes == [f.code for f in elzoh_pdf_result.plan.quality.findings]
+    assert plan.quality.completeness == elzoh_pdf_result.plan.quality.completeness == 62.1
+
+
 def test_unknown_glyph_is_reported_not_guessed(elzoh: Plan) -> None:
     assert ("webdings", "\uf063") in glyph_chars(UNKNOWN)
     plan = extract_file(UNKNOWN).plan

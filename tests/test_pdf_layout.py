@@ -125,9 +125,9 @@ def test_running_lines_by_position_and_repetition(kemp_pdf_result: Result) -> No
         assert lines[0].noise == Noise.HEADER and lines[-1].noise == Noise.FOOTER
     expected = contract(kemp_pdf_result.plan)
     got = contract(result.plan)
-    # The organisation is read from the 'Actieplan <zone>' header only.
-    assert (got.pop("organisation"), got.pop("title")) == (None, None)
-    expected.pop("organisation"), expected.pop("title")
+    # The organisation (and its zone key) is read from the 'Actieplan <zone>' header only.
+    assert (got.pop("organisation"), got.pop("title"), got.pop("zone_key")) == (None,) * 3
+    expected.pop("organisation"), expected.pop("title"), expected.pop("zone_key")
     # Without the zone's name fewer partners are recognised as the zone itself ('own').
     assert without_keys(got, {"own"}) == without_keys(expected, {"own"})
 

@@ -16,7 +16,7 @@ import pytest
 from planextract.models.plan import Plan
 from planextract.pipeline import Result
 
-PROVENANCE = {"pages", "boxes"}
+PROVENANCE = {"pages", "boxes", "page_range"}  # a PDF knows every page: no ranges
 PER_FORMAT = {"source", "extraction", "quality"}  # quality is compared separately below
 # Findings that only one format can raise: the text export loses page marks
 # ('pages.uncertain') and empty timeline cells ('timeline.cells_uncertain'); only the PDF

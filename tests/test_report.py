@@ -39,7 +39,7 @@ def test_kemp_report_content(kemp: Plan) -> None:
     assert cell(r, "1.1-1", "evaluation.process") == "unticked"
     assert cell(r, "1.1-1", "how.milestones") == "filled"
     unticked = next(f for f in r.findings if f.code == "evaluation.criteria_unselected")
-    assert unticked.field_name == "Evaluatie › outcome"
+    assert unticked.field_name == "Evaluatie › impact (outcome)"
     assert unticked.action_title == "Project transmurale zorg i.s.m. ZOL en ELZ Maasland"
     assert r.timeline is not None and r.timeline_note is None
     assert r.summary.timeline == "12 kolommen in de tijdslijn, waarvan 12 gekoppeld aan een actie"
@@ -53,7 +53,7 @@ def test_elzoh_report_content(elzoh: Plan) -> None:
         "Met wie? › rol zorgraad",
         "Met wie? › samenwerkingen",
         "Hoe? › mijlpalen",
-        "Evaluatie › outcome",
+        "Evaluatie › impact (outcome)",
     ]
     assert cell(r, "1.1-1", "what.dont") == "missing"
     assert cell(r, "1.1-1", "how.milestones") == "na"  # the form has no milestones part
@@ -164,7 +164,16 @@ def test_archive_overview(tmp_path: Path, kemp: Plan, elzoh: Plan) -> None:
     ]
     heat = {row["name"]: {c["key"]: c for c in row["cells"]} for row in data["heatmap"]}
     elzoh_row = heat["Eerstelijnszone Zuidoost Hageland"]
-    assert elzoh_row["what.dont"]["percent"] == 45.5  # 5 of 11 actions
+    # Shares of the 7 actions on the form: 5 of them have 'niet doen'; the 4 free-text
+    # actions are a column of their own, not a gap in every field.
+    assert elzoh_row["what.dont"]["percent"] == 71.4
+    assert elzoh_row["what"]["percent"] == 100.0
+    elzoh_heat = next(r for r in data["heatmap"] if r["name"].endswith("Zuidoost Hageland"))
+    assert elzoh_heat["template"]["percent"] == 63.6  # 7 of 11 actions on the form
+    assert (elzoh_heat["template_actions"], elzoh_heat["actions"]) == (7, 11)
+    fields = {c["key"]: c["field"] for c in data["columns"]}
+    assert fields["evaluation.selected"] == fields["evaluation.criteria"] == "Evaluatie"
+    assert fields["with_whom.lead"] == "Met wie?"
     assert elzoh_row["how.milestones"]["percent"] is None  # not on ELZOH's form
     assert elzoh_row["how.milestones"]["band"] == "na"
     assert heat["ELZ Kemp en Duin"]["what.dont"]["band"] == "good"
@@ -246,6 +255,37 @@ def test_bad_json_input(tmp_path: Path, content: bytes, reason: str) -> None:
     )
     assert result.exit_code == 1
     line = next(x for x in result.stderr.splitlines() if x.startswith("error:"))
-    assert line.startswith(f"error: bad.json: {reason}")
+    assert line.startswith(f"error: {bad}: {reason}")
     assert "Traceback" not in result.output
     assert (tmp_path / "out" / "zuidoost-hageland-actieplan-2025.rapport.html").exists()
+
+
+def test_scores_do_not_mislead(tmp_path: Path, kemp: Plan, elzoh: Plan) -> None:
+    """ELZOH: 0 errors but 4 of 11 actions in free text and 7 warnings."""
+    write_overview([kemp, elzoh], tmp_path)
+    page = (tmp_path / "zuidoost-hageland-actieplan-2025.rapport.html").read_text("utf-8")
+    # No green '0 fouten' card on a plan with warnings; the free-text actions are flagged.
+    assert '<div class="card plain"><div class="v">0</div><div class="k">fouten</div>' in page
+    assert '<div class="card warn"><div class="v">11</div>' in page
+    # Dutch words only: the source format and the evaluation types.
+    assert "(tekstexport, 24 pagina's)" in page and "(text," not in page
+    r = plan_report(kemp)
+    assert "outcome" not in {f.field_name for f in r.findings}
+    # Findings most severe first (the JSON keeps reading order).
+    ranks = [{"error": 0, "warning": 1, "info": 2}[f.severity] for f in r.findings]
+    assert ranks == sorted(ranks) and ranks[0] == 1 and ranks[-1] == 2
+    assert [f.severity for f in kemp.quality.findings] != [f.severity for f in r.findings]
+    # Every heatmap sub-header stands under its field.
+    index = (tmp_path / "index.html").read_text("utf-8")
+    head = index.split('<table class="heatmap">', 1)[1].split("</thead>", 1)[0]
+    assert '<th class="group" colspan="3">Evaluatie</th>' in head
+    assert '<th title="Evaluatie › aangevinkt">aangevinkt</th>' in head
+    assert '<th title="Met wie? › trekker">trekker</th>' in head
+
+
+def test_quotes_are_cut_at_a_word() -> None:
+    from planextract.quality.registry import quote
+
+    title = "ELZ Kemp en Duin verduurzaamt de samenwerking met het Logo en de lokale besturen"
+    assert quote(title, 40) == "‘ELZ Kemp en Duin verduurzaamt de …’"
+    assert quote("kort", 40) == "‘kort’"

@@ -17,6 +17,7 @@ from planextract.batch.summary import summary_lines
 from planextract.cli.options import (
     max_pages_option,
     no_enrich_option,
+    out_folder_option,
     profile_option,
     timeout_option,
 )
@@ -29,6 +30,11 @@ EXIT_FATAL = 3  # the batch could not run (output folder not writable, bad profi
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM; run again to finish
 
 EPILOG = """\b
+Examples:
+  planextract batch samples/ --out output/
+  planextract batch archief/ inzendingen-2024.zip --out resultaten/ --jobs 2
+
+\b
 Exit codes:
   0    every file converted or skipped (its result was up to date)
   1    some files failed; each is listed with its reason and in the index
@@ -42,15 +48,12 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-@click.command(epilog=EPILOG)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder; the results mirror the input tree under it.",
+@click.command(
+    short_help="Convert folders, zips and files in parallel (index, overview).",
+    epilog=EPILOG,
 )
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@out_folder_option("Output folder; the results mirror the input tree under it.", required=True)
 @click.option(
     "-j",
     "--jobs",

@@ -7,13 +7,29 @@ from pathlib import Path
 
 import click
 
+from planextract.export.tables import TABLES
 from planextract.export.writers import collect, load_results, write_csv, write_sqlite
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # some .json files were not plan results and were left out
 
 
-@click.command()
+HELP = f"""Load the plan JSON files under FOLDER (e.g. the output of `batch`) into normalised
+tables: {", ".join(TABLES)}. The columns are in the README; a copy of another plan (same
+zone and year, or the same content) has only its `plans` row.
+
+Exit code 0 when every .json file was a plan result, 1 when some were left out (each is
+named), 2 on wrong usage.
+"""
+
+EXAMPLE = """\b
+Example:
+  planextract batch samples/ --out output/
+  planextract export output/ --sqlite plannen.db --csv tabellen/
+"""
+
+
+@click.command(help=HELP, short_help="Batch results as SQLite or CSV tables.", epilog=EXAMPLE)
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--sqlite",
@@ -28,13 +44,6 @@ EXIT_PROBLEMS = 1  # some .json files were not plan results and were left out
     help="Write one CSV file per table into this folder.",
 )
 def export(folder: Path, sqlite_file: Path | None, csv_dir: Path | None) -> None:
-    """Load the plan JSON files under FOLDER (e.g. the output of `batch`) into normalised
-    tables: plans, sections, goals, actions, fields, list_items, evaluations,
-    timeline_columns, timeline_cells, findings. The schema is in the README.
-
-    Exit code 0 when every .json file was a plan result, 1 when some were left out
-    (each is named), 2 on wrong usage.
-    """
     if sqlite_file is None and csv_dir is None:
         raise click.UsageError("give --sqlite FILE, --csv FOLDER or both")
     plans, problems = load_results(folder)

@@ -9,8 +9,10 @@ from pathlib import Path
 import click
 
 from planextract.cli.options import (
+    check_files,
     max_pages_option,
     no_enrich_option,
+    out_folder_option,
     profile_option,
     timeout_option,
 )
@@ -53,14 +55,18 @@ def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
     return {p: f"{p.stem if stems[p.stem.casefold()] == 1 else p.name}.json" for p in files}
 
 
-@click.command()
+EXAMPLE = """\b
+Examples:
+  planextract extract samples/kemp-en-duin-actieplan-2025.txt > kemp.json
+  planextract extract samples/*.txt samples/pdf/*.pdf --out output/
+"""
+
+
+@click.command(short_help="Extract plans (PDF or text) to JSON, one file per plan.", epilog=EXAMPLE)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Write DIR/<file stem>.json per input (<file name>.json when two inputs share a "
-    "stem). Without it, one input goes to stdout.",
+@out_folder_option(
+    "Write DIR/<file stem>.json per input (<file name>.json when two inputs share a "
+    "stem). Without it, one input goes to stdout."
 )
 @profile_option
 @max_pages_option
@@ -78,8 +84,10 @@ def extract(
 ) -> None:
     """Extract plans (PDF, Word .docx or text) to JSON.
 
-    Exit code 0 when every file was converted, 1 when any file failed.
+    Exit code 0 when every file was converted, 1 when any file failed, 2 on wrong usage
+    (also a FILE that does not exist, or a folder: folders go to `planextract batch`).
     """
+    check_files(files)
     if out_dir is None and len(files) > 1:
         raise click.UsageError("several files need --out DIR")
     profile = load_profile(profile_path)
@@ -91,11 +99,11 @@ def extract(
         try:
             result = extract_one(path, profile, limits, enrich=not no_enrich)
         except PlanExtractError as exc:
-            _error(exc.one_line())
+            _error(f"{path}: {exc.reason}")
             failed += 1
             continue
         except Exception as exc:
-            _error(f"{path.name}: internal error ({type(exc).__name__}: {exc})")
+            _error(f"{path}: internal error ({type(exc).__name__}: {exc})")
             failed += 1
             continue
         text = plan_to_json(result.plan)

@@ -48,3 +48,40 @@ no_enrich_option = click.option(
     is_flag=True,
     help="Skip partners, periods and targets (faster; the 'enriched' key says so).",
 )
+
+
+def _out_folder(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """--out must name a folder (created when missing), never an existing file."""
+    if value is not None and value.exists() and not value.is_dir():
+        raise click.BadParameter(
+            f"{value} is a file; give a folder (it is created when missing)", ctx, param
+        )
+    return value
+
+
+def out_folder_option(help_text: str, *, required: bool = False) -> Callable[[F], F]:
+    from pathlib import Path
+
+    return click.option(
+        "--out",
+        "out_dir",
+        required=required,
+        type=click.Path(path_type=Path),
+        callback=_out_folder,
+        help=help_text,
+    )
+
+
+def check_files(paths: tuple[Any, ...]) -> None:
+    """Inputs of `extract` and `report`: every path must be an existing file. A missing path
+    is a usage error (exit code 2), as in `batch`; a folder gets the batch command as hint.
+    Messages name the path as the user typed it."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+    folders = [p for p in paths if p.is_dir()]
+    if folders:
+        raise click.UsageError(
+            f"{folders[0]} is a folder; convert folders and zips with "
+            f"'planextract batch {folders[0]} --out DIR'"
+        )

@@ -9,7 +9,13 @@ import click
 from pydantic import ValidationError
 
 from planextract.cli.extract import extract_one
-from planextract.cli.options import max_pages_option, profile_option, timeout_option
+from planextract.cli.options import (
+    check_files,
+    max_pages_option,
+    out_folder_option,
+    profile_option,
+    timeout_option,
+)
 from planextract.errors import PlanExtractError, UnreadableInput
 from planextract.extract.limits import Limits, read_bounded
 from planextract.models.plan import Plan
@@ -53,14 +59,19 @@ def _line(name: str, plan: Plan) -> str:
     )
 
 
-@click.command()
+EXAMPLE = """\b
+Examples:
+  planextract report samples/*.txt --out output/report
+  planextract report output/kemp-en-duin-actieplan-2025.json --out output/report
+"""
+
+
+@click.command(
+    short_help="Quality reports in Dutch (HTML, Markdown, JSON) and an overview.", epilog=EXAMPLE
+)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for <name>.rapport.html/.md/.json and, for several plans, index.*.",
+@out_folder_option(
+    "Folder for <name>.rapport.html/.md/.json and, for several plans, index.*.", required=True
 )
 @profile_option
 @max_pages_option
@@ -78,8 +89,10 @@ def report(
 
     Per plan: a self-contained HTML page, Markdown and JSON with the same content. With
     several plans also index.html/.md/.json, an overview of the archive. Exit code 0 when
-    every input was reported, 1 when any failed.
+    every input was reported, 1 when any failed, 2 on wrong usage (also an INPUT that does
+    not exist, or a folder: folders go to `planextract batch`).
     """
+    check_files(inputs)
     profile = load_profile(profile_path)
     limits = Limits(max_pages=max_pages, seconds=timeout)
     failed = 0
@@ -88,12 +101,10 @@ def report(
         try:
             loaded.append((path.stem, load_plan(path, profile, limits)))
         except PlanExtractError as exc:
-            click.echo(f"error: {exc.one_line()}", err=True)
+            click.echo(f"error: {path}: {exc.reason}", err=True)
             failed += 1
         except Exception as exc:
-            click.echo(
-                f"error: {path.name}: internal error ({type(exc).__name__}: {exc})", err=True
-            )
+            click.echo(f"error: {path}: internal error ({type(exc).__name__}: {exc})", err=True)
             failed += 1
     names = unique_names(name for name, _ in loaded)
     pairs = list(zip(names, (plan for _, plan in loaded), strict=True))

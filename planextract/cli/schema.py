@@ -10,7 +10,7 @@ import click
 from planextract.output import schema_json, write_atomic
 
 
-@click.command()
+@click.command(epilog="\b\nExample:\n  planextract schema --out schema/plan-1.0.schema.json")
 @click.option(
     "--out",
     "out_file",

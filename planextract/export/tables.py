@@ -23,6 +23,7 @@ from planextract.models.plan import (
     Plan,
     StrategicGoal,
 )
+from planextract.rules.zones import zone_key
 
 Row = tuple[Any, ...]
 EVALUATION_TYPES = ("process", "output", "outcome")
@@ -44,6 +45,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("coverage", "REAL"),
         ("completeness", "REAL"),
         ("unassigned", "INTEGER"),
+        ("zone_key", "TEXT"),  # canonical zone ('kemp-en-duin'), shared with partners
+        ("duplicate_of", "INTEGER"),  # plan_id of the copy that counts; NULL: this one counts
     ),
     "sections": (
         ("plan_id", "INTEGER"),
@@ -106,7 +109,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("label", "TEXT"),
         ("glyph", "TEXT"),
         ("text", "TEXT"),
-        ("criteria", "INTEGER"),
+        ("criteria_count", "INTEGER"),  # number of criteria (the items are in list_items)
         ("pages", "TEXT"),
     ),
     "timeline_columns": (
@@ -138,6 +141,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("match", "TEXT"),
         ("own", "INTEGER"),
         ("pages", "TEXT"),
+        ("zone_key", "TEXT"),  # a partner that is a zone: its key, as plans.zone_key
     ),
     "periods": (
         ("plan_id", "INTEGER"),
@@ -177,8 +181,9 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("severity", "TEXT"),
         ("message", "TEXT"),
         ("action_id", "TEXT"),
-        ("field", "TEXT"),
+        ("field", "TEXT"),  # as fields.field: what, with_whom, evaluation…
         ("pages", "TEXT"),
+        ("part", "TEXT"),  # as fields.part / list_items.part: dont, lead, outcome…
     ),
 }
 
@@ -200,8 +205,9 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 NOT_PARTS = frozenset({"pages", "boxes", "partners", "periods", "targets"})
 
 
-def _pages(pages: list[int]) -> str:
-    return json.dumps(pages)
+def _pages(pages: list[int]) -> str | None:
+    """'[12, 13]'; NULL when the page is unknown (SQL: `pages IS NULL`)."""
+    return json.dumps(pages) if pages else None
 
 
 def _is_list_part(annotation: Any) -> bool:
@@ -251,7 +257,7 @@ def _action_fields(plan_id: int, action: Action, out: dict[str, list[Row]]) -> N
 def _evaluations(plan_id: int, action: Action, out: dict[str, list[Row]]) -> None:
     for kind in EVALUATION_TYPES:
         ev = getattr(action.evaluation, kind) if action.evaluation is not None else None
-        if ev is None:
+        if ev is None:  # not on this form, or a free-text action (no form at all)
             out["evaluations"].append((plan_id, action.id, kind, 0, *([None] * 5), _pages([])))
             continue
         selected = None if ev.selected is None else int(ev.selected)
@@ -293,7 +299,7 @@ def _enrichment(plan_id: int, plan: Plan, out: dict[str, list[Row]]) -> None:
     def partner_rows(action_id: str | None, section: int | None, partners: list) -> None:
         out["partners"].extend(
             (plan_id, action_id, section, p.name, p.type, p.field, p.text, p.match, int(p.own),
-             _pages(p.pages))
+             _pages(p.pages), zone_key(p.name) if p.type == "zone" else None)
             for p in partners
         )  # fmt: skip
 
@@ -336,8 +342,11 @@ def _goal_row(
     )
 
 
-def plan_rows(plan_id: int, file: str, plan: Plan) -> dict[str, list[Row]]:
-    """All rows of one plan, by table, in the column order of TABLES."""
+def plan_rows(
+    plan_id: int, file: str, plan: Plan, duplicate_of: int | None = None
+) -> dict[str, list[Row]]:
+    """All rows of one plan, by table, in the column order of TABLES. A copy of another
+    plan (`duplicate_of`) has only its `plans` row: the plan counts once."""
     out: dict[str, list[Row]] = {name: [] for name in TABLES}
     source = plan.source
     out["plans"].append(
@@ -356,8 +365,12 @@ def plan_rows(plan_id: int, file: str, plan: Plan) -> dict[str, list[Row]]:
             plan.extraction.coverage,
             plan.quality.completeness,
             len(plan.unassigned),
+            plan.zone_key or zone_key(plan.organisation),
+            duplicate_of,
         )
     )
+    if duplicate_of is not None:
+        return out
     for k, section in enumerate(plan.sections, start=1):
         out["sections"].append(
             (
@@ -390,11 +403,15 @@ def plan_rows(plan_id: int, file: str, plan: Plan) -> dict[str, list[Row]]:
                 )
                 if action.kind == "template":
                     _action_fields(plan_id, action, out)
-                    _evaluations(plan_id, action, out)
+                # Every action has its three evaluation rows (a free-text one: present 0),
+                # so "actions without an outcome evaluation" is one plain query.
+                _evaluations(plan_id, action, out)
     _timeline(plan_id, plan, out)
     _enrichment(plan_id, plan, out)
     for k, f in enumerate(plan.quality.findings, start=1):
+        field, _, part = (f.field or "").partition(".")
         out["findings"].append(
-            (plan_id, k, f.code, f.severity, f.message, f.action_id, f.field, _pages(f.pages))
-        )
+            (plan_id, k, f.code, f.severity, f.message, f.action_id, field or None,
+             _pages(f.pages), part or None)
+        )  # fmt: skip
     return out

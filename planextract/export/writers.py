@@ -15,6 +15,7 @@ from planextract.batch.overview import REPORT_DIR
 from planextract.export.tables import PRIMARY_KEYS, TABLES, Row, plan_rows
 from planextract.models.plan import Plan
 from planextract.output import atomic_path, write_atomic
+from planextract.quality.duplicates import copy_key, counting_copies
 
 
 def load_results(folder: Path) -> tuple[list[tuple[str, Plan]], list[str]]:
@@ -40,10 +41,13 @@ def load_results(folder: Path) -> tuple[list[tuple[str, Plan]], list[str]]:
 
 
 def collect(plans: list[tuple[str, Plan]]) -> dict[str, list[Row]]:
-    """All rows of all plans; plan_id is the 1-based position in path order."""
+    """All rows of all plans; plan_id is the 1-based position in path order. The same plan
+    twice (quality/duplicates.py) counts once: its other copies get only a `plans` row."""
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
-    for plan_id, (file, plan) in enumerate(plans, start=1):
-        for name, rows in plan_rows(plan_id, file, plan).items():
+    counts_for = counting_copies([copy_key(plan) for _, plan in plans])
+    for plan_id, ((file, plan), best) in enumerate(zip(plans, counts_for, strict=True), start=1):
+        duplicate_of = None if best is None else best + 1
+        for name, rows in plan_rows(plan_id, file, plan, duplicate_of).items():
             tables[name].extend(rows)
     return tables
 

@@ -93,21 +93,46 @@ class PageContent:
     image_coverage: float  # share of the page covered by images (overlaps counted twice)
 
 
+Box = tuple[float, float, float, float]
+
+
+def _small_boxes(page: Any, rules: PdfRules) -> list[Box]:
+    """Closed rectangles the size of a checkbox: their edges would cut a text cell in two
+    (a short word under the box would get a cell of its own)."""
+    limit = rules.ruling_box_max
+    return [
+        (r["x0"], r["top"], r["x1"], r["bottom"])
+        for r in page.rects
+        if r["x1"] - r["x0"] <= limit and r["bottom"] - r["top"] <= limit
+    ]
+
+
+def _on_box(edge: dict[str, Any], boxes: list[Box], tol: float) -> bool:
+    if edge.get("object_type") != "rect_edge":
+        return False
+    x0, top, x1, bottom = edge["x0"], edge["top"], edge["x1"], edge["bottom"]
+    return any(
+        bx0 - tol <= x0 and x1 <= bx1 + tol and btop - tol <= top and bottom <= bbottom + tol
+        for bx0, btop, bx1, bbottom in boxes
+    )
+
+
 class Rulings:
     """The page's ruling segments, to find the table cell around a piece of text."""
 
     def __init__(self, page: Any, rules: PdfRules) -> None:
         self.tol = rules.ruling_tolerance
         minimum = rules.ruling_min_length
+        boxes = _small_boxes(page, rules)
         self.h = [
             (e["top"], e["x0"], e["x1"])
             for e in page.horizontal_edges
-            if e["x1"] - e["x0"] >= minimum
+            if e["x1"] - e["x0"] >= minimum and not _on_box(e, boxes, self.tol)
         ]
         self.v = sorted(
             (e["x0"], e["top"], e["bottom"])
             for e in page.vertical_edges
-            if e["bottom"] - e["top"] >= minimum
+            if e["bottom"] - e["top"] >= minimum and not _on_box(e, boxes, self.tol)
         )
 
     def columns_at(self, y: float) -> tuple[float, ...]:

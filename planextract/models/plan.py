@@ -22,6 +22,20 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
 
+class PageRange(_Model):
+    """Where a value's unpinned lines must lie: between the pages of the known lines around
+    them (a text export whose page marks and footers do not add up). Never a guess of one
+    page: `pages` keeps only the pages that are known."""
+
+    first: int
+    last: int
+    uncertain: Literal[True] = True
+    lines: int = Field(description="Lines of the value whose page is unknown.")
+
+
+PAGE_RANGE = "Set when some lines have no page: the range they must lie in (uncertain)."
+
+
 class Box(_Model):
     """A rectangle on a PDF page, in PDF points from the top-left corner."""
 
@@ -128,6 +142,11 @@ class Source(_Model):
         description="What the reader did with the source that affects the values "
         "(e.g. DOCX: 'pages-approximate', 'tracked-changes', 'comments').",
     )
+    readers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Versions of the libraries that read the file ({'pdfplumber': '0.11.10', "
+        "'pdfminer.six': '20260107'} for a PDF; a text file is read by Python alone).",
+    )
 
 
 class Section(_Model):
@@ -138,6 +157,7 @@ class Section(_Model):
     kind: Literal["narrative", "goals", "timeline", "annex"] = "narrative"
     text: str
     pages: list[int] = Field(default_factory=list)
+    page_range: PageRange | None = Field(None, description=PAGE_RANGE)
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
     partners: list[Partner] = Field(default_factory=list, description="Enrichment.")
 
@@ -229,6 +249,7 @@ class Action(_Model):
     )
     kind: Literal["template", "narrative"]
     pages: list[int] = Field(default_factory=list)
+    page_range: PageRange | None = Field(None, description=PAGE_RANGE)
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
     what: What | None = None
     why: Why | None = None
@@ -250,6 +271,7 @@ class OperationalGoal(_Model):
     number: str | None
     title: str
     pages: list[int] = Field(default_factory=list)
+    page_range: PageRange | None = Field(None, description=PAGE_RANGE)
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
     occurrences: int = Field(1, description="How often this heading appears in the document.")
     actions: list[Action] = Field(default_factory=list)
@@ -260,6 +282,7 @@ class StrategicGoal(_Model):
     number: str | None
     title: str
     pages: list[int] = Field(default_factory=list)
+    page_range: PageRange | None = Field(None, description=PAGE_RANGE)
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
     occurrences: int = 1
     operational_goals: list[OperationalGoal] = Field(default_factory=list)
@@ -391,6 +414,7 @@ class Finding(_Model):
     action_id: str | None = None
     field: str | None = None
     pages: list[int] = Field(default_factory=list)
+    page_range: PageRange | None = Field(None, description=PAGE_RANGE)
 
 
 class ActionQuality(_Model):
@@ -433,6 +457,7 @@ class UnassignedText(_Model):
     pages: list[int] = Field(default_factory=list)
     boxes: list[Box] = Field(default_factory=list, description=BOXES)
     lines: list[int] = Field(description="Source line numbers.")
+    page_range: PageRange | None = Field(None, description=PAGE_RANGE)
 
 
 class PageIssue(_Model):
@@ -466,6 +491,9 @@ class Plan(_Model):
     tool_version: str
     source: Source
     organisation: str | None = None
+    zone_key: str | None = Field(
+        None, description="Canonical zone key ('kemp-en-duin'), shared with the export."
+    )
     year: int | None = None
     title: str | None = None
     sections: list[Section] = Field(default_factory=list)

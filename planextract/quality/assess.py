@@ -32,6 +32,10 @@ def _order(ctx: Context) -> Callable[[Finding], tuple[int, int, int]]:
 def assess(plan: Plan, profile: Profile | None = None) -> Quality:
     ctx = context(plan, profile)
     findings = sorted((f for fn in CHECKS for f in fn(ctx)), key=_order(ctx))
+    ranges = {a.id: a.page_range for a in plan.actions() if a.page_range is not None}
+    for f in findings:  # a finding without pages points to its action's page range
+        if not f.pages and f.action_id in ranges:
+            f.page_range = ranges[f.action_id]
     actions = [action_quality(a, ctx.form, ctx.profile) for a in plan.actions()]
     severities = Counter(f.severity for f in findings)
     return Quality(

@@ -77,6 +77,7 @@ def goal_headings_repeated(ctx: Context) -> Iterable[Finding]:
                         f"{goal.occurrences} keer in het plan; de herhalingen zijn samengevoegd."
                     ),
                     pages=goal.pages,
+                    page_range=goal.page_range,
                 )
 
 
@@ -95,6 +96,7 @@ def od_numbers_under_their_sd(ctx: Context) -> Iterable[Finding]:
                     f"doelstelling {od_no[0]}."
                 ),
                 pages=od.pages,
+                page_range=od.page_range,
             )
 
 
@@ -112,6 +114,7 @@ def _gap(
         code="goal.number_gap",
         message=f"In de nummering van {what} {verb} {join_nl(numbers)} (gevonden: {found}).",
         pages=goals[after][1].pages,
+        page_range=goals[after][1].page_range,
     )
 
 
@@ -141,6 +144,7 @@ def _out_of_order(goals: Sequence[tuple[tuple[int, ...], Goal]], kind: str) -> I
                     "niet op."
                 ),
                 pages=goal.pages,
+                page_range=goal.page_range,
             )
         elif highest is None or number > highest[0]:
             highest = (number, goal)

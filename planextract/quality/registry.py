@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from planextract.models.plan import Finding, Plan
+from planextract.models.plan import Finding, PageRange, Plan
 from planextract.quality.codes import CODES
 from planextract.quality.form import Form, plan_form
 from planextract.rules.profile import Profile, load_profile
@@ -46,8 +46,10 @@ def finding(
     action_id: str | None = None,
     field: str | None = None,
     pages: list[int] | None = None,
+    page_range: PageRange | None = None,
 ) -> Finding:
-    """A finding whose severity comes from the code catalogue (quality/codes.py)."""
+    """A finding whose severity comes from the code catalogue (quality/codes.py); the
+    page range of what it is about counts only when its pages are unknown."""
     return Finding(
         code=code,
         severity=CODES[code].severity,
@@ -55,13 +57,18 @@ def finding(
         action_id=action_id,
         field=field,
         pages=list(pages or []),
+        page_range=None if pages else page_range,
     )
 
 
 def quote(text: str, limit: int = 80) -> str:
-    """Document text quoted for a message, shortened."""
+    """Document text quoted for a message, shortened at a word boundary."""
     text = " ".join(text.split())
-    return f"‘{text if len(text) <= limit else text[: limit - 1] + '…'}’"
+    if len(text) > limit:
+        cut = text[: limit - 1]
+        head = cut.rsplit(" ", 1)[0] if " " in cut else cut
+        text = head.rstrip(",;:.–-") + " …"
+    return f"‘{text}’"
 
 
 def join_nl(items: list[str]) -> str:

@@ -14,6 +14,8 @@ from planextract.quality.form import EVALUATION, Form, field_elements, has_crite
 from planextract.quality.registry import context
 from planextract.quality.score import element_state
 from planextract.report.labels import (
+    FORMATS,
+    SEVERITY_RANK,
     STATES,
     element_name,
     element_path,
@@ -46,6 +48,7 @@ class ActionRow(BaseModel):
     kind: str
     pages: list[int]
     pages_text: str
+    pages_uncertain: bool = False  # the value's lines lie somewhere in the range shown
     completeness: float
     completeness_text: str
     missing: list[str]
@@ -64,6 +67,7 @@ class FindingRow(BaseModel):
     field_name: str | None
     pages: list[int]
     pages_text: str
+    pages_uncertain: bool = False  # the value's lines lie somewhere in the range shown
 
 
 class GanttRow(BaseModel):
@@ -101,6 +105,7 @@ class Summary(BaseModel):
 class Source(BaseModel):
     file: str
     format: str
+    format_name: str = Field(description="Dutch: 'PDF', 'tekstexport', 'Word'.")
     pages: int | None
     sha256: str
     profile: str
@@ -196,7 +201,8 @@ def _action_rows(plan: Plan, form: Form, profile: Profile) -> list[ActionRow]:
                 title=action.title,
                 kind=action.kind,
                 pages=action.pages,
-                pages_text=pages_text(action.pages),
+                pages_text=pages_text(action.pages, action.page_range),
+                pages_uncertain=action.page_range is not None,
                 completeness=completeness,
                 completeness_text=percent_text(completeness),
                 missing=[element_path(k, profile) for k in (score.missing if score else [])],
@@ -220,9 +226,10 @@ def _finding_rows(plan: Plan, profile: Profile) -> list[FindingRow]:
             field=f.field,
             field_name=element_path(f.field, profile) if f.field else None,
             pages=f.pages,
-            pages_text=pages_text(f.pages),
+            pages_text=pages_text(f.pages, f.page_range),
+            pages_uncertain=f.page_range is not None,
         )
-        for f in plan.quality.findings
+        for f in sorted(plan.quality.findings, key=lambda f: SEVERITY_RANK[f.severity])
     ]
 
 
@@ -299,6 +306,7 @@ def plan_report(plan: Plan, profile: Profile | None = None) -> PlanReport:
         source=Source(
             file=plan.source.file,
             format=plan.source.format,
+            format_name=FORMATS.get(plan.source.format, plan.source.format),
             pages=plan.source.pages,
             sha256=plan.source.sha256,
             profile=plan.source.profile,

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from planextract.report.content import Cell, PlanReport
 from planextract.report.labels import (
     BANDS,
+    HEATMAP_NOTE,
     MONTHS,
     MONTHS_SHORT,
     NO_FINDINGS,
@@ -23,7 +24,7 @@ from planextract.report.labels import (
     number,
     score_class,
 )
-from planextract.report.overview import Overview
+from planextract.report.overview import HeatCell, Overview, PlanEntry
 from planextract.report.style import CSS
 
 
@@ -94,19 +95,21 @@ def _summary(r: PlanReport) -> list[str]:
         _card(
             s.actions,
             f"acties: {s.template_actions} in het sjabloon, {s.narrative_actions} in vrije tekst",
+            "warn" if s.narrative_actions else "",
         ),
         _card(
             f"{s.strategic_goals} / {s.operational_goals}",
             "strategische / operationele doelstellingen",
         ),
-        _card(s.errors, "fouten", "bad" if s.errors else "ok"),
+        # Green only for a clean plan: '0 fouten' next to free-text actions is no good news.
+        _card(s.errors, "fouten", "bad" if s.errors else "plain" if s.warnings else "ok"),
         _card(s.warnings, "waarschuwingen", "warn" if s.warnings else "ok"),
         _card(s.infos, "ter info", "plain"),
         "</div>",
         "<table>",
         f"<tr><th>Formulier van dit plan zonder</th><td>{esc(form)}</td></tr>",
         f"<tr><th>Tijdslijn</th><td>{esc(s.timeline)}</td></tr>",
-        f"<tr><th>Bron</th><td>{esc(r.source.file)} ({esc(r.source.format)}, "
+        f"<tr><th>Bron</th><td>{esc(r.source.file)} ({esc(r.source.format_name)}, "
         f"{esc(r.source.pages if r.source.pages is not None else '?')} pagina's), "
         f"gelezen met {esc(r.source.extracted_by)}, sjabloon {esc(r.source.profile)}; "
         f"{esc(number(r.source.coverage))} % van de regels geplaatst</td></tr>",
@@ -155,7 +158,7 @@ def _actions(r: PlanReport) -> list[str]:
         '<section id="acties">',
         "<h2>Acties × velden van het sjabloon</h2>",
         _legend(STATES[s] for s in STATES),
-        '<div class="scroll"><table>',
+        '<div class="scroll"><table class="fields">',
         '<thead><tr><th rowspan="2">Actie</th><th rowspan="2">Titel</th>'
         f'{head1}<th rowspan="2">Volledig</th></tr><tr>{head2}</tr></thead>',
         "<tbody>",
@@ -207,7 +210,7 @@ def _timeline(r: PlanReport) -> list[str]:
         f'<th title="{esc(full)}">{esc(short)}</th>'
         for short, full in zip(MONTHS_SHORT, MONTHS, strict=True)
     )
-    rows = []
+    rows, texts = [], []
     for row in r.timeline.rows:
         label = (
             f'<a href="#actie-{esc(row.action_id)}">{esc(row.action_id)}</a> '
@@ -216,32 +219,44 @@ def _timeline(r: PlanReport) -> list[str]:
         )
         if row.link_uncertain:
             label += '<span class="sev info" title="koppeling met de actie onzeker">?</span> '
-        cells = []
+        cells, planned = [], []
         for month, text, doubt in zip(MONTHS, row.months, row.doubtful, strict=True):
             if text:
-                short = text if len(text) <= 60 else text[:59] + "…"
+                short = text if len(text) <= 60 else _cut(text, 60)
                 mark, cls, note = (
                     ("■?", "m on doubt", " (kolom onzeker)") if doubt else ("■", "m on", "")
                 )
                 cells.append(
                     f'<td class="{cls}" title="{esc(month)}{note}: {esc(text)}">'
-                    f"<b>{mark}</b>{esc(short)}</td>"
+                    f'<b>{mark}</b><span class="t">{esc(short)}</span></td>'
                 )
+                planned.append(f"<li><b>{esc(month)}{esc(note)}:</b> {esc(text)}</li>")
             else:
                 cells.append('<td class="m"></td>')
         rows.append(f'<tr><td class="title">{label}{esc(row.title)}</td>{"".join(cells)}</tr>')
+        if planned:
+            texts.append(f"<li>{label}{esc(row.title)}<ul>{''.join(planned)}</ul></li>")
     return [
         *head,
         '<p class="muted">Eén rij per kolom van de tijdslijn; ■ = in die maand gepland '
-        "(volledige tekst bij het aanwijzen); ■? = in welke kolom deze tekst staat, is niet "
-        "zeker; ? bij een kolom = de koppeling met de actie is onzeker.</p>",
+        "(de volledige teksten staan onder de tabel); ■? = in welke kolom deze tekst staat, "
+        "is niet zeker; ? bij een kolom = de koppeling met de actie is onzeker.</p>",
         '<table class="gantt"><colgroup><col class="label">' + "<col>" * 12 + "</colgroup>",
         f"<thead><tr><th>Kolom van de tijdslijn</th>{months}</tr></thead>",
         "<tbody>",
         *rows,
         "</tbody></table>",
+        '<h3>Volledige teksten van de tijdslijn</h3><ul class="gantt-texts">',
+        *texts,
+        "</ul>",
         "</section>",
     ]
+
+
+def _cut(text: str, limit: int) -> str:
+    """A preview of a cell, cut at a word (the full text is listed under the grid)."""
+    head = text[: limit - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head) + " …"
 
 
 def plan_html(r: PlanReport) -> str:
@@ -274,19 +289,47 @@ def _footer(version: str) -> str:
     )
 
 
+def _copies(p: PlanEntry) -> str:
+    return "<br>".join(f'<a href="{href(c.link)}">{esc(c.file)}</a>' for c in p.copies)
+
+
+def _heat_heads(o: Overview) -> tuple[str, str]:
+    """Two header rows: each template field over its elements (a sub-part never stands
+    without the field it belongs to)."""
+    groups: list[tuple[str, int]] = []
+    for c in o.columns:
+        if groups and groups[-1][0] == c.field:
+            groups[-1] = (c.field, groups[-1][1] + 1)
+        else:
+            groups.append((c.field, 1))
+    head1 = "".join(f'<th class="group" colspan="{n}">{esc(name)}</th>' for name, n in groups)
+    head2 = "".join(
+        f'<th title="{esc(c.path)}">{esc("veld" if c.name == c.field else c.name)}</th>'
+        for c in o.columns
+    )
+    return head1, head2
+
+
+def _heat_cell(cell: HeatCell, note: str = "") -> str:
+    symbol, meaning, cls = BANDS[cell.band]
+    return (
+        f'<td class="heat {cls}" title="{esc(note or meaning)}">'
+        f"{esc(symbol)}<br><span>{esc(cell.text)}</span></td>"
+    )
+
+
 def overview_html(o: Overview) -> str:
-    heads = "".join(f"<th>{esc(c.name)}</th>" for c in o.columns)
+    head1, head2 = _heat_heads(o)
     heat_rows = []
     for row in o.heatmap:
-        cells = []
-        for cell in row.cells:
-            symbol, meaning, cls = BANDS[cell.band]
-            cells.append(
-                f'<td class="heat {cls}" title="{esc(meaning)}">'
-                f"{esc(symbol)}<br><span>{esc(cell.text)}</span></td>"
-            )
+        cells = "".join(_heat_cell(cell) for cell in row.cells)
+        on_form = (
+            _heat_cell(row.template, f"{row.template_actions} van {row.actions} acties")
+            if row.template is not None
+            else "<td></td>"
+        )
         heat_rows.append(
-            f'<tr><td><a href="{href(row.link)}">{esc(row.name)}</a></td>{"".join(cells)}'
+            f'<tr><td><a href="{href(row.link)}">{esc(row.name)}</a></td>{on_form}{cells}'
             f'<td class="c">{esc(row.completeness_text)}</td></tr>'
         )
     plan_heads = "".join(f'<th><a href="{href(p.link)}">{esc(p.short)}</a></th>' for p in o.plans)
@@ -303,7 +346,7 @@ def overview_html(o: Overview) -> str:
         f'<td>{esc(p.file)}</td><td class="c">{esc(p.actions)}</td>'
         f'<td class="c">{esc(p.completeness_text)}</td><td class="c">{esc(p.errors)}</td>'
         f'<td class="c">{esc(p.warnings)}</td><td class="c">{esc(p.infos)}</td>'
-        f"<td>{esc(p.timeline)}</td></tr>"
+        f"<td>{esc(p.timeline)}</td><td>{_copies(p)}</td></tr>"
         for p in o.plans
     )
     return page(
@@ -316,12 +359,15 @@ def overview_html(o: Overview) -> str:
             '<section id="plannen"><h2>Plannen</h2><table>',
             "<thead><tr><th>Zone</th><th>Jaar</th><th>Bestand</th><th>Acties</th>"
             "<th>Volledig</th><th>Fouten</th><th>Waarsch.</th><th>Info</th><th>Tijdslijn</th>"
-            "</tr></thead>",
+            '<th title="Hetzelfde plan nog eens in het archief (zelfde zone en jaar of zelfde '
+            'inhoud); alleen dit plan telt mee.">Andere kopieën</th></tr></thead>',
             f"<tbody>{plan_rows}</tbody></table></section>",
             '<section id="heatmap"><h2>Zones × velden van het sjabloon</h2>',
-            '<p class="muted">Per zone: het aandeel van de acties dat het onderdeel invult.</p>',
+            f'<p class="muted">{esc(HEATMAP_NOTE)}</p>',
             _legend(BANDS[b] for b in BANDS),
-            f'<div class="scroll"><table><thead><tr><th>Zone</th>{heads}<th>Volledig</th></tr>',
+            '<div class="scroll"><table class="heatmap"><thead><tr><th rowspan="2">Zone</th>'
+            '<th rowspan="2">Acties op het formulier</th>'
+            f'{head1}<th rowspan="2">Volledig</th></tr><tr>{head2}</tr>',
             f"</thead><tbody>{''.join(heat_rows)}</tbody></table></div></section>",
             '<section id="codes"><h2>Meldingen per code</h2><table>',
             f"<thead><tr><th>Ernst</th><th>Code</th><th>Betekenis</th>{plan_heads}"

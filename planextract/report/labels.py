@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planextract.models.plan import PageRange
 from planextract.rules.profile import Profile
 from planextract.timeline.months import vocabulary
 
@@ -25,6 +26,18 @@ STATES: dict[str, tuple[str, str, str]] = {
 
 WHOLE_FORM = "alle onderdelen van het sjabloon"  # a form without any part missing
 NO_FINDINGS = "Geen meldingen: het sjabloon is volledig ingevuld."
+
+HEATMAP_NOTE = (
+    "Per zone: het aandeel van de acties dat in het sjabloon staat, en per onderdeel het "
+    "aandeel van die acties dat het onderdeel invult. Acties in vrije tekst tellen alleen in "
+    "de eerste kolom (en in de volledigheid, waar ze niets invullen)."
+)
+
+# Source formats (Source.format) as the report names them.
+FORMATS = {"pdf": "PDF", "text": "tekstexport", "docx": "Word"}
+
+# Findings in the report: most severe first (the JSON keeps reading order).
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 SEVERITY_SYMBOLS: dict[str, str] = {"error": "✘", "warning": "⚠", "info": "ℹ"}
 
@@ -53,7 +66,8 @@ def score_class(completeness: float) -> str:
 
 
 def element_name(key: str, profile: Profile) -> str:
-    """'what' -> 'Wat?'; 'what.dont' -> 'niet doen'; 'evaluation.outcome' -> 'outcome'."""
+    """'what' -> 'Wat?'; 'what.dont' -> 'niet doen'; 'evaluation.outcome' -> 'impact
+    (outcome)'."""
     field, _, part = key.partition(".")
     if not part:
         try:
@@ -80,7 +94,13 @@ def percent_text(value: float | None) -> str:
     return "n.v.t." if value is None else f"{number(value)} %"
 
 
-def pages_text(pages: list[int]) -> str:
+def pages_text(pages: list[int], page_range: PageRange | None = None) -> str:
+    """'p. 12', 'pp. 12, 13'; with unpinned lines the range they must lie in, marked:
+    'pp. 24–32 (onzeker)'."""
+    if page_range is not None:
+        first, last = page_range.first, page_range.last
+        span = f"p. {first}" if first == last else f"pp. {first}–{last}"
+        return f"{span} (onzeker)"
     if not pages:
         return "onbekend"
     return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(str(p) for p in pages)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from planextract.report.content import GanttRow, PlanReport
 from planextract.report.labels import (
     BANDS,
+    HEATMAP_NOTE,
     MONTHS,
     MONTHS_SHORT,
     NO_FINDINGS,
@@ -78,7 +79,7 @@ def plan_markdown(r: PlanReport) -> str:
             ["Tijdslijn", md(s.timeline)],
             [
                 "Bron",
-                f"{md(r.source.file)} ({md(r.source.format)}, {md(r.source.pages)} pagina's), "
+                f"{md(r.source.file)} ({md(r.source.format_name)}, {md(r.source.pages)} pagina's), "
                 f"gelezen met {md(r.source.extracted_by)}, sjabloon {md(r.source.profile)}",
             ],
             ["SHA-256", code(r.source.sha256)],
@@ -160,6 +161,7 @@ def overview_markdown(o: Overview) -> str:
             "Waarsch.",
             "Info",
             "Tijdslijn",
+            "Andere kopieën",
         ],
         [
             [
@@ -172,16 +174,19 @@ def overview_markdown(o: Overview) -> str:
                 str(p.warnings),
                 str(p.infos),
                 md(p.timeline),
+                ", ".join(f"[{md(c.file)}]({c.link})" for c in p.copies),
             ]
             for p in o.plans
         ],
     )
-    out += ["## Zones × velden van het sjabloon", "", legend(list(BANDS.values())), ""]
+    out += ["## Zones × velden van het sjabloon", "", md(HEATMAP_NOTE), ""]
+    out += [legend(list(BANDS.values())), ""]
     out += table(
-        ["Zone", *[md(c.name) for c in o.columns], "Volledig"],
+        ["Zone", "Acties op het formulier", *[md(c.path) for c in o.columns], "Volledig"],
         [
             [
                 md(row.name),
+                f"{BANDS[row.template.band][0]} {md(row.template.text)}" if row.template else "",
                 *[f"{BANDS[c.band][0]} {md(c.text)}" for c in row.cells],
                 md(row.completeness_text),
             ]

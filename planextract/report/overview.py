@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from planextract.models.plan import Plan
 from planextract.quality.codes import CODES, SEVERITY_NAMES, code_name
+from planextract.quality.duplicates import copy_key, counting_copies
 from planextract.quality.form import score_elements
 from planextract.quality.registry import context
 from planextract.quality.score import element_state, percent
@@ -21,8 +22,16 @@ from planextract.report.labels import (
     percent_text,
 )
 from planextract.rules.profile import Profile, load_profile
+from planextract.rules.zones import short_zone
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+class CopyEntry(BaseModel):
+    """Another copy of a plan in the archive (same zone and year, or the same content)."""
+
+    file: str
+    link: str
 
 
 class PlanEntry(BaseModel):
@@ -38,6 +47,10 @@ class PlanEntry(BaseModel):
     warnings: int
     infos: int
     timeline: str = Field(description="Dutch: 'tabel, 12 kolommen', 'alleen een verwijzing'…")
+    copies: list[CopyEntry] = Field(
+        default_factory=list,
+        description="Other copies of this plan; they are not counted (quality/duplicates.py).",
+    )
 
 
 def timeline_text(plan: Plan) -> str:
@@ -57,6 +70,7 @@ class HeatColumn(BaseModel):
     key: str
     name: str
     path: str
+    field: str = Field("", description="Name of the template field the element belongs to.")
 
 
 class HeatCell(BaseModel):
@@ -71,6 +85,11 @@ class HeatRow(BaseModel):
     link: str
     completeness_text: str
     cells: list[HeatCell]
+    template: HeatCell | None = Field(
+        None, description="Share of the actions written in the template (not in free text)."
+    )
+    template_actions: int = 0
+    actions: int = 0
 
 
 class CodeRow(BaseModel):
@@ -100,24 +119,15 @@ def _zone(plan: Plan) -> str:
     return plan.organisation or plan.source.file
 
 
-# Every zone is called 'Eerstelijnszone X' or 'ELZ X'; column heads show only X.
-ZONE_PREFIXES = ("Eerstelijnszone ", "ELZ ")
-
-
-def short_zone(name: str) -> str:
-    for prefix in ZONE_PREFIXES:
-        name = name.removeprefix(prefix)
-    return name
-
-
 def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) -> Overview:
     """`plans`: (link to the plan's own report page, plan), in the order to show. Read
     once, one plan at a time: a generator keeps only one plan in memory."""
     profile = profile or load_profile()
     keys = heat_columns(profile)
-    entries, rows = [], []
+    entries, rows, keys_seen = [], [], []
     code_counts: list[Counter[str]] = []
     for link, plan in plans:
+        keys_seen.append(copy_key(plan))
         ctx = context(plan, profile)
         actions = plan.actions()
         q = plan.quality
@@ -137,13 +147,20 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
                 timeline=timeline_text(plan),
             )
         )
+        # Shares of the actions on the form: a free-text action is its own column, so a
+        # part left out of the form is not confused with an action written without it.
+        on_form = [a for a in actions if a.kind == "template"]
+        shown = percent(len(on_form), len(actions)) if actions else None
+        template = HeatCell(
+            key="template", percent=shown, band=band(shown), text=percent_text(shown)
+        )
         cells = []
         for key in keys:
-            if key not in ctx.form.elements or not actions:
+            if key not in ctx.form.elements or not on_form:
                 pct = None
             else:
-                filled = sum(1 for a in actions if element_state(a, key, profile) == "filled")
-                pct = percent(filled, len(actions))
+                filled = sum(1 for a in on_form if element_state(a, key, profile) == "filled")
+                pct = percent(filled, len(on_form))
             cells.append(HeatCell(key=key, percent=pct, band=band(pct), text=percent_text(pct)))
         rows.append(
             HeatRow(
@@ -151,9 +168,22 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
                 link=link,
                 completeness_text=percent_text(q.completeness),
                 cells=cells,
+                template=template,
+                template_actions=len(on_form),
+                actions=len(actions),
             )
         )
         code_counts.append(Counter(f.code for f in q.findings))
+    # The same plan twice counts once: the other copies are listed with the one that counts.
+    counts_for = counting_copies(keys_seen)
+    for i, best in enumerate(counts_for):
+        if best is not None:
+            entries[best].copies.append(CopyEntry(file=entries[i].file, link=entries[i].link))
+    kept = [i for i, best in enumerate(counts_for) if best is None]
+    all_files = len(entries)
+    entries = [entries[i] for i in kept]
+    rows = [rows[i] for i in kept]
+    code_counts = [code_counts[i] for i in kept]
     all_codes = sorted(
         {c for counts in code_counts for c in counts},
         key=lambda c: (SEVERITY_ORDER.get(CODES[c].severity if c in CODES else "info", 3), c),
@@ -175,12 +205,22 @@ def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) 
     years = sorted({e.year for e in entries if e.year})  # `plans` may be a spent generator
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
     columns = [
-        HeatColumn(key=k, name=element_name(k, profile), path=element_path(k, profile))
+        HeatColumn(
+            key=k,
+            name=element_name(k, profile),
+            path=element_path(k, profile),
+            field=element_name(k.partition(".")[0], profile),
+        )
         for k in keys
     ]
     return Overview(
         title="Kwaliteitsoverzicht actieplannen" + (f" {span}" if span else ""),
-        subtitle=f"{len(entries)} plannen",
+        subtitle=f"{len(entries)} plannen"
+        + (
+            f" ({all_files} bestanden: {all_files - len(entries)} dubbele kopieën niet meegeteld)"
+            if all_files > len(entries)
+            else ""
+        ),
         plans=entries,
         columns=columns,
         heatmap=rows,

@@ -50,12 +50,45 @@ tr.od td { background: #f2f5fa; font-style: italic; color: #1c3559; }
 code { font-size: .92em; }
 table.gantt { table-layout: fixed; }
 table.gantt col.label { width: 22%; }
-table.gantt td.m { font-size: .78em; line-height: 1.25; overflow-wrap: break-word; }
+table.gantt td.m { font-size: .78em; line-height: 1.25; }
 table.gantt td.on { background: #cfe0fb; color: #0b2e63; border-left: 4px solid #2b63c4; }
 table.gantt td.on b { display: block; }
 table.gantt td.doubt { border-left-style: dashed;
   background: repeating-linear-gradient(45deg, #cfe0fb 0 6px, #eef3fc 6px 12px); }
 .note { border-left: 4px solid #b07a00; background: #fff6e0; padding: .6em .9em; }
 footer { margin-top: 2.5em; color: #666; font-size: .9em; }
-@media print { thead th { position: static; } nav { display: none; } }
+table.gantt td.m { overflow: hidden; overflow-wrap: normal; word-break: normal;
+  hyphens: auto; }
+.gantt-texts { font-size: .9em; }
+.gantt-texts ul { margin: .1em 0 .5em; }
+/* Narrow screens and paper: sub-headers of the field tables stand upright, so the
+   actions x fields table fits without cutting columns; the timeline grid shows only the
+   marks (a word never breaks mid-word) and its texts are listed in full under it. */
+@media (max-width: 1500px), print {
+  table.gantt td.m .t { display: none; }
+  table.gantt td.m { text-align: center; }
+}
+@media (max-width: 1300px), print {
+  table.fields thead tr + tr th, table.heatmap thead tr + tr th {
+    writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
+    vertical-align: middle; padding: .45em .2em; }
+  table.fields, table.heatmap { font-size: .9em; }
+  table.fields th.group, table.heatmap th.group { padding: .3em .2em; }
+  .title { min-width: 11em; }
+  table.heatmap td.heat { font-size: .72em; padding: .3em .12em; }
+  table.heatmap th { padding: .3em .2em; }
+}
+@page { size: A4; margin: 12mm; }
+@page wide { size: A4 landscape; margin: 10mm; }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { max-width: none; padding: 0; font-size: 11px; }
+  thead th { position: static; }
+  thead { display: table-header-group; }  /* repeated on every printed page */
+  tr { break-inside: avoid; }
+  nav { display: none; }
+  .scroll { overflow: visible; }
+  #acties, #tijdslijn, #heatmap { page: wide; }
+  h2 { break-after: avoid; }
+}
 """

@@ -41,6 +41,7 @@ class PdfRules:
     min_chars: int
     ruling_min_length: float
     ruling_tolerance: float
+    ruling_box_max: float
     label_column_max: float
     checkbox_max_distance: float
     symbol_glyphs: dict[tuple[str, str], str]  # (font family, character) -> ☒ / ☐
@@ -75,6 +76,7 @@ def load_pdf_rules() -> PdfRules:
         min_chars=int(data["pages"]["min_chars"]),
         ruling_min_length=float(data["ruling"]["min_length"]),
         ruling_tolerance=float(data["ruling"]["tolerance"]),
+        ruling_box_max=float(data["ruling"]["box_max"]),
         label_column_max=float(data["ruling"]["label_column_max"]),
         checkbox_max_distance=float(data["checkboxes"]["max_distance"]),
         symbol_glyphs=glyphs,
