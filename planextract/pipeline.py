@@ -51,12 +51,15 @@ def sniff_format(path: Path) -> str:
     return "text"
 
 
-def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
+def read_document(
+    path: Path, profile: Profile, limits: Limits, pdf_reader: str | None = None
+) -> Document:
+    """`pdf_reader`: 'pdfium' (default) or 'pdfplumber' (to compare with)."""
     fmt = sniff_format(path)
     if fmt == "pdf":
-        from planextract.extract.read_pdf import read_pdf  # pdfplumber loads only when needed
+        from planextract.extract.read_pdf import DEFAULT_READER, read_pdf  # only when needed
 
-        return read_pdf(path, profile, limits)
+        return read_pdf(path, profile, limits, pdf_reader or DEFAULT_READER)
     return read_text(path, profile, limits)
 
 
@@ -119,10 +122,11 @@ def extract_file(
     limits: Limits | None = None,
     timeline_rules: TimelineRules | None = None,
     enrich: bool = True,
+    pdf_reader: str | None = None,
 ) -> Result:
     profile = profile or load_profile()
     limits = limits or Limits()
-    doc = read_document(Path(path), profile, limits)
+    doc = read_document(Path(path), profile, limits, pdf_reader)
     return extract_document(doc, profile, timeline_rules, enrich=enrich)
 
 

@@ -11,6 +11,7 @@ import click
 from planextract.cli.options import (
     max_pages_option,
     no_enrich_option,
+    pdf_reader_option,
     profile_option,
     timeout_option,
 )
@@ -40,10 +41,16 @@ def _summary(result: Result) -> str:
     )
 
 
-def extract_one(path: Path, profile: Profile, limits: Limits, enrich: bool = True) -> Result:
+def extract_one(
+    path: Path,
+    profile: Profile,
+    limits: Limits,
+    enrich: bool = True,
+    pdf_reader: str | None = None,
+) -> Result:
     """Extract one file within the time budget; errors carry the file name."""
     with time_budget(limits.seconds, path.name):
-        return extract_file(path, profile, limits, enrich=enrich)
+        return extract_file(path, profile, limits, enrich=enrich, pdf_reader=pdf_reader)
 
 
 def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
@@ -66,6 +73,7 @@ def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
 @max_pages_option
 @timeout_option()
 @no_enrich_option
+@pdf_reader_option
 @click.option("-q", "--quiet", is_flag=True, help="No per-file summary on stderr.")
 def extract(
     files: tuple[Path, ...],
@@ -74,6 +82,7 @@ def extract(
     max_pages: int,
     timeout: float,
     no_enrich: bool,
+    pdf_reader: str,
     quiet: bool,
 ) -> None:
     """Extract plans (PDF or text) to JSON.
@@ -89,7 +98,7 @@ def extract(
     written: dict[str, Path] = {}
     for path in files:
         try:
-            result = extract_one(path, profile, limits, enrich=not no_enrich)
+            result = extract_one(path, profile, limits, not no_enrich, pdf_reader)
         except PlanExtractError as exc:
             _error(exc.one_line())
             failed += 1

@@ -34,3 +34,12 @@ no_enrich_option = click.option(
     is_flag=True,
     help="Skip partners, periods and targets (faster; the 'enriched' key says so).",
 )
+
+pdf_reader_option = click.option(
+    "--reader",
+    "pdf_reader",
+    type=click.Choice(["pdfium", "pdfplumber"]),  # extract/read_pdf.py READERS
+    default="pdfium",
+    show_default=True,
+    help="PDF reader: PDFium (fast) or pdfplumber (the former reader, to compare with).",
+)
