@@ -50,13 +50,27 @@ def _line_clusters(chars: list[Char], tolerance: float) -> list[list[Char]]:
 
 
 def _merge(chars: list[Char]) -> CharWord:
+    """`chars` sorted by x0."""
+    first = chars[0]
+    if len(chars) == 1:
+        return CharWord(
+            LIGATURES.get(first.text, first.text),
+            first.x0,
+            first.x1,
+            first.top,
+            first.bottom,
+            first,
+        )
+    text = "".join(c.text for c in chars)
+    if any(c in LIGATURES for c in text):
+        text = "".join(LIGATURES.get(c, c) for c in text)
     return CharWord(
-        text="".join(LIGATURES.get(c.text, c.text) for c in chars),
-        x0=min(c.x0 for c in chars),
+        text=text,
+        x0=first.x0,
         x1=max(c.x1 for c in chars),
         top=min(c.top for c in chars),
         bottom=max(c.bottom for c in chars),
-        first=chars[0],
+        first=first,
     )
 
 

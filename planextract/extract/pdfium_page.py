@@ -33,6 +33,23 @@ def _address(pointer: Any) -> int:
     return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
+def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function called with plain addresses and returning plain values: the
+    per-character calls skip pypdfium2's pointer wrapping (most of their cost)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(function))
+
+
+_VP, _INT, _DOUBLE_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+_is_generated = _fast(pdfium_c.FPDFText_IsGenerated, _INT, _VP, _INT)
+_get_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
+_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
+_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DOUBLE_P, _DOUBLE_P)
+_loose_box = _fast(
+    pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, ctypes.POINTER(pdfium_c.FS_RECTF)
+)
+_map_error = _fast(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+
+
 def _font_name(font: Any) -> str:
     size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
     if size <= 0:
@@ -69,35 +86,35 @@ def page_chars(textpage: Any, top_ref: float) -> list[Char]:
     ref = ctypes.byref(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
-    generated, unicode = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode
-    loose_box, text_object = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
-    char_origin, map_error = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_HasUnicodeMapError
+    tp = _address(textpage)
+    generated, unicode, text_object = _is_generated, _get_unicode, _text_object
+    char_origin, loose_box, map_error = _char_origin, _loose_box, _map_error
     styles: dict[int, tuple[tuple[str, float, str | None], float]] = {}
     out: list[Char] = []
     objects: list[int] = []
     for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-        if generated(textpage, i):
+        if generated(tp, i):
             continue
-        obj = text_object(textpage, i)
-        key = _address(obj)
+        key = text_object(tp, i)
         if not key:
             continue
         found = styles.get(key)
         if found is None:
+            obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
             size = round(pdfium_c.FPDFText_GetFontSize(textpage, i), 4)
             font = pdfium_c.FPDFTextObj_GetFont(obj)
             found = ((_font_name(font), size, _fill_hex(obj)), _descent(font, size))
             styles[key] = found
         style, descent = found
-        code = unicode(textpage, i)
+        code = unicode(tp, i)
         if code == _PDFIUM_HYPHEN:
             text = "-"
-        elif code == 0 or map_error(textpage, i) == 1:
+        elif code == 0 or map_error(tp, i) == 1:
             text = UNKNOWN_GLYPH
         else:
             text = chr(code)
-        char_origin(textpage, i, *origin_refs)
-        loose_box(textpage, i, ref)
+        char_origin(tp, i, *origin_refs)
+        loose_box(tp, i, ref)
         x0, bottom = ox.value, top_ref - (oy.value + descent)
         if out and objects[-1] == key:
             prev = out[-1]
