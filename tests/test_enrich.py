@@ -284,3 +284,15 @@ def test_commands_that_read_no_plan_do_not_load_spacy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_pipeline_built_once_with_the_slash_infix() -> None:
+    from planextract.enrich.nlp import pipeline
+    from planextract.rules.profile import load_profile
+
+    reflow = load_profile().reflow
+    nlp = pipeline(reflow)
+    assert pipeline(reflow) is nlp  # once per process
+    # Kemp en Duin writes "PZON/burger": the slash separates names, abbreviations stay whole.
+    words = [t.text for t in nlp.make_doc("de PZON/burger, bv. o.a. de huisartsen")]
+    assert words == ["de", "PZON", "/", "burger", ",", "bv.", "o.a.", "de", "huisartsen"]
