@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
+from operator import attrgetter
 
 # Ligature characters written out, as pdfplumber does.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
@@ -37,16 +38,21 @@ class CharWord:
 
 
 def _line_clusters(chars: list[Char], tolerance: float) -> list[list[Char]]:
-    tops = sorted({c.top for c in chars})
+    if len(chars) == 1:
+        return [chars]
     index: dict[float, int] = {}
     group, last = 0, None
-    for top in tops:
+    for top in sorted({c.top for c in chars}):
         if last is not None and top > last + tolerance:
             group += 1
         index[top] = group
         last = top
-    ordered = sorted(chars, key=lambda c: index[c.top])  # stable: content order kept
-    return [list(g) for _, g in groupby(ordered, key=lambda c: index[c.top])]
+    if group == 0:
+        return [chars]
+    lines: list[list[Char]] = [[] for _ in range(group + 1)]
+    for c in chars:  # content order kept inside a line
+        lines[index[c.top]].append(c)
+    return lines
 
 
 def _merge(chars: list[Char]) -> CharWord:
@@ -76,10 +82,10 @@ def _merge(chars: list[Char]) -> CharWord:
 
 def group_words(chars: Iterable[Char], x_tolerance: float, y_tolerance: float) -> list[CharWord]:
     words: list[CharWord] = []
-    for _, run in groupby(chars, key=lambda c: c.style):
+    for _, run in groupby(chars, key=attrgetter("style")):
         for line in _line_clusters(list(run), y_tolerance):
             current: list[Char] = []
-            for char in sorted(line, key=lambda c: (c.x0, c.x1)):
+            for char in sorted(line, key=attrgetter("x0", "x1")):
                 if char.text.isspace():
                     if current:
                         words.append(_merge(current))

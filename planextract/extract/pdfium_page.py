@@ -40,7 +40,6 @@ def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
 
 
 _VP, _INT, _DOUBLE_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
-_is_generated = _fast(pdfium_c.FPDFText_IsGenerated, _INT, _VP, _INT)
 _get_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
 _text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
 _char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DOUBLE_P, _DOUBLE_P)
@@ -87,16 +86,14 @@ def page_chars(textpage: Any, top_ref: float) -> list[Char]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
     tp = _address(textpage)
-    generated, unicode, text_object = _is_generated, _get_unicode, _text_object
+    unicode, text_object = _get_unicode, _text_object
     char_origin, loose_box, map_error = _char_origin, _loose_box, _map_error
     styles: dict[int, tuple[tuple[str, float, str | None], float]] = {}
     out: list[Char] = []
     objects: list[int] = []
     for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-        if generated(tp, i):
-            continue
         key = text_object(tp, i)
-        if not key:
+        if not key:  # a space or line break PDFium generated: no text object draws it
             continue
         found = styles.get(key)
         if found is None:
