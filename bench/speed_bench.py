@@ -51,13 +51,17 @@ BARE_PDFIUM = (
 class Command:
     name: str
     argv: list[str]
+    env: dict[str, str] | None = None
+    cwd: Path | None = None  # `python -m` imports from the working folder first
     cpu: list[float] = field(default_factory=list)
     wall: list[float] = field(default_factory=list)
     rss_mb: float = 0.0
 
     def run(self) -> None:
         start = time.perf_counter()
-        proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            self.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env, cwd=self.cwd
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         self.wall.append(time.perf_counter() - start)
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -84,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs of each (default 5)")
     parser.add_argument("--pdf", type=Path, default=KEMP_PDF)
     parser.add_argument("--text", type=Path, nargs="*", default=TEXTS)
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        help="source tree of another planextract version (e.g. from `git archive`): its "
+        "extract commands run interleaved with these, as 'before'",
+    )
     parser.add_argument("--batch", action="store_true", help="also run bench/batch_bench.py")
     parser.add_argument("--batch-plans", type=int, default=40)
     parser.add_argument("--batch-pdf-copies", type=int, default=2)
@@ -112,6 +122,28 @@ def main(argv: list[str] | None = None) -> int:
         base = [*tool, "extract", str(text), "--out", str(out), "-q"]
         commands.append(Command(f"extract {text.name}", base))
         commands.append(Command(f"extract {text.name} --no-enrich", [*base, "--no-enrich"]))
+    if args.compare:
+        other = args.compare.resolve()
+        env = {**os.environ, "PYTHONPATH": str(other)}
+        before = [py, "-m", "planextract", "extract"]
+        commands.append(
+            Command(
+                f"before: extract {args.pdf.name}", [*before, pdf, "--out", str(out)], env, other
+            )
+        )
+        commands.append(
+            Command(
+                f"before: extract {args.pdf.name} --no-enrich",
+                [*before, pdf, "--out", str(out), "--no-enrich"],
+                env,
+                other,
+            )
+        )
+        for text in args.text:
+            base = [*before, str(text), "--out", str(out), "--no-enrich"]
+            commands.append(Command(f"before: extract {text.name} --no-enrich", base, env, other))
+        help_before = [py, "-m", "planextract", "--help"]
+        commands.append(Command("before: planextract --help", help_before, env, other))
     try:
         for command in commands:  # warm-up: page cache, .pyc files
             command.run()
@@ -143,6 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     for text in args.text:
         ratios.append((f"extract {text.name} --no-enrich", nothing, "python -c pass", "≤ 10"))
         ratios.append((f"extract {text.name}", nothing, "python -c pass", "(≤ 1.5 s)"))
+    if args.compare:
+        ratios.append((f"before: extract {args.pdf.name}", plumber, "bare pdfplumber", "(before)"))
+        ratios.append(
+            (f"before: extract {args.pdf.name} --no-enrich", plumber, "bare pdfplumber", "(before)")
+        )
+        ratios.append(("before: planextract --help", nothing, "python -c pass", "(before)"))
+        for text in args.text:
+            ratios.append(
+                (f"before: extract {text.name} --no-enrich", nothing, "python -c pass", "(before)")
+            )
     for name, base, base_name, target in ratios:
         value = by_name[name].median / base
         print(f"  {name:60} / {base_name:16} = {value:6.2f}×  {target}")
