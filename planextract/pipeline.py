@@ -70,7 +70,11 @@ def sniff_format(path: Path) -> str:
 
 
 # The distributions whose code reads a file of each format: their versions decide the text.
-READERS = {"pdf": ("pdfplumber", "pdfminer.six"), "text": (), "docx": ("python-docx", "lxml")}
+READERS = {
+    "pdf": ("pypdfium2", "pdfplumber", "pdfminer.six"),
+    "text": (),
+    "docx": ("python-docx", "lxml"),
+}
 
 
 def reader_versions(fmt: str) -> dict[str, str]:
@@ -85,16 +89,19 @@ def reader_versions(fmt: str) -> dict[str, str]:
     return found
 
 
-def read_document(path: Path, profile: Profile, limits: Limits) -> Document:
+def read_document(
+    path: Path, profile: Profile, limits: Limits, pdf_reader: str | None = None
+) -> Document:
+    """`pdf_reader`: 'pdfium' (default) or 'pdfplumber' (to compare with)."""
     fmt = sniff_format(path)
     if fmt == "docx":
         from planextract.extract.read_docx import read_docx  # python-docx loads only when needed
 
         return read_docx(path, profile, limits)
     if fmt == "pdf":
-        from planextract.extract.read_pdf import read_pdf  # pdfplumber loads only when needed
+        from planextract.extract.read_pdf import DEFAULT_READER, read_pdf  # only when needed
 
-        return read_pdf(path, profile, limits)
+        return read_pdf(path, profile, limits, pdf_reader or DEFAULT_READER)
     return read_text(path, profile, limits)
 
 
@@ -162,10 +169,11 @@ def extract_file(
     limits: Limits | None = None,
     timeline_rules: TimelineRules | None = None,
     enrich: bool = True,
+    pdf_reader: str | None = None,
 ) -> Result:
     profile = profile or load_profile()
     limits = limits or Limits()
-    doc = read_document(Path(path), profile, limits)
+    doc = read_document(Path(path), profile, limits, pdf_reader)
     return extract_document(doc, profile, timeline_rules, enrich=enrich)
 
 

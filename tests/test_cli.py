@@ -140,3 +140,49 @@ def test_help_is_complete_with_examples() -> None:
 
     assert all(name in export_help for name in TABLES)
     assert len(TABLES) == 13
+
+
+# -- start-up: each command imports what it uses -------------------------------------------
+def test_help_lists_every_command_with_its_own_short_help() -> None:
+    import importlib
+
+    from planextract.cli import COMMANDS
+
+    limit = 80 - 6 - max(map(len, COMMANDS))  # what click's own listing would show
+    for name, (module, short) in COMMANDS.items():
+        command = getattr(importlib.import_module(module), name)
+        assert command.get_short_help_str(limit) == short, name
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "extract  Extract plans (PDF or text) to JSON." in result.output
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from planextract.cli import main\n"
+        f"result = CliRunner().invoke(main, {args!r})\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_help_imports_no_command() -> None:
+    loaded = _modules_after(["--help"])
+    assert not {m for m in loaded if m.startswith("planextract.") and m != "planextract.cli"}
+
+
+def test_extract_of_a_text_plan_imports_no_report_batch_or_pdf_code(tmp_path: Path) -> None:
+    loaded = _modules_after(["extract", str(ELZOH_TXT), "--out", str(tmp_path), "-q"])
+    assert "planextract.pipeline" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in {"pdfplumber", "pdfminer", "pypdfium2"}}
+    assert not {m for m in loaded if m.startswith(("planextract.report", "planextract.batch"))}
+
+
+def test_the_pipeline_loads_numpy_only_for_timeline_linking() -> None:
+    code = "import sys, planextract.pipeline\nprint('numpy' in sys.modules)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -300,3 +300,15 @@ def test_no_enrich_reads_a_plan_without_spacy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     assert out == ["Er wordt tweemaandelijks minstens één nieuwsbrief verstuurd.", "False"]
+
+
+def test_pipeline_built_once_with_the_slash_infix() -> None:
+    from planextract.enrich.nlp import pipeline
+    from planextract.rules.profile import load_profile
+
+    reflow = load_profile().reflow
+    nlp = pipeline(reflow)
+    assert pipeline(reflow) is nlp  # once per process
+    # Kemp en Duin writes "PZON/burger": the slash separates names, abbreviations stay whole.
+    words = [t.text for t in nlp.make_doc("de PZON/burger, bv. o.a. de huisartsen")]
+    assert words == ["de", "PZON", "/", "burger", ",", "bv.", "o.a.", "de", "huisartsen"]

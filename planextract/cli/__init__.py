@@ -1,25 +1,55 @@
-"""Command-line interface. One module per command, registered here."""
+"""Command-line interface. One module per command, imported only when that command runs
+(`planextract --help` and `planextract extract` do not load the report or batch code)."""
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from planextract import __version__
-from planextract.cli.batch import batch
-from planextract.cli.export import export
-from planextract.cli.extract import extract
-from planextract.cli.report import report
-from planextract.cli.schema import schema
+
+# command -> (module, short help shown by --help without importing the module)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "batch": (
+        "planextract.cli.batch",
+        "Convert folders (recursively), zip archives and single files,...",
+    ),
+    "export": (
+        "planextract.cli.export",
+        "Load the plan JSON files under FOLDER (e.g. the output of...",
+    ),
+    "extract": ("planextract.cli.extract", "Extract plans (PDF or text) to JSON."),
+    "report": (
+        "planextract.cli.report",
+        "Quality reports in Dutch for plans (PDF or text) or their JSON.",
+    ),
+    "schema": (
+        "planextract.cli.schema",
+        "Print the JSON Schema of the output (schema_version 1.0).",
+    ),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands imported on first use; the command list shows the help stored above."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module = importlib.import_module(COMMANDS[cmd_name][0])
+            self.add_command(getattr(module, cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in sorted(COMMANDS)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planextract")
 def main() -> None:
     """Turn Flemish primary-care zone action plans into validated JSON."""
-
-
-main.add_command(extract)
-main.add_command(batch)
-main.add_command(export)
-main.add_command(schema)
-main.add_command(report)

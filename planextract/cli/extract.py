@@ -13,6 +13,7 @@ from planextract.cli.options import (
     max_pages_option,
     no_enrich_option,
     out_folder_option,
+    pdf_reader_option,
     profile_option,
     timeout_option,
 )
@@ -42,10 +43,16 @@ def _summary(result: Result) -> str:
     )
 
 
-def extract_one(path: Path, profile: Profile, limits: Limits, enrich: bool = True) -> Result:
+def extract_one(
+    path: Path,
+    profile: Profile,
+    limits: Limits,
+    enrich: bool = True,
+    pdf_reader: str | None = None,
+) -> Result:
     """Extract one file within the time budget; errors carry the file name."""
     with time_budget(limits.seconds, path.name):
-        return extract_file(path, profile, limits, enrich=enrich)
+        return extract_file(path, profile, limits, enrich=enrich, pdf_reader=pdf_reader)
 
 
 def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
@@ -72,6 +79,7 @@ Examples:
 @max_pages_option
 @timeout_option()
 @no_enrich_option
+@pdf_reader_option
 @click.option("-q", "--quiet", is_flag=True, help="No per-file summary on stderr.")
 def extract(
     files: tuple[Path, ...],
@@ -80,6 +88,7 @@ def extract(
     max_pages: int,
     timeout: float,
     no_enrich: bool,
+    pdf_reader: str,
     quiet: bool,
 ) -> None:
     """Extract plans (PDF, Word .docx or text) to JSON.
@@ -97,7 +106,7 @@ def extract(
     written: dict[str, Path] = {}
     for path in files:
         try:
-            result = extract_one(path, profile, limits, enrich=not no_enrich)
+            result = extract_one(path, profile, limits, not no_enrich, pdf_reader)
         except PlanExtractError as exc:
             _error(f"{path}: {exc.reason}")
             failed += 1

@@ -85,3 +85,13 @@ def check_files(paths: tuple[Any, ...]) -> None:
             f"{folders[0]} is a folder; convert folders and zips with "
             f"'planextract batch {folders[0]} --out DIR'"
         )
+
+
+pdf_reader_option = click.option(
+    "--reader",
+    "pdf_reader",
+    type=click.Choice(["pdfium", "pdfplumber"]),  # extract/read_pdf.py READERS
+    default="pdfium",
+    show_default=True,
+    help="PDF reader: PDFium (fast) or pdfplumber (the former reader, to compare with).",
+)

@@ -1,8 +1,9 @@
 """One PDF page -> lines in reading order, and its ruled data tables kept as cells.
 
-pdfplumber is asked once per page for its words (with font, size and colour) and its
-ruling segments. A word enclosed by ruling lines sits in a table cell, and lines are built
-per cell, so the two columns of the template form never mix on one line. Reading order:
+A reader (PDFium, or pdfplumber for comparison) gives the page as PageData: its words
+(with font, size and colour), its ruling segments and its images. A word enclosed by
+ruling lines sits in a table cell, and lines are built per cell, so the two columns of
+the template form never mix on one line. Reading order:
 top to bottom by block (a free line, or a table row), inside a row the cells left to right.
 Blank lines stand where a vertical gap separates paragraphs, and between blocks.
 """
@@ -19,14 +20,11 @@ from planextract.rules.pdf import (
     PdfRules,
     base_font_name,
     clean_cid,
-    color_hex,
     font_is_bold,
     font_is_italic,
     symbol_glyph,
 )
 from planextract.rules.reflow import join
-
-WORD_ATTRS = ["fontname", "size", "non_stroking_color"]
 
 
 @dataclass(slots=True)
@@ -44,6 +42,33 @@ class Word:
     @property
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
+
+
+def make_word(
+    raw: str,
+    x0: float,
+    x1: float,
+    top: float,
+    bottom: float,
+    font: str,
+    size: float,
+    color: str | None,
+    rules: PdfRules,
+) -> Word:
+    text = symbol_glyph(font, raw, rules) or clean_cid(raw)
+    return Word(raw, text, x0, x1, top, bottom, font, size, color)
+
+
+@dataclass(slots=True)
+class PageData:
+    """What a reader found on one page, in points from the page's top-left corner."""
+
+    width: float
+    height: float
+    words: list[Word]  # in the order the reader grouped them
+    h_edges: list[tuple[float, float, float]]  # horizontal segments: (y, x0, x1)
+    v_edges: list[tuple[float, float, float]]  # vertical segments: (x, top, bottom)
+    images: list[tuple[float, float, float, float]]  # (x0, top, x1, bottom)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,47 +118,14 @@ class PageContent:
     image_coverage: float  # share of the page covered by images (overlaps counted twice)
 
 
-Box = tuple[float, float, float, float]
-
-
-def _small_boxes(page: Any, rules: PdfRules) -> list[Box]:
-    """Closed rectangles the size of a checkbox: their edges would cut a text cell in two
-    (a short word under the box would get a cell of its own)."""
-    limit = rules.ruling_box_max
-    return [
-        (r["x0"], r["top"], r["x1"], r["bottom"])
-        for r in page.rects
-        if r["x1"] - r["x0"] <= limit and r["bottom"] - r["top"] <= limit
-    ]
-
-
-def _on_box(edge: dict[str, Any], boxes: list[Box], tol: float) -> bool:
-    if edge.get("object_type") != "rect_edge":
-        return False
-    x0, top, x1, bottom = edge["x0"], edge["top"], edge["x1"], edge["bottom"]
-    return any(
-        bx0 - tol <= x0 and x1 <= bx1 + tol and btop - tol <= top and bottom <= bbottom + tol
-        for bx0, btop, bx1, bbottom in boxes
-    )
-
-
 class Rulings:
     """The page's ruling segments, to find the table cell around a piece of text."""
 
-    def __init__(self, page: Any, rules: PdfRules) -> None:
+    def __init__(self, page: PageData, rules: PdfRules) -> None:
         self.tol = rules.ruling_tolerance
         minimum = rules.ruling_min_length
-        boxes = _small_boxes(page, rules)
-        self.h = [
-            (e["top"], e["x0"], e["x1"])
-            for e in page.horizontal_edges
-            if e["x1"] - e["x0"] >= minimum and not _on_box(e, boxes, self.tol)
-        ]
-        self.v = sorted(
-            (e["x0"], e["top"], e["bottom"])
-            for e in page.vertical_edges
-            if e["bottom"] - e["top"] >= minimum and not _on_box(e, boxes, self.tol)
-        )
+        self.h = [e for e in page.h_edges if e[2] - e[1] >= minimum]
+        self.v = sorted(e for e in page.v_edges if e[2] - e[1] >= minimum)
 
     def columns_at(self, y: float) -> tuple[float, ...]:
         xs: list[float] = []
@@ -167,28 +159,6 @@ class Rulings:
         cell_top = upper if upper is not None else max(left[1], right[1])
         cell_bottom = lower if lower is not None else min(left[2], right[2])
         return Cell(left[0], cell_top, right[0], cell_bottom, self.columns_at(cy))
-
-
-def page_words(page: Any, rules: PdfRules) -> list[Word]:
-    out: list[Word] = []
-    for w in page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False):
-        raw = w["text"]
-        font = w.get("fontname") or ""
-        text = symbol_glyph(font, raw, rules) or clean_cid(raw)
-        out.append(
-            Word(
-                raw=raw,
-                text=text,
-                x0=w["x0"],
-                x1=w["x1"],
-                top=w["top"],
-                bottom=w["bottom"],
-                font=font,
-                size=float(w.get("size") or 0.0),
-                color=color_hex(w.get("non_stroking_color")),
-            )
-        )
-    return out
 
 
 def _group_lines(words: list[Word], cell: Cell | None, rules: PdfRules) -> list[PageLine]:
@@ -259,9 +229,9 @@ def _label_line(lines: list[PageLine]) -> PageLine:
     return PageLine(words, lines[0].cell)
 
 
-def read_page(page: Any, page_no: int, rules: PdfRules) -> PageContent:
-    words = page_words(page, rules)
-    height = float(page.height)
+def read_page(page: PageData, page_no: int, rules: PdfRules) -> PageContent:
+    words = page.words
+    height = page.height
     band = rules.margin_band * height
     body_chars = sum(len(w.text) for w in words if w.top >= band and w.bottom <= height - band)
     coverage = _image_coverage(page)
@@ -293,7 +263,7 @@ def read_page(page: Any, page_no: int, rules: PdfRules) -> PageContent:
 
     free_x1 = max(
         (pl.words[-1].x1 for _, _, ls in blocks for pl in ls if pl.cell is None),
-        default=float(page.width),
+        default=page.width,
     )
     pads = _column_pads(blocks)
     out: list[Line] = []
@@ -344,14 +314,14 @@ def _column_pads(
     return pads
 
 
-def _image_coverage(page: Any) -> float:
-    area = float(page.width) * float(page.height)
+def _image_coverage(page: PageData) -> float:
+    area = page.width * page.height
     if area <= 0:
         return 0.0
     covered = 0.0
-    for img in page.images:
-        x0, x1 = max(0.0, img["x0"]), min(float(page.width), img["x1"])
-        top, bottom = max(0.0, img["top"]), min(float(page.height), img["bottom"])
+    for x0, top, x1, bottom in page.images:
+        x0, x1 = max(0.0, x0), min(page.width, x1)
+        top, bottom = max(0.0, top), min(page.height, bottom)
         covered += max(0.0, x1 - x0) * max(0.0, bottom - top)
     return min(1.0, covered / area)
 

@@ -31,6 +31,8 @@ class PdfRules:
     grey_min: float
     grey_max: float
     grey_spread: float
+    word_x_tolerance: float
+    word_y_tolerance: float
     same_line_ratio: float
     blank_gap_ratio: float
     space_ratio: float
@@ -66,6 +68,8 @@ def load_pdf_rules() -> PdfRules:
         grey_min=float(data["colors"]["grey_min"]),
         grey_max=float(data["colors"]["grey_max"]),
         grey_spread=float(data["colors"]["grey_spread"]),
+        word_x_tolerance=float(data["words"]["x_tolerance"]),
+        word_y_tolerance=float(data["words"]["y_tolerance"]),
         same_line_ratio=float(data["lines"]["same_line_ratio"]),
         blank_gap_ratio=float(data["lines"]["blank_gap_ratio"]),
         space_ratio=float(data["lines"]["space_ratio"]),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
@@ -20,6 +20,9 @@ from planextract.models.plan import (
 from planextract.rules.timeline import LinkingRules
 from planextract.timeline.assignment import max_assignment
 from planextract.timeline.similarity import similarity_matrix
+
+if TYPE_CHECKING:  # numpy loads only when timeline linking runs
+    import numpy as np
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,8 @@ def title_scores(
     titles: Sequence[str], actions: Sequence[Action], rules: LinkingRules
 ) -> np.ndarray:
     """Column title x action: the action's title, or its description ('Wat?')."""
+    import numpy as np
+
     by_title = similarity_matrix(titles, [a.title for a in actions])
     by_what = similarity_matrix(titles, [_what_text(a) for a in actions])
     return np.maximum(by_title, rules.what_weight * by_what)
@@ -55,6 +60,8 @@ def action_texts(action: Action) -> list[str]:
 
 def cell_scores(column_cells: Sequence[Sequence[str]], actions: Sequence[Action]) -> np.ndarray:
     """Column x action: how well the column's cells, on average, repeat the action's texts."""
+    import numpy as np
+
     out = np.zeros((len(column_cells), len(actions)), dtype=np.float32)
     for a, action in enumerate(actions):
         texts = action_texts(action)

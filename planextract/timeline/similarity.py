@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from planextract.models.plan import Action
 from planextract.rules.timeline import ReferenceWeights
+
+if TYPE_CHECKING:  # numpy loads only when timeline linking runs
+    import numpy as np
 
 
 def similarity(a: str, b: str) -> float:
@@ -26,6 +29,8 @@ def similarity_matrix(queries: Sequence[str], choices: Sequence[str]) -> np.ndar
     the longer text the shorter one covers, so that a one-word milestone ('Overleg') does
     not claim every cell that mentions it.
     """
+    import numpy as np
+
     if not queries or not choices:
         return np.zeros((len(queries), len(choices)))
     kw = {"processor": default_process, "dtype": np.float32}
@@ -75,6 +80,8 @@ class ColumnScores:
 
 
 def column_scores(queries: Sequence[str], columns: Sequence[Sequence[Reference]]) -> ColumnScores:
+    import numpy as np
+
     flat = [r for refs in columns for r in refs]
     sims = similarity_matrix(queries, [r.text for r in flat])
     weights = np.array([r.weight for r in flat], dtype=np.float32)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from planextract.models.document import Document
 from planextract.rules.profile import Profile
@@ -14,6 +13,9 @@ from planextract.rules.timeline import TimelineRules
 from planextract.timeline.align import Placement, Unit, align_row, confidence
 from planextract.timeline.similarity import Reference, column_scores
 from planextract.timeline.text_table import TextRow, Word, boundaries, join_words
+
+if TYPE_CHECKING:  # numpy loads only when timeline linking runs
+    import numpy as np
 
 
 @dataclass(slots=True)
@@ -36,6 +38,8 @@ def relative_scores(scores: np.ndarray, weight: float) -> np.ndarray:
     """weight x (similarity with a column - the best similarity with any other column) / 100:
     a cell that matches one action only is worth ``weight``; one that matches none, or two
     equally, is worth nothing."""
+    import numpy as np
+
     if scores.shape[1] < 2:
         return weight * scores / 100.0
     order = np.sort(scores, axis=1)

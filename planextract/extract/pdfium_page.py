@@ -1,0 +1,325 @@
+"""One page through PDFium (pypdfium2): its characters with box, font, size and colour,
+its ruling segments and images (page objects, form XObjects included) and its AcroForm
+checkbox widgets, as PageData for the shared layout rules.
+
+Characters are read with PDFium's loose boxes (advance width by font ascent/descent),
+the boxes pdfminer gives, and grouped into words by pdfplumber's rules (pdf_words), so
+both readers give the same Document. Font, size and colour are read once per text object.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+from planextract.errors import EncryptedInput, UnreadableInput
+from planextract.extract.pdf_checkboxes import CheckboxField
+from planextract.extract.pdf_page import PageData, make_word
+from planextract.extract.pdf_words import Char, group_words
+from planextract.rules.pdf import UNKNOWN_GLYPH, PdfRules
+
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MAX_DEPTH = 8  # nested form XObjects followed
+_MAX_OBJECTS = 200_000  # page objects looked at per page (hostile input)
+_FLAT = 0.01  # points: a segment this close to level is horizontal (or vertical)
+_PDFIUM_HYPHEN = 0x02  # PDFium's code for a hyphen that ends a line
+_CHECKBOX_TYPES = (pdfium_c.FPDF_FORMFIELD_CHECKBOX, pdfium_c.FPDF_FORMFIELD_RADIOBUTTON)
+
+
+def _address(pointer: Any) -> int:
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function called with plain addresses and returning plain values: the
+    per-character calls skip pypdfium2's pointer wrapping (most of their cost)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(function))
+
+
+_VP, _INT, _DOUBLE_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+_get_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
+_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
+_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DOUBLE_P, _DOUBLE_P)
+_loose_box = _fast(
+    pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, ctypes.POINTER(pdfium_c.FS_RECTF)
+)
+_map_error = _fast(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+
+
+def _font_name(font: Any) -> str:
+    size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    if size <= 0:
+        return ""
+    buf = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFFont_GetBaseFontName(font, buf, size)
+    return buf.value.decode("utf-8", "replace")
+
+
+def _fill_hex(obj: Any) -> str | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(
+        obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+    ):
+        return None
+    return f"#{r.value:02x}{g.value:02x}{b.value:02x}"
+
+
+def _descent(font: Any, size: float) -> float:
+    """The font's descent below the baseline at this size (points, <= 0)."""
+    value = ctypes.c_float()
+    if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(value)):
+        return min(0.0, value.value)
+    return 0.0
+
+
+def page_chars(textpage: Any, top_ref: float) -> list[Char]:
+    """Every character the page draws (PDFium's generated spaces and breaks left out), in
+    pdfminer's boxes: from the origin one advance wide, from the descent one size high.
+
+    PDFium's loose box is widened to the glyph's ink, so its right edge is cut back to the
+    next character's origin in the same text object (kerned and spaced runs aside)."""
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
+    tp = _address(textpage)
+    unicode, text_object = _get_unicode, _text_object
+    char_origin, loose_box, map_error = _char_origin, _loose_box, _map_error
+    styles: dict[int, tuple[tuple[str, float, str | None], float]] = {}
+    out: list[Char] = []
+    objects: list[int] = []
+    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+        key = text_object(tp, i)
+        if not key:  # a space or line break PDFium generated: no text object draws it
+            continue
+        found = styles.get(key)
+        if found is None:
+            obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+            size = round(pdfium_c.FPDFText_GetFontSize(textpage, i), 4)
+            font = pdfium_c.FPDFTextObj_GetFont(obj)
+            found = ((_font_name(font), size, _fill_hex(obj)), _descent(font, size))
+            styles[key] = found
+        style, descent = found
+        code = unicode(tp, i)
+        if code == _PDFIUM_HYPHEN:
+            text = "-"
+        elif code == 0 or map_error(tp, i) == 1:
+            text = UNKNOWN_GLYPH
+        else:
+            text = chr(code)
+        char_origin(tp, i, *origin_refs)
+        loose_box(tp, i, ref)
+        x0, bottom = ox.value, top_ref - (oy.value + descent)
+        if out and objects[-1] == key:
+            prev = out[-1]
+            if prev.x0 < x0 < prev.x1:
+                prev.x1 = x0
+        out.append(Char(text, x0, max(x0, rect.right), bottom - style[1], bottom, style))
+        objects.append(key)
+    return out
+
+
+def _matrix(obj: Any) -> _Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (
+        a * A + b * C,
+        a * B + b * D,
+        c * A + d * C,
+        c * B + d * D,
+        e * A + f * C + E,
+        e * B + f * D + F,
+    )
+
+
+def _apply(m: _Matrix, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+class _Graphics:
+    """Ruling segments and image boxes of one page, in top-left page coordinates."""
+
+    def __init__(self, top_ref: float, box_max: float) -> None:
+        self.top_ref = top_ref
+        self.box_max = box_max
+        self.h: list[tuple[float, float, float]] = []
+        self.v: list[tuple[float, float, float]] = []
+        self.images: list[tuple[float, float, float, float]] = []
+        self.seen = 0
+
+    def visit(self, objects: list[Any], parent: _Matrix, depth: int) -> None:
+        for obj in objects:
+            self.seen += 1
+            if self.seen > _MAX_OBJECTS:
+                return
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                self._path(obj, _compose(_matrix(obj), parent))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                self._image(_compose(_matrix(obj), parent))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+                count = pdfium_c.FPDFFormObj_CountObjects(obj)
+                children = [pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(count)]
+                self.visit(children, _compose(_matrix(obj), parent), depth + 1)
+
+    def _edge(
+        self, a: tuple[float, float], b: tuple[float, float], h: list[Any], v: list[Any]
+    ) -> None:
+        (x0, y0), (x1, y1) = a, b
+        if abs(y0 - y1) <= _FLAT and abs(x0 - x1) > _FLAT:
+            h.append((self.top_ref - y0, min(x0, x1), max(x0, x1)))
+        elif abs(x0 - x1) <= _FLAT and abs(y0 - y1) > _FLAT:
+            top, bottom = sorted((self.top_ref - y0, self.top_ref - y1))
+            v.append((x0, top, bottom))
+
+    def _path(self, obj: Any, m: _Matrix) -> None:
+        mode, stroke = ctypes.c_int(), ctypes.c_int()
+        if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)):
+            return
+        if mode.value == pdfium_c.FPDF_FILLMODE_NONE and not stroke.value:
+            return  # neither filled nor stroked: not drawn
+        x, y = ctypes.c_float(), ctypes.c_float()
+        start = prev = None
+        h: list[tuple[float, float, float]] = []
+        v: list[tuple[float, float, float]] = []
+        points: list[tuple[float, float]] = []
+        closed = False
+        for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+            if not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+                continue
+            point = _apply(m, x.value, y.value)
+            points.append(point)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+                self._edge(prev, point, h, v)
+            prev = point  # a curve's points draw no ruling
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+                self._edge(point, start, h, v)
+                prev = start
+                closed = True
+        if closed and self._checkbox_sized(points):
+            return  # a checkbox's border would cut a text cell in two (as plumber_page)
+        self.h.extend(h)
+        self.v.extend(v)
+
+    def _checkbox_sized(self, points: list[tuple[float, float]]) -> bool:
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        return max(xs) - min(xs) <= self.box_max and max(ys) - min(ys) <= self.box_max
+
+    def _image(self, m: _Matrix) -> None:
+        corners = [_apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+        xs = [p[0] for p in corners]
+        tops = [self.top_ref - p[1] for p in corners]
+        self.images.append((min(xs), min(tops), max(xs), max(tops)))
+
+
+def page_data(page: Any, rules: PdfRules) -> PageData:
+    """`page`: a pypdfium2 PdfPage."""
+    left, bottom, right, top = page.get_mediabox()
+    textpage = pdfium_c.FPDFText_LoadPage(page.raw)
+    try:
+        chars = page_chars(textpage, top)
+    finally:
+        pdfium_c.FPDFText_ClosePage(textpage)
+    words = [
+        make_word(w.text, w.x0, w.x1, w.top, w.bottom, *w.first.style, rules)  # type: ignore[misc]
+        for w in group_words(chars, rules.word_x_tolerance, rules.word_y_tolerance)
+    ]
+    graphics = _Graphics(top, rules.ruling_box_max)
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    graphics.visit([pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(count)], _IDENTITY, 0)
+    return PageData(
+        width=right - left,
+        height=top - bottom,
+        words=words,
+        h_edges=graphics.h,
+        v_edges=graphics.v,
+        images=graphics.images,
+    )
+
+
+def _field_name(formenv: Any, annot: Any) -> str:
+    size = pdfium_c.FPDFAnnot_GetFormFieldName(formenv, annot, None, 0)
+    if size <= 2:
+        return ""
+    buf = (ctypes.c_ushort * (size // 2))()
+    pdfium_c.FPDFAnnot_GetFormFieldName(formenv, annot, buf, size)
+    full = bytes(buf)[: size - 2].decode("utf-16-le", "replace")
+    return full.rsplit(".", 1)[-1]  # the widget's own /T, not its parents' names
+
+
+def checkbox_fields(page: Any, formenv: Any, top_ref: float) -> list[CheckboxField]:
+    """Checkbox and radio-button widgets with their state (needs the form environment)."""
+    if formenv is None:
+        return []
+    out: list[CheckboxField] = []
+    rect = pdfium_c.FS_RECTF()
+    for k in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, k)
+        if not annot:
+            continue
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_WIDGET:
+                continue
+            if pdfium_c.FPDFAnnot_GetFormFieldType(formenv, annot) not in _CHECKBOX_TYPES:
+                continue
+            if not pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                continue
+            out.append(
+                CheckboxField(
+                    x0=min(rect.left, rect.right),
+                    top=top_ref - max(rect.top, rect.bottom),
+                    x1=max(rect.left, rect.right),
+                    bottom=top_ref - min(rect.top, rect.bottom),
+                    checked=bool(pdfium_c.FPDFAnnot_IsChecked(formenv, annot)),
+                    name=_field_name(formenv, annot),
+                )
+            )
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return out
+
+
+class PdfiumSource:
+    """An open PDF read through PDFium; the form environment only when it has fields."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        import pypdfium2 as pdfium
+
+        from planextract.extract.read_pdf import reason
+
+        try:
+            self.pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+                raise EncryptedInput(name, "encrypted PDF: it needs a password to be read") from exc
+            text = reason(exc).removeprefix("Failed to load document ").strip("().")
+            raise UnreadableInput(name, f"damaged or truncated PDF ({text})") from exc
+        if pdfium_c.FPDF_GetFormType(self.pdf.raw) != pdfium_c.FORMTYPE_NONE:
+            self.pdf.init_forms()  # before any page is loaded
+        self.formenv = self.pdf.formenv
+        self.page_count = len(self.pdf)
+
+    def page(self, index: int, rules: PdfRules) -> tuple[PageData, list[CheckboxField]]:
+        page = self.pdf[index]
+        try:
+            top = page.get_mediabox()[3]
+            return page_data(page, rules), checkbox_fields(page, self.formenv, top)
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self.pdf.close()
