@@ -154,7 +154,7 @@ def test_help_lists_every_command_with_its_own_short_help() -> None:
         assert command.get_short_help_str(limit) == short, name
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
-    assert "extract  Extract plans (PDF or text) to JSON." in result.output
+    assert "extract  Extract plans (PDF or text) to JSON, one file per plan." in result.output
 
 
 def _modules_after(args: list[str]) -> set[str]:

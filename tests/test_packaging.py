@@ -51,7 +51,8 @@ def test_ci_and_readme_install_with_the_constraints() -> None:
 
 def test_json_names_its_reader_versions(elzoh_pdf_result: object) -> None:
     readers = elzoh_pdf_result.plan.source.readers  # type: ignore[attr-defined]
-    assert set(readers) == set(READERS["pdf"]) == {"pdfplumber", "pdfminer.six"}
+    # PDFium reads the characters; pdfplumber (on pdfminer.six) finds the timeline tables.
+    assert set(readers) == set(READERS["pdf"]) == {"pypdfium2", "pdfplumber", "pdfminer.six"}
     assert readers == {name: version(name) for name in readers}
     pinned = pins()
     # The installed readers are the pinned ones (CI installs with constraints.txt).

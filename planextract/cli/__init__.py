@@ -13,16 +13,16 @@ from planextract import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "batch": (
         "planextract.cli.batch",
-        "Convert folders (recursively), zip archives and single files,...",
+        "Convert folders, zips and files in parallel (index, overview).",
     ),
-    "export": (
-        "planextract.cli.export",
-        "Load the plan JSON files under FOLDER (e.g. the output of...",
+    "export": ("planextract.cli.export", "Batch results as SQLite or CSV tables."),
+    "extract": (
+        "planextract.cli.extract",
+        "Extract plans (PDF or text) to JSON, one file per plan.",
     ),
-    "extract": ("planextract.cli.extract", "Extract plans (PDF or text) to JSON."),
     "report": (
         "planextract.cli.report",
-        "Quality reports in Dutch for plans (PDF or text) or their JSON.",
+        "Quality reports in Dutch (HTML, Markdown, JSON) and an overview.",
     ),
     "schema": (
         "planextract.cli.schema",
