@@ -177,9 +177,11 @@ _ARABIC = r"\d{1,3}"
 _ROMAN = r"(?-i:[IVXLC]{1,7})"
 
 
-def _goal_heading(words: list[str], seps: list[str], *, sub_levels: bool, roman: bool) -> str:
+def _goal_heading(headings: dict, words_key: str, *, sub_levels: bool) -> str:
     """<goal word> <number> <separator> <title>: the heading grammar of one level. An
     operational goal's number has sub-levels ('4.5') or runs through the plan ('OD 7')."""
+    words, seps = headings[words_key], headings["separators"]
+    roman = bool(headings.get("roman_numerals", False))
     first = f"(?:{_ARABIC}|{_ROMAN})" if roman else _ARABIC
     number = f"{first}(?:\\.{_ARABIC})*" if sub_levels else first
     sep = "[" + "".join(re.escape(s) for s in seps) + "]"
@@ -291,22 +293,8 @@ def load_profile_data(data: dict, source: str = "") -> Profile:
         header_footer_gap=int(page.get("header_footer_gap", 8)),
         year_patterns=tuple(_compile(p) for p in data["document"]["year_patterns"]),
         sections=_sections(data["sections"]),
-        strategic_heading=_compile(
-            _goal_heading(
-                headings["strategic_words"],
-                headings["separators"],
-                sub_levels=False,
-                roman=bool(headings.get("roman_numerals", False)),
-            )
-        ),
-        operational_heading=_compile(
-            _goal_heading(
-                headings["operational_words"],
-                headings["separators"],
-                sub_levels=True,
-                roman=bool(headings.get("roman_numerals", False)),
-            )
-        ),
+        strategic_heading=_compile(_goal_heading(headings, "strategic_words", sub_levels=False)),
+        operational_heading=_compile(_goal_heading(headings, "operational_words", sub_levels=True)),
         max_heading_lines=int(headings.get("max_title_lines", 5)),
         action_prefix=_compile(
             _action_prefix(data["actions"]["title_words"], data["actions"]["separators"])
