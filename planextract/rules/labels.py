@@ -119,8 +119,10 @@ def match_column_label(text: str, profile: Profile) -> FieldRule | None:
     best: tuple[int, FieldRule] | None = None
     for rule in profile.fields:
         for label in rule.keys:
+            if not key.startswith(label):
+                continue
             whole_word = len(key) == len(label) or not key[len(label)].isalnum()
-            if key.startswith(label) and whole_word and (best is None or len(label) > best[0]):
+            if whole_word and (best is None or len(label) > best[0]):
                 best = (len(label), rule)
     return best[1] if best else None
 
