@@ -43,6 +43,21 @@ def write_atomic(path: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8", newline="\n")
 
 
+# OWASP "CSV injection": a cell starting with one of these is a formula to a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SQLITE_INT = (-(2**63), 2**63 - 1)
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell: None as empty, and text that a spreadsheet would run as a
+    formula prefixed with a single quote (numbers are left alone)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def inside(root: Path, relative: str | Path) -> Path:
     """root/relative, refusing anything that would land outside root (.., absolute)."""
     root = root.resolve()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bounded import cli, snippet
+from bounded import cli, pdf_bomb, snippet
 from variants import replace_once, sample_text, write_variant
 
 from planextract.rules.labels import match_column_label
@@ -57,3 +57,73 @@ def test_a_short_word_in_the_label_column_is_no_label() -> None:
     assert match_column_label("", profile) is None
     found = match_column_label("Met wie werk je samen?", profile)
     assert found is not None and found.key == "with_whom"
+
+
+def _one_clean_line(done: object, *needles: str) -> str:
+    """stderr holds error lines only, no traceback; returns it."""
+    err = done.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in err and "internal error" not in err, err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
+def test_extract_has_a_memory_budget(tmp_path: Path) -> None:
+    """1 GiB of spaces in a 1 MB PDF: refused before it inflates, or by the budget."""
+    bomb = pdf_bomb(tmp_path / "bomb.pdf", 1 << 30)
+    done = cli("extract", str(bomb), "--max-memory", "2048", memory_mb=3000)
+    assert done.returncode == 1
+    _one_clean_line(done, "error: bomb.pdf: a PDF stream inflates to more than 256 MB")
+    done = cli("extract", str(bomb), "--max-memory", "200", memory_mb=3000)
+    assert done.returncode == 1
+    _one_clean_line(done, "error: bomb.pdf: out of memory")
+    out = tmp_path / "rep"
+    done = cli("report", str(bomb), "--out", str(out), "--max-memory", "200", memory_mb=3000)
+    assert done.returncode == 1
+    _one_clean_line(done, "error: bomb.pdf: out of memory")
+
+
+def test_batch_calls_running_out_of_memory_memory(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    pdf_bomb(tmp_path / "in" / "bomb.pdf", 1 << 30)
+    out = tmp_path / "out"
+    done = cli(
+        "batch",
+        str(tmp_path / "in"),
+        "--out",
+        str(out),
+        "--max-memory",
+        "400",
+        "-j",
+        "1",
+        memory_mb=3000,
+    )
+    assert done.returncode == 1, done.stderr
+    rows = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
+    assert [(r["status"], r["code"]) for r in rows] == [("failed", "memory")], rows
+
+
+def test_a_line_longer_than_spacy_allows(tmp_path: Path) -> None:
+    """One answer line of over 1 000 000 characters, enriched and not."""
+    line = " ".join(["samenwerking met het CAW en de huisartsen in 2025"] * 20001)
+    assert len(line) > 1_000_000
+    text = replace_once(sample_text("kemp"), "Wat? \n", "Wat? \n" + line + "\n")
+    path = write_variant(tmp_path, "long.txt", text)
+    for flags in ([], ["--no-enrich"]):
+        done = cli("extract", str(path), *flags)
+        assert done.returncode == 0, done.stderr
+        plan = json.loads(done.stdout)
+        first = plan["strategic_goals"][0]["operational_goals"][0]["actions"][0]
+        assert line in first["what"]["text"]
+        if not flags:  # the CAW of the long line is found like any other
+            assert any(p["name"] == "CAW" and p["field"] == "what.text" for p in first["partners"])
+
+
+def test_a_footer_number_of_5000_digits(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    text = replace_once(sample_text("elzoh"), "Pagina 15 van 24", f"Pagina {huge} van 24")
+    done = cli("extract", str(write_variant(tmp_path, "digits.txt", text)), "--no-enrich")
+    assert done.returncode == 0, done.stderr
+    plan = json.loads(done.stdout)
+    assert plan["source"]["pages"] == 24
+    assert huge in done.stdout  # not a footer, so not dropped as one

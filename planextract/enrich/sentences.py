@@ -34,9 +34,11 @@ def _worth_parsing(parts: Sequence[str], profile: Profile) -> bool:
 
 def sentence_line_starts(parts: Sequence[str], profile: Profile) -> list[int]:
     """Indices (> 0) of the lines of a paragraph at which a sentence begins."""
-    from planextract.enrich.nlp import ORG_RULERS, pipeline
+    from planextract.enrich.nlp import ORG_RULERS, PIECE_CHARS, pipeline
 
     lines = [collapse(p) for p in parts]
+    if sum(len(line) + 1 for line in lines) > PIECE_CHARS:
+        return []  # over spaCy's bounds; a paragraph this long is kept whole
     offsets, pos = {}, 0
     for k, line in enumerate(lines):
         offsets[pos] = k

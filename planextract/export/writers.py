@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from planextract.batch.overview import REPORT_DIR
 from planextract.export.tables import PRIMARY_KEYS, TABLES, Row, plan_rows
 from planextract.models.plan import Plan
-from planextract.output import atomic_path, write_atomic
+from planextract.output import SQLITE_INT, atomic_path, csv_cell, write_atomic
 
 
 def load_results(folder: Path) -> tuple[list[tuple[str, Plan]], list[str]]:
@@ -39,12 +39,34 @@ def load_results(folder: Path) -> tuple[list[tuple[str, Plan]], list[str]]:
     return plans, problems
 
 
-def collect(plans: list[tuple[str, Plan]]) -> dict[str, list[Row]]:
-    """All rows of all plans; plan_id is the 1-based position in path order."""
+def _too_large(rows: dict[str, list[Row]]) -> int | None:
+    """An integer SQLite cannot store (a page count above 2**63), if any."""
+    low, high = SQLITE_INT
+    for table in rows.values():
+        for row in table:
+            for value in row:
+                if isinstance(value, int) and not low <= value <= high:
+                    return value
+    return None
+
+
+def collect(
+    plans: list[tuple[str, Plan]], problems: list[str] | None = None
+) -> dict[str, list[Row]]:
+    """All rows of all plans; plan_id is the 1-based position in path order. A plan with a
+    number too large for a 64-bit integer is left out and named in `problems`."""
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
-    for plan_id, (file, plan) in enumerate(plans, start=1):
-        for name, rows in plan_rows(plan_id, file, plan).items():
-            tables[name].extend(rows)
+    plan_id = 0
+    for file, plan in plans:
+        rows = plan_rows(plan_id + 1, file, plan)
+        big = _too_large(rows)
+        if big is not None:
+            if problems is not None:
+                problems.append(f"{file}: number too large for the tables ({str(big)[:30]}…)")
+            continue
+        plan_id += 1
+        for name, table in rows.items():
+            tables[name].extend(table)
     return tables
 
 
@@ -76,7 +98,7 @@ def write_csv(folder: Path, tables: dict[str, list[Row]]) -> list[Path]:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(column for column, _kind in TABLES[name])
-        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        writer.writerows([csv_cell(v) for v in row] for row in rows)
         path = folder / f"{name}.csv"
         write_atomic(path, buffer.getvalue())
         written.append(path)

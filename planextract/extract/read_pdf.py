@@ -20,11 +20,13 @@ from planextract.errors import (
     EncryptedInput,
     LimitExceeded,
     NoTextLayer,
+    OutOfMemory,
     PlanExtractError,
     UnreadableInput,
 )
 from planextract.extract.limits import Limits, read_bounded
 from planextract.extract.pdf_checkboxes import checkbox_fields, place_checkboxes
+from planextract.extract.pdf_inflate import StreamTooLarge, bounded_inflation
 from planextract.extract.pdf_page import PageContent, read_page
 from planextract.models.document import (
     NO_TEXT_LAYER,
@@ -55,6 +57,11 @@ def _is_encryption_error(exc: BaseException) -> bool:
 
 
 def _open_error(name: str, exc: BaseException) -> PlanExtractError:
+    inner = _inner(exc)
+    if isinstance(inner, StreamTooLarge):
+        return LimitExceeded(name, str(inner))
+    if isinstance(inner, MemoryError):  # pdfplumber wraps it as a parser error
+        return OutOfMemory(name, "out of memory (the memory limit was reached)")
     if _is_encryption_error(exc):
         return EncryptedInput(name, "encrypted PDF: it needs a password to be read")
     return UnreadableInput(name, f"damaged or truncated PDF ({_reason(exc)})")
@@ -75,6 +82,11 @@ def _page_issue(content: PageContent, page_no: int, rules: PdfRules) -> PageIssu
 
 
 def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
+    with bounded_inflation(limits.max_stream_bytes):
+        return _read_pdf(path, limits)
+
+
+def _read_pdf(path: Path, limits: Limits) -> Document:
     name = path.name
     data = read_bounded(path, limits)
     deadline = time.monotonic() + limits.seconds
@@ -82,7 +94,7 @@ def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
-    except PlanExtractError:
+    except (PlanExtractError, MemoryError):  # out of memory is the budget's, not the file's
         raise
     except Exception as exc:  # untrusted bytes: any parser error is a damaged file
         raise _open_error(name, exc) from exc
@@ -104,9 +116,12 @@ def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
             try:
                 content = read_page(page, number, rules)
                 fields = checkbox_fields(page)
-            except PlanExtractError:
+            except (PlanExtractError, MemoryError):
                 raise
             except Exception as exc:
+                error = _open_error(name, exc)
+                if not isinstance(error, UnreadableInput):
+                    raise error from exc
                 raise UnreadableInput(
                     name, f"damaged PDF: page {number} cannot be read ({_reason(exc)})"
                 ) from exc

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from planextract.models.document import Line
 from planextract.rules.headings import match_goal_heading, match_section
 from planextract.rules.profile import Profile
+from planextract.rules.text import small_int
 
 # The header row of a month x action table starts with "Maand".
 _TABLE_HEADER = re.compile(r"^\s*Maand(?:en)?\b", re.IGNORECASE)
@@ -47,8 +48,10 @@ def match_footer(text: str, profile: Profile) -> tuple[int, int | None] | None:
     for pattern in profile.footer_patterns:
         m = pattern.match(text)
         if m:
-            total = m.groupdict().get("total")
-            return int(m["page"]), int(total) if total else None
+            total, page = m.groupdict().get("total"), small_int(m["page"])
+            if page is None or (total and small_int(total) is None):
+                return None  # too many digits to be a page number
+            return page, small_int(total) if total else None
     return None
 
 
