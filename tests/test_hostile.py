@@ -127,3 +127,100 @@ def test_a_footer_number_of_5000_digits(tmp_path: Path) -> None:
     plan = json.loads(done.stdout)
     assert plan["source"]["pages"] == 24
     assert huge in done.stdout  # not a footer, so not dropped as one
+
+
+def test_export_refuses_numbers_beyond_64_bits(tmp_path: Path, elzoh_result: object) -> None:
+    from planextract.pipeline import plan_to_json
+
+    plan = elzoh_result.plan.model_copy(deep=True)  # type: ignore[attr-defined]
+    (tmp_path / "ok.json").write_text(plan_to_json(plan))
+    plan.source.pages = 2**64
+    (tmp_path / "big.json").write_text(plan_to_json(plan))
+    done = cli("export", str(tmp_path), "--sqlite", str(tmp_path / "db" / "p.db"))
+    assert done.returncode == 1
+    err = _one_clean_line(done, "error: big.json: number too large for the tables")
+    assert "1 plans exported" in err
+
+
+def test_csv_cells_cannot_be_formulas(tmp_path: Path, elzoh_result: object) -> None:
+    import csv
+
+    from planextract.batch.index import make_row, write_index
+    from planextract.pipeline import plan_to_json
+
+    plan = elzoh_result.plan.model_copy(deep=True)  # type: ignore[attr-defined]
+    plan.title = '=HYPERLINK("http://x","klik")'
+    plan.organisation = "@SUM(1+1)"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.json").write_text(plan_to_json(plan))
+    done = cli("export", str(tmp_path / "in"), "--csv", str(tmp_path / "csv"))
+    assert done.returncode == 0, done.stderr
+    with (tmp_path / "csv" / "plans.csv").open(newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["title"] == "'" + plan.title
+    assert row["organisation"] == "'@SUM(1+1)"
+    assert row["pages"] == "24"  # numbers stay numbers
+    write_index(tmp_path, [make_row(file="-2+3.txt", status="failed", error="\tx")])
+    with (tmp_path / "index.csv").open(newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert (row["file"], row["error"]) == ("'-2+3.txt", "'\tx")
+
+
+def test_an_unwritable_out_is_one_line_per_command(tmp_path: Path) -> None:
+    from conftest import ELZOH_TXT, KEMP_TXT
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    out = blocker / "sub"
+    done = cli("extract", str(ELZOH_TXT), str(KEMP_TXT), "--out", str(out), "--no-enrich")
+    assert done.returncode == 1
+    err = _one_clean_line(done, "zuidoost-hageland-actieplan-2025.json: cannot write")
+    assert "kemp-en-duin-actieplan-2025.json: cannot write" in err  # it went on
+    done = cli("report", str(ELZOH_TXT), "--out", str(out))
+    assert done.returncode == 1
+    _one_clean_line(done, "cannot write")
+    done = cli("schema", "--out", str(out / "s.json"))
+    assert done.returncode == 1
+    _one_clean_line(done, "s.json: cannot write")
+    (tmp_path / "in").mkdir()
+    done = cli("export", str(tmp_path / "in"), "--sqlite", str(out / "p.db"))
+    assert done.returncode == 1
+    _one_clean_line(done, "cannot write")
+
+
+def test_timeouts_that_disable_the_bound_are_refused() -> None:
+    from conftest import ELZOH_TXT
+
+    for value in ("nan", "inf", "0", "-1"):
+        done = cli("extract", str(ELZOH_TXT), "--timeout", value)
+        assert done.returncode == 2, value
+        _one_clean_line(done, "the time limit must be a positive number of seconds")
+
+
+def test_a_device_that_never_ends_is_refused() -> None:
+    done = cli("extract", "/dev/zero")
+    assert done.returncode == 1
+    _one_clean_line(done, "error: zero: more than the limit of")
+
+
+def test_utf8_cut_inside_its_last_character(tmp_path: Path) -> None:
+    data = sample_text("elzoh").encode("utf-8") + "☐".encode()[:2]
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    done = cli("extract", str(path), "--no-enrich")
+    assert done.returncode == 0, done.stderr
+    source = json.loads(done.stdout)["source"]
+    assert source["encoding"] == "utf-8 (1 invalid byte sequence(s) replaced by U+FFFD)"
+
+
+def test_control_characters_in_file_names_are_escaped(tmp_path: Path) -> None:
+    from conftest import ELZOH_TXT
+
+    good = tmp_path / "plan\x1b[31m.txt"
+    good.write_bytes(ELZOH_TXT.read_bytes())
+    bad = tmp_path / "bad\nname.pdf"
+    bad.write_bytes(b"no pdf")
+    done = cli("extract", str(good), str(bad), "--out", str(tmp_path / "o"), "--no-enrich")
+    assert done.returncode == 1
+    assert "\x1b" not in done.stderr and "bad\nname" not in done.stderr
+    assert "plan\\x1b[31m.txt: " in done.stderr and "bad\\x0aname.pdf: " in done.stderr
