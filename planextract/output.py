@@ -17,7 +17,10 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 
 
-TEMP_SUFFIX = ".tmp"  # temporary files are '.<name>.<random>.tmp' next to their target
+# Temporary files are '.<name>.planextract-<8 random>.tmp' next to their target: a name no
+# user would choose, so the clean-up of a killed run never touches the user's own files.
+TEMP_MARK = "planextract-"
+TEMP_SUFFIX = ".tmp"
 
 
 @contextmanager
@@ -25,7 +28,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary file in the same folder to write; renamed into place when the block
     ends without error, removed otherwise, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    fd, name = tempfile.mkstemp(
+        prefix=f".{path.name}.{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=path.parent
+    )
     tmp = Path(name)
     try:
         os.fchmod(fd, FILE_MODE)

@@ -224,3 +224,54 @@ def test_control_characters_in_file_names_are_escaped(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "\x1b" not in done.stderr and "bad\nname" not in done.stderr
     assert "plan\\x1b[31m.txt: " in done.stderr and "bad\\x0aname.pdf: " in done.stderr
+
+
+def test_a_result_out_of_proportion_to_its_input_is_refused(tmp_path: Path) -> None:
+    """Repeated labels make an action each: 50 times the input in JSON; bounded at 25x."""
+    labels = "Wat?\nWaarom?\nVoor wie?\nMet wie?\nHoe?\nEvaluatie\n☒ Procesevaluatie\n"
+    text = replace_once(sample_text("kemp"), "Wat? \n", labels * 4000 + "Wat? \n")
+    path = write_variant(tmp_path, "labels.txt", text)
+    done = cli("extract", str(path), "--no-enrich", "--out", str(tmp_path / "o"))
+    assert done.returncode == 1
+    _one_clean_line(done, "error: labels.txt: the result would be", "more than 25 times the input")
+    assert not (tmp_path / "o" / "labels.json").exists()
+
+
+def test_only_failures_of_the_input_are_remembered(tmp_path: Path) -> None:
+    from planextract import __version__
+    from planextract.batch.resume import Journal
+
+    journal = Journal(tmp_path)
+    base = {"status": "failed", "sha256": "ab", "tool_version": __version__, "profile": "p"}
+    journal.append({**base, "file": "full-disk.txt", "code": "output", "error": "No space"})
+    journal.append({**base, "file": "broken.pdf", "code": "unreadable", "error": "damaged"})
+    assert list(journal.known_failures("p")) == ["broken.pdf"]
+
+
+def test_stale_temp_cleanup_spares_the_users_files(tmp_path: Path) -> None:
+    from planextract.batch.resume import remove_stale_temp
+    from planextract.output import atomic_path
+
+    mine = [tmp_path / ".notes.backup.tmp", tmp_path / "sub" / ".a.b.tmp"]
+    for path in mine:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("the user's own")
+    with atomic_path(tmp_path / "sub" / "x.json") as tmp:  # a leftover of a killed run
+        tmp.write_text("{")
+        left = tmp.read_bytes()
+        (tmp_path / "sub" / tmp.name.replace(".tmp", ".tmp.keep")).write_bytes(left)
+    leftover = next((tmp_path / "sub").glob("*.tmp.keep"))
+    leftover.rename(leftover.with_name(leftover.name.removesuffix(".keep")))
+    assert remove_stale_temp(tmp_path) == 1
+    assert all(p.read_text() == "the user's own" for p in mine)
+
+
+def test_pdfminer_warnings_stay_off_stderr(tmp_path: Path) -> None:
+    from conftest import ELZOH_PDF
+
+    data = ELZOH_PDF.read_bytes().replace(b"/FontBBox", b"/FontBBoz")  # pdfminer warns
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(data)
+    done = cli("extract", str(path), "--no-enrich", "--max-pages", "500")
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr

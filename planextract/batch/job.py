@@ -27,7 +27,13 @@ from planextract.batch.index import plan_stats
 from planextract.batch.resume import KnownFailure, existing_result
 from planextract.batch.zipsafe import UnsafeEntry, ZipLimits, read_member
 from planextract.errors import PlanExtractError, UnreadableInput
-from planextract.extract.limits import DEFAULT_MEMORY_MB, Limits, check_size, time_budget
+from planextract.extract.limits import (
+    DEFAULT_MEMORY_MB,
+    Limits,
+    check_output,
+    check_size,
+    time_budget,
+)
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file, plan_to_json
 from planextract.rules.profile import Profile, load_profile
@@ -138,7 +144,9 @@ def _convert(task: Task, setup: Setup, profile: Profile, tmp: Path, outcome: Out
         outcome.code, outcome.error, outcome.known = known.code, known.error, True
         return
     plan = setup.extractor(path, profile, setup.limits, setup.enrich)
-    outcome.json_text, outcome.stats = plan_to_json(plan), plan_stats(plan)
+    json_text = plan_to_json(plan)
+    check_output(json_text, path.stat().st_size, task.item.name, setup.limits)
+    outcome.json_text, outcome.stats = json_text, plan_stats(plan)
     outcome.status = "converted"
 
 

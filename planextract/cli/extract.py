@@ -16,7 +16,7 @@ from planextract.cli.options import (
     timeout_option,
 )
 from planextract.errors import PlanExtractError, printable
-from planextract.extract.limits import Limits, memory_budget, time_budget
+from planextract.extract.limits import Limits, check_output, memory_budget, time_budget
 from planextract.output import write_atomic
 from planextract.pipeline import Result, extract_file, plan_to_json
 from planextract.rules.profile import Profile, load_profile
@@ -105,6 +105,7 @@ def extract(
             with memory_budget(max_memory, path.name):
                 result = extract_one(path, profile, limits, enrich=not no_enrich)
                 text = plan_to_json(result.plan)
+                check_output(text, path.stat().st_size, path.name, limits)
         except PlanExtractError as exc:
             _error(exc.one_line())
             failed += 1

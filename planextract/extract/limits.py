@@ -22,6 +22,10 @@ class Limits:
     max_lines: int = 200_000  # lines in a text export
     max_pages: int = 500  # pages read from a PDF
     max_stream_bytes: int = 256 * 1024 * 1024  # one PDF stream, inflated
+    # The JSON of a plan may be this many times its input, plus a floor: the samples give
+    # 1-6x; text made of repeated labels gave 177x (95 MB from 538 KB).
+    max_output_ratio: int = 25
+    min_output_bytes: int = 5 * 1024 * 1024
     seconds: float = 120.0  # wall-clock budget per file
 
 
@@ -110,6 +114,17 @@ def time_budget(seconds: float, file: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def check_output(json_text: str, input_bytes: int, name: str, limits: Limits) -> None:
+    """Refuse a result out of proportion to its input (it would be held and written whole)."""
+    allowed = limits.max_output_ratio * input_bytes + limits.min_output_bytes
+    if len(json_text) > allowed:
+        raise LimitExceeded(
+            name,
+            f"the result would be {len(json_text) // 1024} KB, more than "
+            f"{limits.max_output_ratio} times the input plus {limits.min_output_bytes >> 20} MB",
+        )
 
 
 def check_size(path: Path, name: str, limits: Limits) -> None:

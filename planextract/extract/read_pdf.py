@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import time
 from pathlib import Path
 
@@ -39,6 +40,10 @@ from planextract.models.document import (
 )
 from planextract.rules.pdf import PdfRules, load_pdf_rules
 from planextract.rules.profile import Profile
+
+# pdfminer logs warnings about damaged files; without a handler Python prints them on
+# stderr next to the tool's own one-line error. The reader reports problems itself.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
 def _inner(exc: BaseException) -> BaseException:
