@@ -311,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per case")
     parser.add_argument("--max-memory", type=int, default=1024, help="MB per worker")
+    parser.add_argument("--chunk", type=int, default=200, help="cases per pool of workers")
     args = parser.parse_args(argv)
     kinds = ("text", "pdf") if args.kind == "both" else (args.kind,)
     bad = 0
@@ -322,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
             jobs=args.jobs,
             seconds=args.timeout,
             memory_mb=args.max_memory,
+            chunk=args.chunk,
             progress=lambda line: print(line, file=sys.stderr, flush=True),
         )
         parts = ", ".join(f"{report.counts[k]} {k}" for k in KINDS)
