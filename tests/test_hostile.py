@@ -275,3 +275,54 @@ def test_pdfminer_warnings_stay_off_stderr(tmp_path: Path) -> None:
     done = cli("extract", str(path), "--no-enrich", "--max-pages", "500")
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, done.stderr
+
+
+def test_batch_inputs_cannot_overwrite_the_tools_own_folders(tmp_path: Path) -> None:
+    from conftest import ELZOH_TXT
+
+    folder = tmp_path / "in" / "_kwaliteitsrapport"
+    folder.mkdir(parents=True)
+    (folder / "index.txt").write_bytes(ELZOH_TXT.read_bytes())
+    (tmp_path / "plan.txt").write_bytes(ELZOH_TXT.read_bytes())
+    out = tmp_path / "out"
+    done = cli("batch", str(folder), str(tmp_path / "plan.txt"), "--out", str(out), "-j", "1")
+    assert done.returncode == 1, done.stderr
+    rows = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
+    assert [(r["file"], r["status"], r["code"]) for r in rows] == [
+        ("_kwaliteitsrapport/index.txt", "failed", "output-clash"),
+        ("plan.txt", "converted", None),
+    ]
+    overview = json.loads((out / "_kwaliteitsrapport" / "index.json").read_text())
+    assert "schema_version" not in overview  # the overview, not a plan
+
+
+def test_a_zip_with_two_entries_of_one_name_reads_neither(tmp_path: Path) -> None:
+    import warnings
+    import zipfile
+
+    from conftest import ELZOH_TXT, KEMP_TXT
+
+    from planextract.batch.discover import discover
+
+    archive = tmp_path / "twee.zip"
+    with warnings.catch_warnings(), zipfile.ZipFile(archive, "w") as zf:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name
+        zf.writestr("plan.txt", ELZOH_TXT.read_bytes())
+        zf.writestr("plan.txt", KEMP_TXT.read_bytes())
+    found = discover([archive], tmp_path / "out")
+    assert [(i.source, i.code) for i in found.items] == [
+        ("twee.zip/plan.txt", "unsafe-entry"),
+        ("twee.zip/plan.txt [2]", "unsafe-entry"),
+    ]
+
+
+def test_batch_progress_escapes_control_characters(tmp_path: Path) -> None:
+    from conftest import ELZOH_TXT
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a\x1b[2Jb.txt").write_bytes(ELZOH_TXT.read_bytes())
+    (tmp_path / "in" / "c\nd.txt").write_bytes(b"\x00\x01 binary")
+    done = cli("batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-j", "1")
+    assert done.returncode == 1
+    assert "\x1b" not in done.stderr and "c\nd" not in done.stderr, done.stderr
+    assert "a\\x1b[2Jb.txt" in done.stderr and "c\\x0ad.txt" in done.stderr
