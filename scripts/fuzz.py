@@ -298,7 +298,8 @@ def run_fuzz(
                         note = f"{verdict}: {outcome.error}\nmade from {how} (seed {seed})\n"
                         (save_dir / f"{outcome.source}.why.txt").write_text(note)
         if progress:
-            progress(f"{kind}: {numbers.stop - cases.start} cases, {dict(report.counts)}")
+            done = numbers.stop - cases.start
+            progress(f"{kind}: {done} cases, {dict(report.counts)}, codes {dict(report.codes)}")
     return report
 
 
