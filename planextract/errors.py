@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal line: control characters (ESC, newline…) as \\xNN."""
+    return _CONTROL.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
+
 
 class PlanExtractError(Exception):
     """A plan could not be processed. ``code`` is stable, ``reason`` is for humans."""
@@ -14,7 +28,7 @@ class PlanExtractError(Exception):
         self.reason = reason
 
     def one_line(self) -> str:
-        return f"{self.file}: {self.reason}"
+        return printable(f"{self.file}: {self.reason}")
 
 
 class UnreadableInput(PlanExtractError):
@@ -43,3 +57,9 @@ class LimitExceeded(PlanExtractError):
     """The input is larger or slower than the configured limits allow."""
 
     code = "limit"
+
+
+class OutOfMemory(PlanExtractError):
+    """The input needs more memory than the budget allows (a bomb, a huge stream)."""
+
+    code = "memory"

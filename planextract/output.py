@@ -17,7 +17,10 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 
 
-TEMP_SUFFIX = ".tmp"  # temporary files are '.<name>.<random>.tmp' next to their target
+# Temporary files are '.<name>.planextract-<8 random>.tmp' next to their target: a name no
+# user would choose, so the clean-up of a killed run never touches the user's own files.
+TEMP_MARK = "planextract-"
+TEMP_SUFFIX = ".tmp"
 
 
 @contextmanager
@@ -25,7 +28,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary file in the same folder to write; renamed into place when the block
     ends without error, removed otherwise, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    fd, name = tempfile.mkstemp(
+        prefix=f".{path.name}.{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=path.parent
+    )
     tmp = Path(name)
     try:
         os.fchmod(fd, FILE_MODE)
@@ -41,6 +46,21 @@ def write_atomic(path: Path, text: str) -> None:
     """Write `text` (UTF-8, LF) to `path` atomically."""
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8", newline="\n")
+
+
+# OWASP "CSV injection": a cell starting with one of these is a formula to a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SQLITE_INT = (-(2**63), 2**63 - 1)
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell: None as empty, and text that a spreadsheet would run as a
+    formula prefixed with a single quote (numbers are left alone)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def inside(root: Path, relative: str | Path) -> Path:

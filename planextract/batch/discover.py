@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from planextract.batch.overview import REPORT_DIR
+from planextract.batch.resume import STATE_DIR
 from planextract.batch.zipsafe import (
     UnsafeEntry,
     ZipLimits,
@@ -65,7 +67,7 @@ class _Scope:
     depth: int = 1
     total: list[int] = field(default_factory=lambda: [0])  # uncompressed bytes, all levels
     folders: set[str] = field(default_factory=set)  # folder paths in it, casefolded
-    seen: set[str] = field(default_factory=set)  # entry names read
+    duplicates: set[str] = field(default_factory=set)  # entry names held more than once
 
 
 def _json_name(stem_of: str) -> str:
@@ -147,6 +149,8 @@ class _Walker:
                 for p in [PurePosixPath(i.filename.replace("\\", "/"))]
                 for k in range(1, len(p.parts))
             }
+            names = Counter(i.filename for i in infos)
+            scope.duplicates = {name for name, n in names.items() if n > 1}
             for info in infos:
                 if not info.is_dir():
                     self.entry(archive, info, scope)
@@ -159,10 +163,10 @@ class _Walker:
         except UnsafeEntry as exc:
             self.reject(source, path, str(exc), "unsafe-entry")
             return
-        if info.filename in scope.seen:
-            self.reject(source, path, "duplicate entry name in the archive", "unsafe-entry")
+        if info.filename in scope.duplicates:  # which of them would be read is a guess
+            reason = "duplicate entry name in the archive; none of them is read"
+            self.reject(source, path, reason, "unsafe-entry")
             return
-        scope.seen.add(info.filename)
         suffix = rel.suffix.lower()
         if (
             rel.name.startswith(".")
@@ -204,6 +208,10 @@ def _zip_folder(path: Path, folders: set[str]) -> str:
     return path.stem if path.stem.casefold() not in folders else path.name
 
 
+# Folders under DIR that the batch writes itself: the quality overview and the journal.
+_RESERVED = {REPORT_DIR.casefold(), STATE_DIR.casefold()}
+
+
 def _resolve_clashes(items: list[WorkItem]) -> list[WorkItem]:
     """Give colliding outputs their full file name; reject what still collides."""
 
@@ -225,6 +233,11 @@ def _resolve_clashes(items: list[WorkItem]) -> list[WorkItem]:
         for k in indexes[1:]:
             reason = f"same output file as {first.source}; rename one of them"
             items[k] = replace(items[k], output=None, error=reason, code="output-clash")
+    for k, item in enumerate(items):
+        top = PurePosixPath(item.output or "").parts[:1]
+        if top and top[0].casefold() in _RESERVED:  # the tool's own folders under DIR
+            reason = f"its result would go into {top[0]}/, a folder of the batch itself; rename it"
+            items[k] = replace(item, output=None, error=reason, code="output-clash")
     return items
 
 

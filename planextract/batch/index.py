@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from planextract.models.plan import Plan
-from planextract.output import write_atomic
+from planextract.output import csv_cell, write_atomic
 
 COLUMNS = (
     "file",  # the input, as a path from the PATH given (zip entries: archive.zip/entry)
@@ -65,7 +65,7 @@ def write_index(out_dir: Path, rows: list[dict[str, Any]]) -> tuple[Path, Path]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     paths = out_dir / "index.jsonl", out_dir / "index.csv"
     write_atomic(paths[0], jsonl)
     write_atomic(paths[1], buffer.getvalue())

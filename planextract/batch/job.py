@@ -27,7 +27,13 @@ from planextract.batch.index import plan_stats
 from planextract.batch.resume import KnownFailure, existing_result
 from planextract.batch.zipsafe import UnsafeEntry, ZipLimits, read_member
 from planextract.errors import PlanExtractError, UnreadableInput
-from planextract.extract.limits import Limits, check_size, time_budget
+from planextract.extract.limits import (
+    DEFAULT_MEMORY_MB,
+    Limits,
+    check_output,
+    check_size,
+    time_budget,
+)
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file, plan_to_json
 from planextract.rules.profile import Profile, load_profile
@@ -62,7 +68,7 @@ class Setup:
     profile_path: str | None = None
     limits: Limits = field(default_factory=Limits)
     zip_limits: ZipLimits = field(default_factory=ZipLimits)
-    memory_mb: int | None = 2048  # address-space limit per worker; None: unlimited
+    memory_mb: int | None = DEFAULT_MEMORY_MB  # address space per worker; None: unlimited
     extractor: Extractor = extract_plan
     enrich: bool = True  # partners, periods and targets (extract --no-enrich)
 
@@ -141,7 +147,9 @@ def _convert(task: Task, setup: Setup, profile: Profile, tmp: Path, outcome: Out
         outcome.code, outcome.error, outcome.known = known.code, known.error, True
         return
     plan = setup.extractor(path, profile, setup.limits, setup.enrich)
-    outcome.json_text, outcome.stats = plan_to_json(plan), plan_stats(plan)
+    json_text = plan_to_json(plan)
+    check_output(json_text, path.stat().st_size, task.item.name, setup.limits)
+    outcome.json_text, outcome.stats = json_text, plan_stats(plan)
     outcome.status = "converted"
 
 
@@ -157,6 +165,7 @@ def run_task(task: Task, setup: Setup, profile: Profile) -> Outcome:
             _convert(task, setup, profile, Path(tmp), outcome)
     except PlanExtractError as exc:
         outcome.code, outcome.error = exc.code, exc.reason
+        outcome.recycle = exc.code == "memory"  # a fresh worker after running out of memory
     except UnsafeEntry as exc:
         outcome.code, outcome.error = "unsafe-entry", str(exc)
     except MemoryError:

@@ -6,6 +6,8 @@ import shutil
 import time
 from typing import Any, TextIO
 
+from planextract.errors import printable
+
 
 def _clock(seconds: float) -> str:
     seconds = int(seconds)
@@ -14,7 +16,7 @@ def _clock(seconds: float) -> str:
 
 
 def failure_line(row: dict[str, Any]) -> str:
-    return f"{row['file']}: {row['error']}"
+    return printable(f"{row['file']}: {row['error']}")
 
 
 class Progress:
@@ -32,7 +34,7 @@ class Progress:
         self.started_at = time.monotonic()
 
     def started(self, source: str) -> None:
-        self.current = source
+        self.current = printable(source)
 
     def finished(self, row: dict[str, Any]) -> None:
         self.done += 1
@@ -57,7 +59,7 @@ class LineProgress(Progress):
         if row["status"] == "failed":
             print(f"{head} {failure_line(row)}", file=self.stream, flush=True)
         else:
-            print(f"{head} {row['file']}", file=self.stream, flush=True)
+            print(f"{head} {printable(row['file'])}", file=self.stream, flush=True)
 
 
 class BarProgress(Progress):

@@ -20,13 +20,19 @@ from pydantic import ValidationError
 
 from planextract import __version__
 from planextract.models.plan import Plan
-from planextract.output import TEMP_SUFFIX, write_atomic
+from planextract.output import TEMP_MARK, TEMP_SUFFIX, write_atomic
 
 STATE_DIR = ".planextract"
 JOURNAL = "journal.jsonl"
 # Leftovers of write_atomic (".<name>.<random>.tmp": results, index, reports, export) from a
 # run that was killed mid-write.
-_STALE_TEMP = re.compile(rf"^\..+\.[A-Za-z0-9_]+{re.escape(TEMP_SUFFIX)}$")
+# Only names the tool makes (TEMP_MARK and mkstemp's 8 random characters) are removed.
+_STALE_TEMP = re.compile(rf"^\..+\.{re.escape(TEMP_MARK)}[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}$")
+
+
+# Failures that say nothing about the input (the result could not be written: a full disk,
+# an unwritable folder) are retried by the next run instead of being remembered.
+NOT_OF_THE_INPUT = frozenset({"output"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,7 @@ class Journal:
             file: KnownFailure(row["sha256"], row.get("code") or "error", row.get("error") or "")
             for file, row in self.load().items()
             if row.get("status") == "failed"
+            and row.get("code") not in NOT_OF_THE_INPUT
             and row.get("sha256")
             and row.get("tool_version") == __version__
             and row.get("profile") == profile_id

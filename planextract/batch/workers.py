@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import multiprocessing.connection
-import resource
 import signal
 import time
 from collections import deque
@@ -23,6 +22,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
 from planextract.batch.job import Outcome, Setup, Task, run_task, warm_up
+from planextract.extract.limits import limit_memory
 
 _GRACE_SECONDS = 2.0  # beyond the worker's own time budget, before it is killed
 
@@ -32,20 +32,10 @@ def hard_deadline(seconds: float) -> float:
     return seconds * 1.1 + _GRACE_SECONDS
 
 
-def _limit_memory(megabytes: int | None) -> None:
-    if not megabytes or not hasattr(resource, "RLIMIT_AS"):
-        return
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = megabytes * 1024 * 1024
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
 def worker_main(conn: multiprocessing.connection.Connection, setup: Setup) -> None:
     """Loop of a worker process: receive a task, send its outcome, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's business
-    _limit_memory(setup.memory_mb)
+    limit_memory(setup.memory_mb)
     profile = setup.profile()
     warm_up(profile)
     while True:

@@ -16,6 +16,7 @@ from planextract.batch.run import BatchOptions, run_batch
 from planextract.batch.summary import summary_lines
 from planextract.cli.options import (
     max_pages_option,
+    memory_option,
     no_enrich_option,
     out_folder_option,
     profile_option,
@@ -68,13 +69,7 @@ def _interrupt(signum: int, frame: object) -> None:
 )
 @profile_option
 @timeout_option("Seconds allowed per file; a worker that hangs is killed and replaced.")
-@click.option(
-    "--max-memory",
-    default=Setup().memory_mb,
-    show_default=True,
-    type=click.IntRange(min=64),
-    help="Memory (address space, MB) allowed per worker.",
-)
+@memory_option("Memory (address space, MB) allowed per worker.")
 @max_pages_option
 @no_enrich_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only failures are printed.")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
+from planextract.errors import printable
 from planextract.export.tables import TABLES
 from planextract.export.writers import collect, load_results, write_csv, write_sqlite
 
@@ -47,13 +49,18 @@ def export(folder: Path, sqlite_file: Path | None, csv_dir: Path | None) -> None
     if sqlite_file is None and csv_dir is None:
         raise click.UsageError("give --sqlite FILE, --csv FOLDER or both")
     plans, problems = load_results(folder)
+    tables = collect(plans, problems)
     for line in problems:
-        click.echo(f"error: {line}", err=True)
-    tables = collect(plans)
-    if sqlite_file is not None:
-        write_sqlite(sqlite_file, tables)
-    if csv_dir is not None:
-        write_csv(csv_dir, tables)
+        click.echo(f"error: {printable(line)}", err=True)
+    try:
+        if sqlite_file is not None:
+            write_sqlite(sqlite_file, tables)
+        if csv_dir is not None:
+            write_csv(csv_dir, tables)
+    except (OSError, sqlite3.Error) as exc:  # an unwritable target or a full disk: one line
+        where = getattr(exc, "filename", None) or sqlite_file or csv_dir
+        click.echo(f"error: {printable(str(where))}: cannot write ({exc})", err=True)
+        sys.exit(EXIT_PROBLEMS)
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
-    click.echo(f"{len(plans)} plans exported: {counts}", err=True)
+    click.echo(f"{len(tables['plans'])} plans exported: {counts}", err=True)
     sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)

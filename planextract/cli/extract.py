@@ -11,14 +11,15 @@ import click
 from planextract.cli.options import (
     check_files,
     max_pages_option,
+    memory_option,
     no_enrich_option,
     out_folder_option,
     pdf_reader_option,
     profile_option,
     timeout_option,
 )
-from planextract.errors import PlanExtractError
-from planextract.extract.limits import Limits, time_budget
+from planextract.errors import PlanExtractError, printable
+from planextract.extract.limits import Limits, check_output, memory_budget, time_budget
 from planextract.output import write_atomic
 from planextract.pipeline import Result, extract_file, plan_to_json
 from planextract.rules.profile import Profile, load_profile
@@ -28,7 +29,17 @@ EXIT_FAILED = 1
 
 
 def _error(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {printable(message)}", err=True)
+
+
+def internal_error(name: str, exc: BaseException) -> str:
+    """One line for a bug: the file, the exception's type and its first line."""
+    first = (str(exc).splitlines() or [""])[0][:200]
+    return f"{name}: internal error ({type(exc).__name__}: {first})"
+
+
+def write_error(path: Path, exc: OSError) -> str:
+    return f"{path}: cannot write ({exc.strerror or exc})"
 
 
 def _summary(result: Result) -> str:
@@ -36,7 +47,7 @@ def _summary(result: Result) -> str:
     ext = plan.extraction
     goals = sum(len(sd.operational_goals) for sd in plan.strategic_goals)
     actions = len(plan.actions())
-    return (
+    return printable(
         f"{plan.source.file}: {len(plan.strategic_goals)} SD, {goals} OD, {actions} actions; "
         f"coverage {ext.coverage:.1f} % of {ext.lines_total - ext.lines_noise} lines "
         f"({ext.lines_unassigned} unassigned)"
@@ -78,6 +89,7 @@ Examples:
 @profile_option
 @max_pages_option
 @timeout_option()
+@memory_option("Memory (MB of address space) one file may take beyond the program itself.")
 @no_enrich_option
 @pdf_reader_option
 @click.option("-q", "--quiet", is_flag=True, help="No per-file summary on stderr.")
@@ -87,6 +99,7 @@ def extract(
     profile_path: str | None,
     max_pages: int,
     timeout: float,
+    max_memory: int,
     no_enrich: bool,
     pdf_reader: str,
     quiet: bool,
@@ -106,16 +119,18 @@ def extract(
     written: dict[str, Path] = {}
     for path in files:
         try:
-            result = extract_one(path, profile, limits, not no_enrich, pdf_reader)
+            with memory_budget(max_memory, str(path)):
+                result = extract_one(path, profile, limits, not no_enrich, pdf_reader)
+                text = plan_to_json(result.plan)
+                check_output(text, path.stat().st_size, str(path), limits)
         except PlanExtractError as exc:
             _error(f"{path}: {exc.reason}")
             failed += 1
             continue
         except Exception as exc:
-            _error(f"{path}: internal error ({type(exc).__name__}: {exc})")
+            _error(internal_error(str(path), exc))
             failed += 1
             continue
-        text = plan_to_json(result.plan)
         if out_dir is None:
             sys.stdout.write(text)
         else:
@@ -124,7 +139,12 @@ def extract(
                 _error(f"{path}: same output name as {written[name]}; not written")
                 failed += 1
                 continue
-            write_atomic(out_dir / name, text)
+            try:
+                write_atomic(out_dir / name, text)
+            except OSError as exc:  # a full disk or an unwritable --out: the next file may fit
+                _error(write_error(out_dir / name, exc))
+                failed += 1
+                continue
             written[name] = path
         if not quiet:
             click.echo(_summary(result), err=True)

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from planextract.extract.limits import Limits
+from planextract.extract.limits import DEFAULT_MEMORY_MB, Limits, check_seconds
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,8 +39,32 @@ max_pages_option = click.option(
 )
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    try:
+        return check_seconds(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
 def timeout_option(help_text: str = "Seconds allowed per file.") -> Callable[[F], F]:
-    return click.option("--timeout", default=Limits().seconds, show_default=True, help=help_text)
+    return click.option(
+        "--timeout",
+        type=float,
+        default=Limits().seconds,
+        show_default=True,
+        callback=_seconds,
+        help=help_text,
+    )
+
+
+def memory_option(help_text: str) -> Callable[[F], F]:
+    return click.option(
+        "--max-memory",
+        default=DEFAULT_MEMORY_MB,
+        show_default=True,
+        type=click.IntRange(min=64),
+        help=help_text,
+    )
 
 
 no_enrich_option = click.option(

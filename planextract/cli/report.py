@@ -8,16 +8,17 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from planextract.cli.extract import extract_one
+from planextract.cli.extract import extract_one, internal_error, write_error
 from planextract.cli.options import (
     check_files,
     max_pages_option,
+    memory_option,
     out_folder_option,
     profile_option,
     timeout_option,
 )
-from planextract.errors import PlanExtractError, UnreadableInput
-from planextract.extract.limits import Limits, read_bounded
+from planextract.errors import PlanExtractError, UnreadableInput, printable
+from planextract.extract.limits import Limits, memory_budget, read_bounded
 from planextract.models.plan import Plan
 from planextract.quality.assess import assess
 from planextract.report.archive import write_overview
@@ -76,6 +77,7 @@ Examples:
 @profile_option
 @max_pages_option
 @timeout_option()
+@memory_option("Memory (MB of address space) one plan may take beyond the program itself.")
 @click.option("-q", "--quiet", is_flag=True, help="No per-file line on stderr.")
 def report(
     inputs: tuple[Path, ...],
@@ -83,6 +85,7 @@ def report(
     profile_path: str | None,
     max_pages: int,
     timeout: float,
+    max_memory: int,
     quiet: bool,
 ) -> None:
     """Quality reports in Dutch for plans (PDF, Word .docx or text) or their JSON.
@@ -99,22 +102,28 @@ def report(
     loaded: list[tuple[str, Plan]] = []
     for path in inputs:
         try:
-            loaded.append((path.stem, load_plan(path, profile, limits)))
+            with memory_budget(max_memory, path.name):
+                loaded.append((path.stem, load_plan(path, profile, limits)))
         except PlanExtractError as exc:
             click.echo(f"error: {path}: {exc.reason}", err=True)
             failed += 1
         except Exception as exc:
-            click.echo(f"error: {path}: internal error ({type(exc).__name__}: {exc})", err=True)
+            click.echo(f"error: {printable(internal_error(str(path), exc))}", err=True)
             failed += 1
     names = unique_names(name for name, _ in loaded)
     pairs = list(zip(names, (plan for _, plan in loaded), strict=True))
-    if len(pairs) > 1:
-        write_overview(pairs, out_dir, profile)
+    try:
+        if len(pairs) > 1:
+            write_overview(pairs, out_dir, profile)
+        elif pairs:
+            write_plan_report(pairs[0][1], out_dir, pairs[0][0], profile)
+    except OSError as exc:  # an unwritable --out or a full disk: one line, no traceback
+        target = Path(exc.filename) if exc.filename else out_dir
+        click.echo(f"error: {printable(write_error(target, exc))}", err=True)
+        sys.exit(EXIT_FAILED)
     for name, plan in pairs:
-        if len(pairs) == 1:
-            write_plan_report(plan, out_dir, name, profile)
         if not quiet:
-            click.echo(_line(name, plan), err=True)
+            click.echo(printable(_line(name, plan)), err=True)
     if len(pairs) > 1 and not quiet:
-        click.echo(f"overview: {out_dir / 'index.html'}", err=True)
+        click.echo(f"overview: {printable(str(out_dir / 'index.html'))}", err=True)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)

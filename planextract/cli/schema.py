@@ -23,4 +23,8 @@ def schema(out_file: Path | None) -> None:
     if out_file is None:
         sys.stdout.write(text)
     else:
-        write_atomic(out_file, text)
+        try:
+            write_atomic(out_file, text)
+        except OSError as exc:  # an unwritable folder or a full disk: one line
+            click.echo(f"error: {out_file}: cannot write ({exc.strerror or exc})", err=True)
+            sys.exit(1)

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 LINE_STARTS = "planextract_line_starts"
 ORG_RULERS = ["orgs_any_case", "orgs_as_written"]
+# spaCy refuses texts over nlp.max_length (1 000 000 characters) and its memory grows with
+# the text: long text goes through the pipeline in pieces of at most this many characters.
+PIECE_CHARS = 100_000
 # "PZON/burger", "team/DB/BO": a slash between words separates names.
 _SLASH_INFIX = r"(?<=[\w)])/(?=[\w(])"
 
@@ -69,6 +72,23 @@ class LineStarts:
             ):
                 tok.is_sent_start = True
         return doc
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `size` characters, at a line break where there is
+    one, else at a space, else anywhere; joined they give `text` back."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind("\n", start + 1, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + 1, end)
+        cut = end if cut < 0 else cut + 1
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
 
 
 def _patterns(gazetteer: Gazetteer, case_sensitive: bool) -> list[dict]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from planextract.enrich.nlp import pipeline
+from planextract.enrich.nlp import pieces, pipeline
 from planextract.rules.enrich import Gazetteer, load_gazetteer, load_period_rules
 from planextract.rules.profile import ReflowRule
 
@@ -125,14 +125,17 @@ class OrgFinder:
         return doc[ent.start : end]
 
     def find(self, text: str, *, names_expected: bool) -> list[Mention]:
-        return self.mentions(self.nlp(text), names_expected=names_expected)
+        return self.find_many([text], [names_expected])[0]
 
     def find_many(self, texts: list[str], names_expected: list[bool]) -> list[list[Mention]]:
-        """Like `find` for many texts at once (one pass of the pipeline)."""
-        docs = self.nlp.pipe(texts)
-        return [
-            self.mentions(d, names_expected=n) for d, n in zip(docs, names_expected, strict=True)
-        ]
+        """Like `find` for many texts at once (one pass of the pipeline). A long text goes
+        in bounded pieces (nlp.pieces); its mentions are those of its pieces, in order."""
+        owners = [(k, piece) for k, text in enumerate(texts) for piece in pieces(text)]
+        docs = self.nlp.pipe(piece for _, piece in owners)
+        out: list[list[Mention]] = [[] for _ in texts]
+        for (k, _), doc in zip(owners, docs, strict=True):
+            out[k].extend(self.mentions(doc, names_expected=names_expected[k]))
+        return out
 
     def mentions(self, doc: Doc, *, names_expected: bool) -> list[Mention]:
         found: list[tuple[int, Mention]] = []

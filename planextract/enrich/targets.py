@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from planextract.models.plan import Target
 from planextract.rules.enrich import TargetRules, load_target_rules
+from planextract.rules.text import MAX_NUMBER_DIGITS
 
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)(?=x(?![^\W\d_])|[^\w]|$)"
@@ -73,6 +74,8 @@ class _Parser:
             after = self.text[tok.end : tok.end + 2]
             if before.isalpha() or before in "/." or re.match(r"[/.]\d", after):
                 return None  # part of a code ("O3") or a date ("31/05/2024")
+            if len(tok.text) > MAX_NUMBER_DIGITS:
+                return None  # no target counts in billions; 5 000 digits are no quantity
             value = float(tok.text.replace(",", "."))
             if value.is_integer():
                 value = int(value)

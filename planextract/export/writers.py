@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from planextract.batch.overview import REPORT_DIR
 from planextract.export.tables import PRIMARY_KEYS, TABLES, Row, plan_rows
 from planextract.models.plan import Plan
-from planextract.output import atomic_path, write_atomic
+from planextract.output import SQLITE_INT, atomic_path, csv_cell, write_atomic
 from planextract.quality.duplicates import copy_key, counting_copies
 
 
@@ -40,12 +40,34 @@ def load_results(folder: Path) -> tuple[list[tuple[str, Plan]], list[str]]:
     return plans, problems
 
 
-def collect(plans: list[tuple[str, Plan]]) -> dict[str, list[Row]]:
-    """All rows of all plans; plan_id is the 1-based position in path order. The same plan
-    twice (quality/duplicates.py) counts once: its other copies get only a `plans` row."""
+def _too_large(rows: dict[str, list[Row]]) -> int | None:
+    """An integer SQLite cannot store (a page count above 2**63), if any."""
+    low, high = SQLITE_INT
+    for table in rows.values():
+        for row in table:
+            for value in row:
+                if isinstance(value, int) and not low <= value <= high:
+                    return value
+    return None
+
+
+def collect(
+    plans: list[tuple[str, Plan]], problems: list[str] | None = None
+) -> dict[str, list[Row]]:
+    """All rows of all plans; plan_id is the 1-based position in path order. A plan with a
+    number too large for a 64-bit integer is left out and named in `problems`. The same
+    plan twice (quality/duplicates.py) counts once: its other copies get only a `plans`
+    row."""
+    storable: list[tuple[str, Plan]] = []
+    for file, plan in plans:
+        big = _too_large(plan_rows(0, file, plan, None))
+        if big is None:
+            storable.append((file, plan))
+        elif problems is not None:
+            problems.append(f"{file}: number too large for the tables ({str(big)[:30]}…)")
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
-    counts_for = counting_copies([copy_key(plan) for _, plan in plans])
-    for plan_id, ((file, plan), best) in enumerate(zip(plans, counts_for, strict=True), start=1):
+    counts_for = counting_copies([copy_key(plan) for _, plan in storable])
+    for plan_id, ((file, plan), best) in enumerate(zip(storable, counts_for, strict=True), start=1):
         duplicate_of = None if best is None else best + 1
         for name, rows in plan_rows(plan_id, file, plan, duplicate_of).items():
             tables[name].extend(rows)
@@ -80,7 +102,7 @@ def write_csv(folder: Path, tables: dict[str, list[Row]]) -> list[Path]:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(column for column, _kind in TABLES[name])
-        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        writer.writerows([csv_cell(v) for v in row] for row in rows)
         path = folder / f"{name}.csv"
         write_atomic(path, buffer.getvalue())
         written.append(path)

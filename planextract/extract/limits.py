@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import resource
 import signal
 import threading
 from collections.abc import Iterator
@@ -9,7 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from planextract.errors import LimitExceeded, UnreadableInput
+from planextract.errors import LimitExceeded, OutOfMemory, UnreadableInput
+
+DEFAULT_MEMORY_MB = 2048  # address space per file: batch workers, extract and report
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +21,59 @@ class Limits:
     max_bytes: int = 100 * 1024 * 1024  # bytes read from one file
     max_lines: int = 200_000  # lines in a text export
     max_pages: int = 500  # pages read from a PDF
+    max_stream_bytes: int = 256 * 1024 * 1024  # one PDF stream, inflated
+    # The JSON of a plan may be this many times its input, plus a floor: the samples give
+    # 1-6x; text made of repeated labels gave 177x (95 MB from 538 KB).
+    max_output_ratio: int = 25
+    min_output_bytes: int = 5 * 1024 * 1024
     seconds: float = 120.0  # wall-clock budget per file
+
+
+def check_seconds(seconds: float) -> float:
+    """A time budget must be a positive finite number: 'nan' would disable every check."""
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise ValueError(f"the time limit must be a positive number of seconds, not {seconds}")
+    return seconds
+
+
+def _address_space() -> int:
+    """This process's current address space in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def limit_memory(megabytes: int | None, relative: bool = False) -> tuple[int, int] | None:
+    """Cap the address space (RLIMIT_AS) at `megabytes`, or at the current size plus
+    `megabytes` when `relative`; returns the previous limits (None: nothing set)."""
+    if not megabytes or not hasattr(resource, "RLIMIT_AS"):
+        return None
+    previous = resource.getrlimit(resource.RLIMIT_AS)
+    limit = megabytes * 1024 * 1024 + (_address_space() if relative else 0)
+    hard = previous[1]
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if previous[0] != resource.RLIM_INFINITY:
+        limit = min(limit, previous[0])
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    return previous
+
+
+@contextmanager
+def memory_budget(megabytes: int | None, file: str) -> Iterator[None]:
+    """Run the block with at most `megabytes` more address space; running out raises
+    OutOfMemory naming the file, and the limit is lifted again afterwards (so a command
+    run inside a test or another program leaves it as it was)."""
+    previous = limit_memory(megabytes, relative=True)
+    try:
+        yield
+    except MemoryError as exc:
+        raise OutOfMemory(file, f"out of memory (limit {megabytes} MB)") from exc
+    finally:
+        if previous is not None:
+            resource.setrlimit(resource.RLIMIT_AS, previous)
 
 
 @contextmanager
@@ -47,7 +103,7 @@ def time_budget(seconds: float, file: str) -> Iterator[None]:
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
-    except LimitExceeded:
+    except (LimitExceeded, MemoryError):
         raise
     except Exception as exc:
         # A library that catches the alarm's exception and raises its own (spaCy's config
@@ -60,6 +116,17 @@ def time_budget(seconds: float, file: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def check_output(json_text: str, input_bytes: int, name: str, limits: Limits) -> None:
+    """Refuse a result out of proportion to its input (it would be held and written whole)."""
+    allowed = limits.max_output_ratio * input_bytes + limits.min_output_bytes
+    if len(json_text) > allowed:
+        raise LimitExceeded(
+            name,
+            f"the result would be {len(json_text) // 1024} KB, more than "
+            f"{limits.max_output_ratio} times the input plus {limits.min_output_bytes >> 20} MB",
+        )
+
+
 def check_size(path: Path, name: str, limits: Limits) -> None:
     """Refuse a file larger than the byte limit before reading it (raises OSError too)."""
     size = path.stat().st_size
@@ -68,10 +135,17 @@ def check_size(path: Path, name: str, limits: Limits) -> None:
 
 
 def read_bounded(path: Path, limits: Limits) -> bytes:
-    """The file's bytes, refused when larger than the limit; errors name the file."""
+    """The file's bytes, refused when larger than the limit; errors name the file.
+
+    Reads at most one byte more than the limit, so a device or a pipe that never ends
+    (/dev/zero) is refused like a big file."""
     name = path.name
     try:
         check_size(path, name, limits)
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
         raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc
+    if len(data) > limits.max_bytes:
+        raise LimitExceeded(name, f"more than the limit of {limits.max_bytes} bytes")
+    return data

@@ -10,6 +10,7 @@ from pdfminer.psparser import PSLiteral
 
 from planextract.errors import EncryptedInput, UnreadableInput
 from planextract.extract.pdf_checkboxes import CheckboxField
+from planextract.extract.pdf_inflate import StreamTooLarge
 from planextract.extract.pdf_page import PageData, Word, make_word
 from planextract.rules.pdf import PdfRules, color_hex
 
@@ -149,6 +150,8 @@ class PlumberSource:
             self.pages = self.pdf.pages
         except Exception as exc:  # untrusted bytes: any parser error is a damaged file
             inner = _inner(exc)
+            if isinstance(inner, StreamTooLarge | MemoryError):
+                raise inner from exc  # a bound, not damage: read_pdf names it
             if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
                 inner, PDFPasswordIncorrect | PDFEncryptionError
             ):

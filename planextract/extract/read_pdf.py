@@ -14,13 +14,21 @@ password, a damaged file or a non-PDF gives one error naming the file.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from pathlib import Path
 from typing import Protocol
 
-from planextract.errors import LimitExceeded, NoTextLayer, PlanExtractError, UnreadableInput
+from planextract.errors import (
+    LimitExceeded,
+    NoTextLayer,
+    OutOfMemory,
+    PlanExtractError,
+    UnreadableInput,
+)
 from planextract.extract.limits import Limits, read_bounded
 from planextract.extract.pdf_checkboxes import CheckboxField, place_checkboxes
+from planextract.extract.pdf_inflate import StreamTooLarge, bounded_inflation
 from planextract.extract.pdf_page import PageContent, PageData, read_page
 from planextract.models.document import (
     NO_TEXT_LAYER,
@@ -37,6 +45,10 @@ from planextract.rules.profile import Profile
 READERS = ("pdfium", "pdfplumber")
 DEFAULT_READER = "pdfium"
 
+# pdfminer logs warnings about damaged files; without a handler Python prints them on
+# stderr next to the tool's own one-line error. The reader reports problems itself.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 
 class PdfSource(Protocol):
     """An open PDF, page by page; open errors are raised as PlanExtractError."""
@@ -52,6 +64,22 @@ def reason(exc: BaseException) -> str:
     """The first line of an error, for a one-line message."""
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0][:120]
+
+
+def _inner(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors: the original one."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+
+
+def _bound_error(name: str, exc: BaseException) -> PlanExtractError | None:
+    """A bound reached while reading, not damage: an inflated stream over its limit, or the
+    memory budget."""
+    inner = _inner(exc)
+    if isinstance(inner, StreamTooLarge):
+        return LimitExceeded(name, str(inner))
+    if isinstance(inner, MemoryError):
+        return OutOfMemory(name, "out of memory (the memory limit was reached)")
+    return None
 
 
 def _open(name: str, data: bytes, reader: str) -> PdfSource:
@@ -83,11 +111,25 @@ def _page_issue(content: PageContent, page_no: int, rules: PdfRules) -> PageIssu
 def read_pdf(
     path: Path, profile: Profile, limits: Limits, reader: str = DEFAULT_READER
 ) -> Document:
+    """Streams pdfminer inflates are bounded (pdf_inflate.py); PDFium's own decoding is
+    bounded by the memory budget."""
+    with bounded_inflation(limits.max_stream_bytes):
+        return _read_pdf(path, limits, reader)
+
+
+def _read_pdf(path: Path, limits: Limits, reader: str) -> Document:
     name = path.name
     data = read_bounded(path, limits)
     deadline = time.monotonic() + limits.seconds
     rules = load_pdf_rules()
-    source = _open(name, data, reader)
+    try:
+        source = _open(name, data, reader)
+    except (PlanExtractError, MemoryError):  # out of memory is the budget's, not the file's
+        raise
+    except Exception as exc:
+        raise _bound_error(name, exc) or UnreadableInput(
+            name, f"damaged or truncated PDF ({reason(_inner(exc))})"
+        ) from exc
     try:
         count = source.page_count
         if not count:
@@ -107,9 +149,12 @@ def read_pdf(
             try:
                 page, fields = source.page(number - 1, rules)
                 content = read_page(page, number, rules)
-            except PlanExtractError:
+            except (PlanExtractError, MemoryError):
                 raise
             except Exception as exc:  # untrusted bytes: any parser error is a damaged page
+                bound = _bound_error(name, exc)
+                if bound is not None:
+                    raise bound from exc
                 raise UnreadableInput(
                     name, f"damaged PDF: page {number} cannot be read ({reason(exc)})"
                 ) from exc

@@ -37,12 +37,24 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         raise UnreadableInput(file, "binary data, not a text file")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # cut inside its last character
+            return _utf8_replaced(data)
     try:
         return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        raise UnreadableInput(file, "neither UTF-8 nor Windows-1252 text") from exc
+    except UnicodeDecodeError:
+        pass
+    text, encoding = _utf8_replaced(data)
+    if text.count("\ufffd") > max(8, len(text) // 1000):
+        raise UnreadableInput(file, "neither UTF-8 nor Windows-1252 text")
+    return text, encoding
+
+
+def _utf8_replaced(data: bytes) -> tuple[str, str]:
+    """Mostly UTF-8: invalid bytes become U+FFFD, and the encoding name says how many."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text, f"utf-8 ({replaced} invalid byte sequence(s) replaced by U+FFFD)"
 
 
 def split_lines(text: str) -> list[tuple[str, bool]]:

@@ -25,15 +25,24 @@ def number_parts(number: str | None) -> tuple[int, ...] | None:
         return None
 
 
-def _runs(numbers: list[int], prefix: str) -> list[str]:
-    """[3, 4, 7] -> ['4.3–4.4', '4.7'] for prefix '4.': missing numbers written compactly."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return [f"{prefix}{r[0]}" if len(r) == 1 else f"{prefix}{r[0]}–{prefix}{r[-1]}" for r in runs]
+def _missing_runs(present: set[int]) -> list[tuple[int, int]]:
+    """{1, 2, 5, 9} -> [(3, 4), (6, 8)]: the gaps below the highest number, as runs.
+
+    Computed from the numbers found, never by counting up to the highest one: a heading
+    'OD 1.99999999999999' costs as much as any other."""
+    runs: list[tuple[int, int]] = []
+    previous = 0
+    for n in sorted(p for p in present if p > 0):
+        if n > previous + 1:
+            runs.append((previous + 1, n - 1))
+        previous = n
+    return runs
+
+
+def _run_text(run: tuple[int, int], prefix: str) -> str:
+    """(3, 4) -> '4.3–4.4' for prefix '4.': missing numbers written compactly."""
+    first, last = run
+    return f"{prefix}{first}" if first == last else f"{prefix}{first}–{prefix}{last}"
 
 
 def _reused(goals: Sequence[Goal], code: str, kind: str) -> Iterable[Finding]:
@@ -103,13 +112,12 @@ def od_numbers_under_their_sd(ctx: Context) -> Iterable[Finding]:
 def _gap(
     goals: Sequence[tuple[int, Goal]], prefix: str, what: str, found: str
 ) -> Iterable[Finding]:
-    present = {n for n, _ in goals}
-    missing = [n for n in range(1, max(present) + 1) if n not in present]
-    if not missing:
+    runs = _missing_runs({n for n, _ in goals})
+    if not runs:
         return
-    after = min((n, i) for i, (n, _) in enumerate(goals) if n > missing[0])[1]
-    numbers = _runs(missing, prefix)
-    verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
+    after = min((n, i) for i, (n, _) in enumerate(goals) if n > runs[0][0])[1]
+    numbers = [_run_text(run, prefix) for run in runs]
+    verb = "ontbreekt" if runs == [(runs[0][0], runs[0][0])] else "ontbreken"
     yield finding(
         code="goal.number_gap",
         message=f"In de nummering van {what} {verb} {join_nl(numbers)} (gevonden: {found}).",

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from planextract.models.document import Line
 from planextract.rules.headings import match_goal_heading, match_section
 from planextract.rules.profile import Profile
+from planextract.rules.text import small_int
 
 # The header row of a month x action table starts with "Maand".
 _TABLE_HEADER = re.compile(r"^\s*Maand(?:en)?\b", re.IGNORECASE)
@@ -49,7 +50,7 @@ _PAGE_DIGITS = 5
 
 
 def _page_int(digits: str | None) -> int | None:
-    return int(digits) if digits and len(digits) <= _PAGE_DIGITS else None
+    return small_int(digits, _PAGE_DIGITS) if digits else None
 
 
 def match_footer(text: str, profile: Profile) -> tuple[int, int | None] | None:
@@ -57,10 +58,10 @@ def match_footer(text: str, profile: Profile) -> tuple[int, int | None] | None:
     for pattern in profile.footer_patterns:
         m = pattern.match(text)
         if m:
-            page = _page_int(m["page"])
-            if page is None:
-                return None
-            return page, _page_int(m.groupdict().get("total"))
+            total, page = m.groupdict().get("total"), _page_int(m["page"])
+            if page is None or (total and _page_int(total) is None):
+                return None  # too many digits to be a page number
+            return page, _page_int(total)
     return None
 
 

@@ -27,6 +27,22 @@ _SPACES = re.compile(r"\s+")
 _TRAILING = re.compile(r"[\s?:.!]+$")
 
 
+MAX_NUMBER_DIGITS = 9  # a page, goal or year number longer than this is not one
+
+
+def small_int(digits: str, max_digits: int = MAX_NUMBER_DIGITS) -> int | None:
+    """int(digits), or None when it is longer than `max_digits`: a number read from a
+    document is length-checked before conversion (5 000 digits hit Python's limit, and a
+    page number of 10**18 would make page arithmetic meaningless)."""
+    digits = digits.strip()
+    if not digits or len(digits) > max_digits:
+        return None
+    try:
+        return int(digits)
+    except ValueError:
+        return None
+
+
 def clean_spaces(text: str) -> str:
     """Replace exotic spaces and tabs by plain spaces and trim the ends (keeps inner runs)."""
     return (
