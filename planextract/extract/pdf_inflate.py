@@ -8,12 +8,11 @@ reader gives it this stand-in whose functions stop at `max_bytes` of output.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-
-import pdfminer.pdftypes
 
 
 class StreamTooLarge(Exception):
@@ -67,9 +66,40 @@ class _BoundedZlib:
 @contextmanager
 def bounded_inflation(max_bytes: int) -> Iterator[None]:
     """While the block runs, pdfminer inflates no stream beyond `max_bytes`."""
+    import pdfminer.pdftypes
+
     previous = pdfminer.pdftypes.zlib
     pdfminer.pdftypes.zlib = _BoundedZlib(max_bytes)  # type: ignore[assignment]
     try:
         yield
     finally:
         pdfminer.pdftypes.zlib = previous
+
+
+_STREAM_START = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def check_streams(data: bytes, limit: int) -> None:
+    """Raise StreamTooLarge when a Flate stream of the raw file inflates past `limit`.
+
+    Every 'stream' keyword is tried as the start of zlib data, inflated in bounded chunks
+    whose output is counted and dropped, so the check itself needs little memory. Data that
+    is no zlib stream (images, other filters) fails at once and is skipped."""
+    for m in _STREAM_START.finditer(data):
+        inflater = zlib.decompressobj()
+        produced = 0
+        pos = m.end()
+        try:
+            while pos < len(data) and not inflater.eof:
+                chunk = data[pos : pos + _CHUNK]
+                pos += len(chunk)
+                out = inflater.decompress(chunk, _CHUNK)
+                produced += len(out)
+                while inflater.unconsumed_tail and produced <= limit:
+                    out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+                    produced += len(out)
+                if produced > limit:
+                    raise StreamTooLarge(limit)
+        except zlib.error:
+            continue

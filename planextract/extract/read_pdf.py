@@ -28,7 +28,7 @@ from planextract.errors import (
 )
 from planextract.extract.limits import Limits, read_bounded
 from planextract.extract.pdf_checkboxes import CheckboxField, place_checkboxes
-from planextract.extract.pdf_inflate import StreamTooLarge, bounded_inflation
+from planextract.extract.pdf_inflate import StreamTooLarge, bounded_inflation, check_streams
 from planextract.extract.pdf_page import PageContent, PageData, read_page
 from planextract.models.document import (
     NO_TEXT_LAYER,
@@ -111,18 +111,25 @@ def _page_issue(content: PageContent, page_no: int, rules: PdfRules) -> PageIssu
 def read_pdf(
     path: Path, profile: Profile, limits: Limits, reader: str = DEFAULT_READER
 ) -> Document:
-    """Streams pdfminer inflates are bounded (pdf_inflate.py); PDFium's own decoding is
-    bounded by the memory budget."""
+    """Every Flate stream is checked before a reader inflates it (pdf_inflate.py), and
+    pdfminer's own inflation is bounded too when pdfplumber reads."""
+    if reader != "pdfplumber":
+        return _read_pdf(path, limits, reader)
     with bounded_inflation(limits.max_stream_bytes):
         return _read_pdf(path, limits, reader)
 
 
 def _read_pdf(path: Path, limits: Limits, reader: str) -> Document:
+    if reader not in READERS:
+        raise ValueError(f"unknown PDF reader {reader!r}")
     name = path.name
     data = read_bounded(path, limits)
     deadline = time.monotonic() + limits.seconds
     rules = load_pdf_rules()
     try:
+        # PDFium inflates in C and aborts the process when memory runs out: a stream that
+        # would pass the limit is refused before any reader sees it.
+        check_streams(data, limits.max_stream_bytes)
         source = _open(name, data, reader)
     except (PlanExtractError, MemoryError):  # out of memory is the budget's, not the file's
         raise
