@@ -24,6 +24,7 @@ from planextract.errors import (
     UnreadableInput,
 )
 from planextract.extract.limits import Limits, read_bounded
+from planextract.extract.ocr_hook import ocr_session, read_scanned, warn_once
 from planextract.extract.pdf_checkboxes import checkbox_fields, place_checkboxes
 from planextract.extract.pdf_page import PageContent, read_page
 from planextract.models.document import (
@@ -86,7 +87,7 @@ def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
         raise
     except Exception as exc:  # untrusted bytes: any parser error is a damaged file
         raise _open_error(name, exc) from exc
-    with pdf:
+    with pdf, ocr_session(data, limits) as ocr:
         if not pages:
             raise UnreadableInput(name, "PDF without pages")
         if len(pages) > limits.max_pages:
@@ -117,14 +118,25 @@ def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
                     PageIssue(number, UNPLACED_CHECKBOX, f"selectievakje ‘{box.name}’ zonder label")
                 )
             issue = _page_issue(content, number, rules)
+            if issue is not None and ocr is not None:
+                # A scanned page: read it with OCR instead (extract/ocr_page.py).
+                scanned = read_scanned(ocr, name, number, len(pages), rules, limits, issue)
+                if scanned is not None:
+                    content, issue = scanned.content, None
+                    issues.extend(scanned.issues)
+                    deadline += scanned.seconds  # OCR has its own budget (Limits.ocr_seconds)
             if issue is not None:
                 issues.append(issue)
             _append_page(lines, tables, content)
     no_text = {i.page for i in issues if i.code == NO_TEXT_LAYER}
     if not any(line.text for line in lines) or len(no_text) == len(pages):
+        why = f"; OCR unavailable: {ocr.unavailable}" if ocr and ocr.unavailable else ""
         raise NoTextLayer(
-            name, f"no text layer on any of its {len(pages)} pages (scanned or image-only PDF)"
+            name,
+            f"no text layer on any of its {len(pages)} pages (scanned or image-only PDF){why}",
         )
+    if no_text and ocr is not None and ocr.unavailable:
+        warn_once(f"{name}: OCR unavailable ({ocr.unavailable}); pages {_pages(no_text)} not read")
     return Document(
         file=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -135,6 +147,10 @@ def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
         tables=tables,
         has_layout=True,
     )
+
+
+def _pages(numbers: set[int]) -> str:
+    return ", ".join(str(n) for n in sorted(numbers))
 
 
 def _append_page(lines: list[Line], tables: list[Table], content: PageContent) -> None:
