@@ -17,6 +17,7 @@ from planextract.batch.summary import summary_lines
 from planextract.cli.options import (
     max_pages_option,
     no_enrich_option,
+    no_ocr_option,
     profile_option,
     timeout_option,
 )
@@ -74,6 +75,7 @@ def _interrupt(signum: int, frame: object) -> None:
 )
 @max_pages_option
 @no_enrich_option
+@no_ocr_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only failures are printed.")
 def batch(
     paths: tuple[Path, ...],
@@ -86,6 +88,7 @@ def batch(
     max_memory: int,
     max_pages: int,
     no_enrich: bool,
+    no_ocr: bool,
     quiet: bool,
 ) -> None:
     """Convert folders (recursively), zip archives and single files, PDF and text mixed.
@@ -100,7 +103,7 @@ def batch(
     """
     setup = Setup(
         profile_path=profile_path,
-        limits=Limits(max_pages=max_pages, seconds=timeout),
+        limits=Limits(max_pages=max_pages, seconds=timeout, ocr=not no_ocr),
         memory_mb=max_memory,
         enrich=not no_enrich,
     )

@@ -11,6 +11,7 @@ import click
 from planextract.cli.options import (
     max_pages_option,
     no_enrich_option,
+    no_ocr_option,
     profile_option,
     timeout_option,
 )
@@ -66,6 +67,7 @@ def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
 @max_pages_option
 @timeout_option()
 @no_enrich_option
+@no_ocr_option
 @click.option("-q", "--quiet", is_flag=True, help="No per-file summary on stderr.")
 def extract(
     files: tuple[Path, ...],
@@ -74,6 +76,7 @@ def extract(
     max_pages: int,
     timeout: float,
     no_enrich: bool,
+    no_ocr: bool,
     quiet: bool,
 ) -> None:
     """Extract plans (PDF or text) to JSON.
@@ -83,7 +86,7 @@ def extract(
     if out_dir is None and len(files) > 1:
         raise click.UsageError("several files need --out DIR")
     profile = load_profile(profile_path)
-    limits = Limits(max_pages=max_pages, seconds=timeout)
+    limits = Limits(max_pages=max_pages, seconds=timeout, ocr=not no_ocr)
     failed = 0
     names = output_names(files)
     written: dict[str, Path] = {}

@@ -29,6 +29,12 @@ def timeout_option(help_text: str = "Seconds allowed per file.") -> Callable[[F]
     return click.option("--timeout", default=Limits().seconds, show_default=True, help=help_text)
 
 
+no_ocr_option = click.option(
+    "--no-ocr",
+    is_flag=True,
+    help="Do not read pages without a text layer with OCR; they are reported as unread "
+    "(a PDF without any text fails).",
+)
 no_enrich_option = click.option(
     "--no-enrich",
     is_flag=True,

@@ -9,7 +9,12 @@ import click
 from pydantic import ValidationError
 
 from planextract.cli.extract import extract_one
-from planextract.cli.options import max_pages_option, profile_option, timeout_option
+from planextract.cli.options import (
+    max_pages_option,
+    no_ocr_option,
+    profile_option,
+    timeout_option,
+)
 from planextract.errors import PlanExtractError, UnreadableInput
 from planextract.extract.limits import Limits, read_bounded
 from planextract.models.plan import Plan
@@ -65,6 +70,7 @@ def _line(name: str, plan: Plan) -> str:
 @profile_option
 @max_pages_option
 @timeout_option()
+@no_ocr_option
 @click.option("-q", "--quiet", is_flag=True, help="No per-file line on stderr.")
 def report(
     inputs: tuple[Path, ...],
@@ -72,6 +78,7 @@ def report(
     profile_path: str | None,
     max_pages: int,
     timeout: float,
+    no_ocr: bool,
     quiet: bool,
 ) -> None:
     """Quality reports in Dutch for plans (PDF or text) or their JSON.
@@ -81,7 +88,7 @@ def report(
     every input was reported, 1 when any failed.
     """
     profile = load_profile(profile_path)
-    limits = Limits(max_pages=max_pages, seconds=timeout)
+    limits = Limits(max_pages=max_pages, seconds=timeout, ocr=not no_ocr)
     failed = 0
     loaded: list[tuple[str, Plan]] = []
     for path in inputs:

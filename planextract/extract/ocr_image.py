@@ -138,6 +138,40 @@ def _segments(ink: np.ndarray, min_len: int, max_rows: int, drift: int) -> list[
     for first, last, a, b in _merge(_runs(ink, min_len), drift):
         if last - first + 1 <= max_rows:
             out.append(Segment((first + last) / 2, a, b, first, last))
+    return _consolidate(out, max_rows, drift)
+
+
+def _consolidate(segments: list[Segment], near: int, gap: int) -> list[Segment]:
+    """One line per ruling: an anti-aliased hairline can come out as two parallel pieces
+    a pixel apart, or broken where noise thins it; the table cells need exactly one."""
+    while True:
+        merged = _merge_once(segments, near, gap)
+        if len(merged) == len(segments):
+            return merged
+        segments = merged
+
+
+def _merge_once(segments: list[Segment], near: int, gap: int) -> list[Segment]:
+    out: list[Segment] = []
+    for seg in sorted(segments, key=lambda s: (s.pos, s.a)):
+        for k, other in enumerate(out):
+            if (
+                abs(other.pos - seg.pos) <= near
+                and seg.a <= other.b + gap
+                and other.a <= seg.b + gap
+            ):
+                weight_a, weight_b = other.b - other.a, seg.b - seg.a
+                pos = (other.pos * weight_a + seg.pos * weight_b) / max(1, weight_a + weight_b)
+                out[k] = Segment(
+                    pos,
+                    min(other.a, seg.a),
+                    max(other.b, seg.b),
+                    min(other.lo, seg.lo),
+                    max(other.hi, seg.hi),
+                )
+                break
+        else:
+            out.append(seg)
     return out
 
 
