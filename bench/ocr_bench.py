@@ -26,6 +26,7 @@ for extra in (ROOT, ROOT / "tests", ROOT / "scripts"):
 from make_scanned_pdfs import SAMPLES, _pages, scan_pdf  # noqa: E402
 from ocr_compare import compare  # noqa: E402
 
+from planextract.extract.limits import Limits  # noqa: E402
 from planextract.pipeline import extract_file  # noqa: E402
 
 
@@ -46,7 +47,7 @@ def main() -> None:
         ref = extract_file(src, enrich=False)
         t_text, c_text = time.perf_counter() - t0, _cpu() - c0
         t0, c0 = time.perf_counter(), _cpu()
-        got = extract_file(scanned, enrich=False)
+        got = extract_file(scanned, limits=Limits(seconds=3600), enrich=False)
         t_ocr, c_ocr = time.perf_counter() - t0, _cpu() - c0
         pages = got.document.page_count or 1
         print(f"{src.name}: {pages} scanned pages")

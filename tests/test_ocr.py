@@ -36,7 +36,9 @@ scanner = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(scanner)
 
 NO_OCR = Limits(ocr=False)
-KEMP_PAGES = [7, 8, 12, 13]  # actions 1.1-1 and 2.2-1, with checked and unchecked boxes
+SCANNED = Limits(seconds=1200)  # a scanned plan needs more than the default 120 s
+# The ruled timeline (pages 3-6), and actions 1.1-1 and 2.2-1 with checked and unchecked boxes.
+KEMP_PAGES = [3, 4, 5, 6, 7, 8, 12, 13]
 
 
 @pytest.fixture(scope="session")
@@ -52,13 +54,14 @@ def elzoh_text() -> Result:
 
 @pytest.fixture(scope="session")
 def elzoh_scanned(scans: Path) -> Result:
-    return extract_file(scanner.scan_pdf(ELZOH_PDF, scans / "elzoh.pdf"), enrich=False)
+    path = scanner.scan_pdf(ELZOH_PDF, scans / "elzoh.pdf")
+    return extract_file(path, limits=SCANNED, enrich=False)
 
 
 @pytest.fixture(scope="session")
 def kemp_scanned(scans: Path) -> Result:
     path = scanner.scan_pdf(KEMP_PDF, scans / "kemp.pdf", KEMP_PAGES)
-    return extract_file(path, enrich=False)
+    return extract_file(path, limits=SCANNED, enrich=False)
 
 
 def by_title(plan: Plan, start: str) -> Action:
@@ -127,6 +130,21 @@ def test_scanned_kemp_checkboxes(kemp_scanned: Result) -> None:
         for key, state in states.items():
             assert got[key] in (state, None), (start, key, got)
         assert sum(got[k] == s for k, s in states.items()) >= 2  # not all flagged
+
+
+def test_scanned_timeline_from_the_rulings(kemp_scanned: Result) -> None:
+    """The Tijdslijn's cells come from the ruling lines found in the image."""
+    plan = kemp_scanned.plan
+    assert plan.timeline_status is not None and plan.timeline_status.status == "table"
+    assert plan.timeline is not None
+    first = plan.timeline.tables[0]
+    assert norm(first.columns[1].title) == (
+        "Organiseren van inspiratiesessie met schepenen en sociale diensten van de lokale "
+        "besturen om het lokaal sociaal beleid af te stemmen."
+    )
+    assert first.rows[0].label == "Januari"
+    assert "Bepalen of expertise aanwezig is binnen het team/DB/BO" in first.rows[0].cells[0]
+    assert [len(t.rows) for t in kemp_scanned.document.tables][:2] == [8, 6]
 
 
 def test_mixed_pdf_reads_text_pages_as_today(scans: Path) -> None:

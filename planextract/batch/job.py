@@ -148,7 +148,7 @@ def run_task(task: Task, setup: Setup, profile: Profile) -> Outcome:
     outcome = Outcome(task.item.source, "failed")
     try:
         with (
-            time_budget(setup.limits.wall_seconds, task.item.name),
+            time_budget(setup.limits.seconds, task.item.name),
             tempfile.TemporaryDirectory(prefix="planextract-") as tmp,
         ):
             _convert(task, setup, profile, Path(tmp), outcome)

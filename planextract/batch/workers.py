@@ -100,7 +100,7 @@ class WorkerPool:
         self.setup = setup
         self.context = context or default_context()
         self.slots: list[_Slot] = []
-        self.hard_seconds = hard_deadline(setup.limits.wall_seconds)
+        self.hard_seconds = hard_deadline(setup.limits.seconds)
         self.workers_started = 0
 
     def _spawn(self) -> _Slot:

@@ -43,7 +43,7 @@ def _summary(result: Result) -> str:
 
 def extract_one(path: Path, profile: Profile, limits: Limits, enrich: bool = True) -> Result:
     """Extract one file within the time budget; errors carry the file name."""
-    with time_budget(limits.wall_seconds, path.name):
+    with time_budget(limits.seconds, path.name):
         return extract_file(path, profile, limits, enrich=enrich)
 
 

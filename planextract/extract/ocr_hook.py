@@ -7,6 +7,7 @@ when a scanned page turns up, and the reader itself stays small.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -52,25 +53,30 @@ def read_scanned(
     total: int,
     rules: PdfRules,
     limits: Limits,
+    deadline: float,
     issue: PageIssue,
 ) -> OcrPage | None:
     """The page read with OCR; None (and the reason in the issue) when OCR is unavailable
-    or gave up on this page. The file's OCR budget (Limits.ocr_seconds) ends the file."""
+    or gave up on this page. The file's time limit, and its share for OCR
+    (Limits.ocr_seconds), end the file."""
     if ocr.unavailable:
         issue.detail += f"; OCR niet beschikbaar ({ocr.unavailable})"
         return None
-    left = limits.ocr_seconds - sum(ocr.seconds)
+
+    def left() -> float:
+        return min(limits.ocr_seconds - sum(ocr.seconds), deadline - time.monotonic())
+
     over = LimitExceeded(
         name,
-        f"OCR took longer than its time limit of {limits.ocr_seconds:g} s "
-        f"(stopped at page {number} of {total})",
+        f"OCR took longer than its time limit of "
+        f"{min(limits.ocr_seconds, limits.seconds):g} s (stopped at page {number} of {total})",
     )
-    if left <= 0:
+    if left() <= 0:
         raise over
     try:
-        return ocr.read(number, rules, left)
+        return ocr.read(number, rules, left())
     except TimeoutError as exc:
-        if limits.ocr_seconds - sum(ocr.seconds) <= 0:
+        if left() <= 0.5:
             raise over from exc
         issue.detail += "; OCR gaf op (tijdslimiet per pagina)"
         return None

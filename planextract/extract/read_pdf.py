@@ -120,11 +120,12 @@ def read_pdf(path: Path, profile: Profile, limits: Limits) -> Document:
             issue = _page_issue(content, number, rules)
             if issue is not None and ocr is not None:
                 # A scanned page: read it with OCR instead (extract/ocr_page.py).
-                scanned = read_scanned(ocr, name, number, len(pages), rules, limits, issue)
+                scanned = read_scanned(
+                    ocr, name, number, len(pages), rules, limits, deadline, issue
+                )
                 if scanned is not None:
                     content, issue = scanned.content, None
                     issues.extend(scanned.issues)
-                    deadline += scanned.seconds  # OCR has its own budget (Limits.ocr_seconds)
             if issue is not None:
                 issues.append(issue)
             _append_page(lines, tables, content)
