@@ -22,7 +22,7 @@ from planextract.extract.limits import Limits
 from planextract.extract.ocr_issues import OCR_PAGE
 from planextract.models.document import NO_TEXT_LAYER
 from planextract.models.plan import Action, Plan
-from planextract.pipeline import Result, extract_file
+from planextract.pipeline import Result, extract_file, plan_to_json
 
 HAS_TESSERACT = shutil.which("tesseract") is not None
 if not HAS_TESSERACT and os.environ.get("REQUIRE_TESSERACT") == "1":
@@ -173,6 +173,11 @@ def test_sample_annex_pictures_are_read(elzoh_text: Result) -> None:
     assert "Tijdslijn Eerstelijnszone Zuidoost Hageland 2025" in annex
     assert "ELZOH realiseert meer betrokkenheid van cluster PZON" in annex
     assert "BIJLAGE I" in annex
+
+
+def test_ocr_json_is_deterministic(elzoh_text: Result) -> None:
+    again = extract_file(ELZOH_PDF, enrich=False)
+    assert plan_to_json(again.plan) == plan_to_json(elzoh_text.plan)
 
 
 def test_no_ocr_keeps_the_clear_error(scans: Path) -> None:
