@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from planextract.extract.limits import Limits
 from planextract.models.plan import Action, Plan
 from planextract.pipeline import Result, extract_file
 
@@ -31,7 +32,9 @@ def kemp_result() -> Result:
 
 @pytest.fixture(scope="session")
 def elzoh_pdf_result() -> Result:
-    return extract_file(ELZOH_PDF)
+    # The text layer only: the annex pictures are not in the text export either, and the
+    # parity tests compare the two (the annex read by OCR: tests/test_ocr_mixed.py).
+    return extract_file(ELZOH_PDF, limits=Limits(ocr=False))
 
 
 @pytest.fixture(scope="session")

@@ -97,8 +97,9 @@ def test_picture_named_pdf(tmp_path: Path) -> None:
 
 
 def test_scanned_pdf_has_no_text_layer(tmp_path: Path) -> None:
+    # With --no-ocr (with OCR the scan is read: tests/test_ocr.py).
     with pytest.raises(NoTextLayer) as err:
-        extract_file(scanned(tmp_path))
+        extract_file(scanned(tmp_path), limits=Limits(ocr=False))
     assert err.value.one_line() == (
         "gescand.pdf: no text layer on any of its 3 pages (scanned or image-only PDF)"
     )
@@ -140,7 +141,9 @@ def test_cli_reports_each_bad_pdf_on_one_line(tmp_path: Path, encrypted: Path) -
     truncated = tmp_path / "afgebroken.pdf"
     truncated.write_bytes(ELZOH_PDF.read_bytes()[:40000])
     files = [encrypted, truncated, scanned(tmp_path, pages=1), ELZOH_PDF]
-    result = CliRunner().invoke(main, ["extract", *map(str, files), "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        main, ["extract", *map(str, files), "--out", str(tmp_path), "--no-ocr"]
+    )
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert [e.removeprefix("error: ").split(": ")[0] for e in errors] == [str(f) for f in files[:3]]
@@ -157,5 +160,5 @@ def test_cli_reports_each_bad_pdf_on_one_line(tmp_path: Path, encrypted: Path) -
 def test_errors_name_the_file(tmp_path: Path, encrypted: Path) -> None:
     for path in (encrypted, scanned(tmp_path, pages=1)):
         with pytest.raises(PlanExtractError) as err:
-            extract_file(path)
+            extract_file(path, limits=Limits(ocr=False))
         assert err.value.file == path.name

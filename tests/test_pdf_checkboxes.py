@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 from conftest import ELZOH_PDF, PDF_VARIANTS
 
+from planextract.extract.limits import Limits
 from planextract.models.plan import Plan
 from planextract.pipeline import Result, extract_file
 from planextract.rules.pdf import font_family, load_pdf_rules
@@ -89,7 +90,7 @@ def test_acroform_criteria_stay_under_their_box(elzoh_pdf_result: Result) -> Non
     """The field's border is a small closed rectangle: its edges must not cut a text cell,
     or a short first word ('We', a bullet) under the box becomes a line of its own and the
     criteria fall out of the ticked type into the evaluation's own text."""
-    plan = extract_file(ACROFORM).plan
+    plan = extract_file(ACROFORM, limits=Limits(ocr=False)).plan  # as elzoh_pdf_result
     ev = plan.action("1.2-1").evaluation
     assert ev is not None and ev.output is not None and ev.process is not None
     assert ev.process.text.startswith("We evalueren eind 2025 of er voldoende ingezet is")

@@ -28,7 +28,7 @@ P = load_profile()
 
 
 def changed(path: Path, change: Callable[[Document], Any]) -> Result:
-    doc = read_document(path, P, Limits())
+    doc = read_document(path, P, Limits(ocr=False))  # as elzoh_pdf_result
     change(doc)
     return extract_document(doc, P)
 

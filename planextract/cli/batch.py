@@ -18,6 +18,7 @@ from planextract.cli.options import (
     max_pages_option,
     memory_option,
     no_enrich_option,
+    no_ocr_option,
     out_folder_option,
     profile_option,
     timeout_option,
@@ -72,6 +73,7 @@ def _interrupt(signum: int, frame: object) -> None:
 @memory_option("Memory (address space, MB) allowed per worker.")
 @max_pages_option
 @no_enrich_option
+@no_ocr_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only failures are printed.")
 def batch(
     paths: tuple[Path, ...],
@@ -84,6 +86,7 @@ def batch(
     max_memory: int,
     max_pages: int,
     no_enrich: bool,
+    no_ocr: bool,
     quiet: bool,
 ) -> None:
     """Convert folders (recursively), zip archives and single files, PDF and text mixed.
@@ -98,7 +101,7 @@ def batch(
     """
     setup = Setup(
         profile_path=profile_path,
-        limits=Limits(max_pages=max_pages, seconds=timeout),
+        limits=Limits(max_pages=max_pages, seconds=timeout, ocr=not no_ocr),
         memory_mb=max_memory,
         enrich=not no_enrich,
     )

@@ -13,6 +13,7 @@ from planextract.cli.options import (
     max_pages_option,
     memory_option,
     no_enrich_option,
+    no_ocr_option,
     out_folder_option,
     pdf_reader_option,
     profile_option,
@@ -92,6 +93,7 @@ Examples:
 @memory_option("Memory (MB of address space) one file may take beyond the program itself.")
 @no_enrich_option
 @pdf_reader_option
+@no_ocr_option
 @click.option("-q", "--quiet", is_flag=True, help="No per-file summary on stderr.")
 def extract(
     files: tuple[Path, ...],
@@ -102,6 +104,7 @@ def extract(
     max_memory: int,
     no_enrich: bool,
     pdf_reader: str,
+    no_ocr: bool,
     quiet: bool,
 ) -> None:
     """Extract plans (PDF, Word .docx or text) to JSON.
@@ -113,7 +116,7 @@ def extract(
     if out_dir is None and len(files) > 1:
         raise click.UsageError("several files need --out DIR")
     profile = load_profile(profile_path)
-    limits = Limits(max_pages=max_pages, seconds=timeout)
+    limits = Limits(max_pages=max_pages, seconds=timeout, ocr=not no_ocr)
     failed = 0
     names = output_names(files)
     written: dict[str, Path] = {}

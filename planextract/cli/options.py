@@ -67,6 +67,12 @@ def memory_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+no_ocr_option = click.option(
+    "--no-ocr",
+    is_flag=True,
+    help="Do not read pages without a text layer with OCR; they are reported as unread "
+    "(a PDF without any text fails).",
+)
 no_enrich_option = click.option(
     "--no-enrich",
     is_flag=True,

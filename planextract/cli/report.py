@@ -13,6 +13,7 @@ from planextract.cli.options import (
     check_files,
     max_pages_option,
     memory_option,
+    no_ocr_option,
     out_folder_option,
     profile_option,
     timeout_option,
@@ -78,6 +79,7 @@ Examples:
 @max_pages_option
 @timeout_option()
 @memory_option("Memory (MB of address space) one plan may take beyond the program itself.")
+@no_ocr_option
 @click.option("-q", "--quiet", is_flag=True, help="No per-file line on stderr.")
 def report(
     inputs: tuple[Path, ...],
@@ -86,6 +88,7 @@ def report(
     max_pages: int,
     timeout: float,
     max_memory: int,
+    no_ocr: bool,
     quiet: bool,
 ) -> None:
     """Quality reports in Dutch for plans (PDF, Word .docx or text) or their JSON.
@@ -97,7 +100,7 @@ def report(
     """
     check_files(inputs)
     profile = load_profile(profile_path)
-    limits = Limits(max_pages=max_pages, seconds=timeout)
+    limits = Limits(max_pages=max_pages, seconds=timeout, ocr=not no_ocr)
     failed = 0
     loaded: list[tuple[str, Plan]] = []
     for path in inputs:

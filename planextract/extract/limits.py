@@ -27,6 +27,10 @@ class Limits:
     max_output_ratio: int = 25
     min_output_bytes: int = 5 * 1024 * 1024
     seconds: float = 120.0  # wall-clock budget per file
+    ocr: bool = True  # read pages without a text layer with OCR (--no-ocr: report them)
+    # Of `seconds`, at most this much for OCR (about 3-7 s per scanned page: a scanned
+    # plan needs a larger --timeout than the default).
+    ocr_seconds: float = 600.0
 
 
 def check_seconds(seconds: float) -> float:

@@ -27,6 +27,7 @@ from planextract.errors import (
     UnreadableInput,
 )
 from planextract.extract.limits import Limits, read_bounded
+from planextract.extract.ocr_hook import ocr_session, read_scanned, warn_once
 from planextract.extract.pdf_checkboxes import CheckboxField, place_checkboxes
 from planextract.extract.pdf_inflate import StreamTooLarge, bounded_inflation, check_streams
 from planextract.extract.pdf_page import PageContent, PageData, read_page
@@ -138,48 +139,61 @@ def _read_pdf(path: Path, limits: Limits, reader: str) -> Document:
             name, f"damaged or truncated PDF ({reason(_inner(exc))})"
         ) from exc
     try:
-        count = source.page_count
-        if not count:
-            raise UnreadableInput(name, "PDF without pages")
-        if count > limits.max_pages:
-            raise LimitExceeded(name, f"{count} pages, more than the limit {limits.max_pages}")
-        lines: list[Line] = []
-        tables: list[Table] = []
-        issues: list[PageIssue] = []
-        for number in range(1, count + 1):
-            if time.monotonic() > deadline:
-                raise LimitExceeded(
-                    name,
-                    f"took longer than the time limit of {limits.seconds:g} s "
-                    f"(stopped at page {number} of {count})",
-                )
-            try:
-                page, fields = source.page(number - 1, rules)
-                content = read_page(page, number, rules)
-            except (PlanExtractError, MemoryError):
-                raise
-            except Exception as exc:  # untrusted bytes: any parser error is a damaged page
-                bound = _bound_error(name, exc)
-                if bound is not None:
-                    raise bound from exc
-                raise UnreadableInput(
-                    name, f"damaged PDF: page {number} cannot be read ({reason(exc)})"
-                ) from exc
-            for box in place_checkboxes(content.lines, fields, rules):
-                issues.append(
-                    PageIssue(number, UNPLACED_CHECKBOX, f"selectievakje ‘{box.name}’ zonder label")
-                )
-            issue = _page_issue(content, number, rules)
-            if issue is not None:
-                issues.append(issue)
-            _append_page(lines, tables, content)
+        with ocr_session(data, limits) as ocr:
+            count = source.page_count
+            if not count:
+                raise UnreadableInput(name, "PDF without pages")
+            if count > limits.max_pages:
+                raise LimitExceeded(name, f"{count} pages, more than the limit {limits.max_pages}")
+            lines: list[Line] = []
+            tables: list[Table] = []
+            issues: list[PageIssue] = []
+            for number in range(1, count + 1):
+                if time.monotonic() > deadline:
+                    raise LimitExceeded(
+                        name,
+                        f"took longer than the time limit of {limits.seconds:g} s "
+                        f"(stopped at page {number} of {count})",
+                    )
+                try:
+                    page, fields = source.page(number - 1, rules)
+                    content = read_page(page, number, rules)
+                except (PlanExtractError, MemoryError):
+                    raise
+                except Exception as exc:  # untrusted bytes: any parser error is a damaged page
+                    bound = _bound_error(name, exc)
+                    if bound is not None:
+                        raise bound from exc
+                    raise UnreadableInput(
+                        name, f"damaged PDF: page {number} cannot be read ({reason(exc)})"
+                    ) from exc
+                for box in place_checkboxes(content.lines, fields, rules):
+                    issues.append(
+                        PageIssue(
+                            number, UNPLACED_CHECKBOX, f"selectievakje ‘{box.name}’ zonder label"
+                        )
+                    )
+                issue = _page_issue(content, number, rules)
+                if issue is not None and ocr is not None:
+                    # A scanned page: read it with OCR instead (extract/ocr_page.py).
+                    scanned = read_scanned(ocr, name, number, count, rules, limits, deadline, issue)
+                    if scanned is not None:
+                        content, issue = scanned.content, None
+                        issues.extend(scanned.issues)
+                if issue is not None:
+                    issues.append(issue)
+                _append_page(lines, tables, content)
     finally:
         source.close()
     no_text = {i.page for i in issues if i.code == NO_TEXT_LAYER}
     if not any(line.text for line in lines) or len(no_text) == count:
+        why = f"; OCR unavailable: {ocr.unavailable}" if ocr and ocr.unavailable else ""
         raise NoTextLayer(
-            name, f"no text layer on any of its {count} pages (scanned or image-only PDF)"
+            name,
+            f"no text layer on any of its {count} pages (scanned or image-only PDF){why}",
         )
+    if no_text and ocr is not None and ocr.unavailable:
+        warn_once(f"{name}: OCR unavailable ({ocr.unavailable}); pages {_pages(no_text)} not read")
     return Document(
         file=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -190,6 +204,10 @@ def _read_pdf(path: Path, limits: Limits, reader: str) -> Document:
         tables=tables,
         has_layout=True,
     )
+
+
+def _pages(numbers: set[int]) -> str:
+    return ", ".join(str(n) for n in sorted(numbers))
 
 
 def _append_page(lines: list[Line], tables: list[Table], content: PageContent) -> None:

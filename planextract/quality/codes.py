@@ -56,6 +56,9 @@ CODES: dict[str, Code] = {
     "pages.no_text": Code("warning", "Pagina zonder tekstlaag"),
     "pages.reader_issue": Code("warning", "Leesprobleem op een pagina"),
     "source.note": Code("info", "Opmerking bij het bronbestand"),
+    "pages.ocr": Code("info", "Pagina gelezen met OCR"),
+    "text.low_confidence": Code("warning", "Tekst onzeker gelezen (OCR)"),
+    "pages.ocr_checkbox_unsure": Code("warning", "Vakje onzeker gelezen (OCR)"),
 }
 
 SEVERITY_NAMES: dict[str, str] = {"error": "fout", "warning": "waarschuwing", "info": "info"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from planextract.extract.ocr_issues import OCR_CHECKBOX_UNSURE, OCR_LOW_CONFIDENCE, OCR_PAGE
 from planextract.models.document import NO_TEXT_LAYER
 from planextract.models.plan import Finding
 from planextract.quality.registry import Context, check, finding, quote
@@ -47,10 +48,28 @@ def uncertain_pages(ctx: Context) -> Iterable[Finding]:
         )
 
 
+# Pages read with OCR: what the reader says about them, as (code, message start).
+OCR_FINDINGS = {
+    OCR_PAGE: ("pages.ocr", "Pagina {page} heeft geen tekstlaag en is {detail}."),
+    OCR_LOW_CONFIDENCE: (
+        "text.low_confidence",
+        "Op pagina {page} is tekst met OCR onzeker gelezen: {detail}. Controleer die pagina.",
+    ),
+    OCR_CHECKBOX_UNSURE: ("pages.ocr_checkbox_unsure", "Op pagina {page}: {detail}."),
+}
+
+
 @check
 def pages_without_text(ctx: Context) -> Iterable[Finding]:
     for issue in ctx.plan.extraction.page_issues:
-        if issue.code == NO_TEXT_LAYER:
+        if issue.code in OCR_FINDINGS:
+            code, message = OCR_FINDINGS[issue.code]
+            yield finding(
+                code=code,
+                message=message.format(page=issue.page, detail=issue.detail),
+                pages=[issue.page],
+            )
+        elif issue.code == NO_TEXT_LAYER:
             yield finding(
                 code="pages.no_text",
                 message=(

@@ -1,0 +1,82 @@
+"""Named thresholds for reading scanned pages (rules/ocr.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # identity hash: it holds a dict
+class OcrRules:
+    language: str
+    dpi: int
+    max_pixels: int
+    page_seconds: float
+    ink_level: int
+    line_level: int
+    deskew_max: float
+    deskew_step: float
+    deskew_scale: float
+    ruling_min_length: float
+    ruling_max_thickness: float
+    ruling_drift: int
+    size_factor: float
+    size_step: float
+    ascent: float
+    descent: float
+    low_confidence: float
+    low_confidence_share: float
+    bold_stroke: float
+    grey_level: int
+    italic_shear: float
+    italic_gain: float
+    box_min_side: float
+    box_max_side: float
+    box_squareness: float
+    empty_ink: float
+    checked_ink: float
+    bullets: frozenset[str]
+    dashes: frozenset[str]
+    word_fixes: dict[str, str]
+
+
+@cache
+def load_ocr_rules() -> OcrRules:
+    text = resources.files("planextract.rules").joinpath("ocr.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    engine, image, words = data["engine"], data["image"], data["words"]
+    style, boxes = data["style"], data["checkboxes"]
+    return OcrRules(
+        language=str(engine["language"]),
+        dpi=int(engine["dpi"]),
+        max_pixels=int(engine["max_pixels"]),
+        page_seconds=float(engine["page_seconds"]),
+        ink_level=int(image["ink_level"]),
+        line_level=int(image["line_level"]),
+        deskew_max=float(image["deskew_max"]),
+        deskew_step=float(image["deskew_step"]),
+        deskew_scale=float(image["deskew_scale"]),
+        ruling_min_length=float(image["ruling_min_length"]),
+        ruling_max_thickness=float(image["ruling_max_thickness"]),
+        ruling_drift=int(image["ruling_drift"]),
+        size_factor=float(words["size_factor"]),
+        size_step=float(words["size_step"]),
+        ascent=float(words["ascent"]),
+        descent=float(words["descent"]),
+        low_confidence=float(words["low_confidence"]),
+        low_confidence_share=float(words["low_confidence_share"]),
+        bold_stroke=float(style["bold_stroke"]),
+        grey_level=int(style["grey_level"]),
+        italic_shear=float(style["italic_shear"]),
+        italic_gain=float(style["italic_gain"]),
+        box_min_side=float(boxes["min_side"]),
+        box_max_side=float(boxes["max_side"]),
+        box_squareness=float(boxes["squareness"]),
+        empty_ink=float(boxes["empty_ink"]),
+        checked_ink=float(boxes["checked_ink"]),
+        bullets=frozenset(data["text"]["bullets"]),
+        dashes=frozenset(data["text"]["dashes"]),
+        word_fixes=dict(data["text"]["words"]),
+    )

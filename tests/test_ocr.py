@@ -1,0 +1,222 @@
+"""Scanned plans read with OCR: the sample PDFs printed-and-scanned by
+scripts/make_scanned_pdfs.py (200 dpi, turned slightly, noise, JPEG, no text layer) and
+compared with what the text layer of the same PDF gives.
+
+OCR costs seconds per page on 2 shared cores: the ELZOH plan is scanned whole once (the
+full-plan test), Kemp en Duin on the pages of two actions, the mixed PDFs on a few pages.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ELZOH_PDF, KEMP_PDF
+from ocr_compare import actions, checkboxes, compare, norm, title_similarity
+
+from planextract.errors import LimitExceeded, NoTextLayer
+from planextract.extract.limits import Limits
+from planextract.extract.ocr_issues import OCR_PAGE
+from planextract.models.document import NO_TEXT_LAYER
+from planextract.models.plan import Action, Plan
+from planextract.pipeline import Result, extract_file, plan_to_json
+
+HAS_TESSERACT = shutil.which("tesseract") is not None
+if not HAS_TESSERACT and os.environ.get("REQUIRE_TESSERACT") == "1":
+    raise RuntimeError("REQUIRE_TESSERACT=1 but tesseract is not installed")
+pytestmark = pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed")
+
+_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "make_scanned_pdfs.py"
+_spec = importlib.util.spec_from_file_location("make_scanned_pdfs", _SCRIPT)
+assert _spec and _spec.loader
+scanner = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(scanner)
+
+NO_OCR = Limits(ocr=False)
+SCANNED = Limits(seconds=1200)  # a scanned plan needs more than the default 120 s
+# The ruled timeline (pages 3-6), and actions 1.1-1 and 2.2-1 with checked and unchecked boxes.
+KEMP_PAGES = [3, 4, 5, 6, 7, 8, 12, 13]
+
+
+@pytest.fixture(scope="session")
+def scans(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("scans")
+
+
+@pytest.fixture(scope="session")
+def elzoh_text() -> Result:
+    """The same PDF from its text layer (its picture annex OCR'd alike, see below)."""
+    return extract_file(ELZOH_PDF, enrich=False)
+
+
+@pytest.fixture(scope="session")
+def elzoh_scanned(scans: Path) -> Result:
+    path = scanner.scan_pdf(ELZOH_PDF, scans / "elzoh.pdf")
+    return extract_file(path, limits=SCANNED, enrich=False)
+
+
+@pytest.fixture(scope="session")
+def kemp_scanned(scans: Path) -> Result:
+    path = scanner.scan_pdf(KEMP_PDF, scans / "kemp.pdf", KEMP_PAGES)
+    return extract_file(path, limits=SCANNED, enrich=False)
+
+
+def by_title(plan: Plan, start: str) -> Action:
+    found = [a for a in actions(plan) if title_similarity(a.title[: len(start)], start) > 0.9]
+    assert len(found) == 1, [a.title for a in actions(plan)]
+    return found[0]
+
+
+def test_scanned_plan_has_the_same_goals_and_actions(
+    elzoh_text: Result, elzoh_scanned: Result
+) -> None:
+    cmp = compare(elzoh_text.plan, elzoh_scanned.plan)
+    assert cmp.same_structure
+    for ref, got in zip(cmp.goals_ref, cmp.goals_ocr, strict=True):
+        assert title_similarity(ref, got) > 0.95, (ref, got)
+    for ref, got in zip(cmp.titles_ref, cmp.titles_ocr, strict=True):
+        assert title_similarity(ref, got) > 0.95, (ref, got)
+    assert cmp.content >= 0.95, cmp.worst[:5]
+    assert not cmp.boxes_wrong  # every checkbox right or flagged as unreadable
+    assert cmp.boxes_right + cmp.boxes_flagged == 14
+
+
+def test_scanned_plan_real_content(elzoh_scanned: Result) -> None:
+    plan = elzoh_scanned.plan
+    assert plan.strategic_goals[0].title == "ELZOH komt tot goed bestuur"
+    action = by_title(plan, "ELZOH inventariseert en zet verdere stappen naar optimalisatie")
+    assert action.title.endswith("van de IT workflow")  # the wrapped title joined
+    assert action.evaluation is not None
+    assert action.evaluation.process is not None and action.evaluation.process.selected
+    assert action.evaluation.output is not None and action.evaluation.output.selected
+    criteria = [norm(c.text) for c in action.evaluation.output.criteria]
+    assert "Er is een interne audit over het gebruik van 'Mailchimp'." in [
+        c.replace("Eris", "Er is") for c in criteria
+    ] or any("interne audit over het gebruik van" in c for c in criteria)
+    assert action.pages == [4, 5]
+    assert action.what is not None and action.what.do
+    assert norm(action.what.do[0].text).startswith("ELZOH gaat een samenwerkingsverband aan")
+    assert action.what.do[0].marker == "•"
+
+
+def test_the_plan_says_which_pages_were_read_by_ocr(elzoh_scanned: Result) -> None:
+    issues = elzoh_scanned.plan.extraction.page_issues
+    assert sorted(i.page for i in issues if i.code == OCR_PAGE) == list(range(1, 23))
+    assert not [i for i in issues if i.code == NO_TEXT_LAYER]
+    ocr_findings = [f for f in elzoh_scanned.plan.quality.findings if f.code == "pages.ocr"]
+    assert [f.pages for f in ocr_findings] == [[n] for n in range(1, 23)]
+    assert "gelezen met OCR" in ocr_findings[0].message
+
+
+def test_scanned_kemp_checkboxes(kemp_scanned: Result) -> None:
+    """Checked and unchecked boxes from the pixels: none may come out wrong."""
+    expected = {
+        "ELZ Kemp en Duin denkt na over hoe er op de vergad": {
+            "process": False,
+            "output": True,
+            "outcome": True,
+        },
+        "ELZ Kemp en Duin voert kwalitatief onderzoek uit": {
+            "process": False,
+            "output": True,
+            "outcome": False,
+        },
+    }
+    for start, states in expected.items():
+        got = checkboxes(by_title(kemp_scanned.plan, start))
+        for key, state in states.items():
+            assert got[key] in (state, None), (start, key, got)
+        assert sum(got[k] == s for k, s in states.items()) >= 2  # not all flagged
+
+
+def test_scanned_timeline_from_the_rulings(kemp_scanned: Result) -> None:
+    """The Tijdslijn's cells come from the ruling lines found in the image."""
+    plan = kemp_scanned.plan
+    assert plan.timeline_status is not None and plan.timeline_status.status == "table"
+    assert plan.timeline is not None
+    first = plan.timeline.tables[0]
+    assert norm(first.columns[1].title) == (
+        "Organiseren van inspiratiesessie met schepenen en sociale diensten van de lokale "
+        "besturen om het lokaal sociaal beleid af te stemmen."
+    )
+    assert first.rows[0].label == "Januari"
+    assert "Bepalen of expertise aanwezig is binnen het team/DB/BO" in first.rows[0].cells[0]
+    assert [len(t.rows) for t in kemp_scanned.document.tables][:2] == [8, 6]
+
+
+def test_mixed_pdf_reads_text_pages_as_today(scans: Path) -> None:
+    """Text pages + a scanned annex: the text pages exactly as without OCR, the rest OCR'd."""
+    path = scanner.scan_pdf(KEMP_PDF, scans / "mixed.pdf", [7, 8, 9], text_pages=2)
+    plain = extract_file(path, limits=NO_OCR, enrich=False).document
+    mixed = extract_file(path, enrich=False).document
+    assert [i.page for i in plain.page_issues if i.code == NO_TEXT_LAYER] == [3]
+
+    def page_lines(doc: object, page: int) -> list[tuple[str, object]]:
+        return [(line.text, line.bbox) for line in doc.lines if line.page == page]  # type: ignore[attr-defined]
+
+    for page in (1, 2):
+        assert page_lines(mixed, page) == page_lines(plain, page)
+    assert [i.page for i in mixed.page_issues if i.code == OCR_PAGE] == [3]
+    annex = " ".join(text for text, _ in page_lines(mixed, 3))
+    assert "ELZ Kemp en Duin gaat het gesprek aan" in annex
+    assert any(line.font and line.font.startswith("OCR") for line in mixed.lines)
+
+
+def test_sample_annex_pictures_are_read(elzoh_text: Result) -> None:
+    """The ELZOH sample PDF is itself mixed: its annex timeline pages are pictures."""
+    doc = elzoh_text.document
+    assert sorted(i.page for i in doc.page_issues if i.code == OCR_PAGE) == [21, 22]
+    annex = " ".join(line.text for line in doc.lines if line.page == 21)
+    assert "Tijdslijn Eerstelijnszone Zuidoost Hageland 2025" in annex
+    assert "ELZOH realiseert meer betrokkenheid van cluster PZON" in annex
+    assert "BIJLAGE I" in annex
+
+
+def test_ocr_json_is_deterministic(elzoh_text: Result) -> None:
+    again = extract_file(ELZOH_PDF, enrich=False)
+    assert plan_to_json(again.plan) == plan_to_json(elzoh_text.plan)
+
+
+def test_no_ocr_keeps_the_clear_error(scans: Path) -> None:
+    path = scanner.scan_pdf(KEMP_PDF, scans / "one.pdf", [7])
+    with pytest.raises(NoTextLayer) as err:
+        extract_file(path, limits=NO_OCR)
+    assert str(err.value) == (
+        "one.pdf: no text layer on any of its 1 pages (scanned or image-only PDF)"
+    )
+
+
+def test_ocr_time_is_bounded(scans: Path) -> None:
+    path = scanner.scan_pdf(KEMP_PDF, scans / "slow.pdf", [7, 8])
+    with pytest.raises(LimitExceeded) as err:
+        extract_file(path, limits=Limits(ocr_seconds=0.5))
+    assert "OCR took longer than its time limit of 0.5 s" in str(err.value)
+
+
+def test_without_tesseract_text_pages_go_on(
+    scans: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pytesseract
+
+    from planextract.extract import ocr_engine, ocr_hook
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    ocr_engine.check_available.cache_clear()
+    monkeypatch.setattr(ocr_hook, "_warned", set())
+    try:
+        path = scanner.scan_pdf(KEMP_PDF, scans / "mixed-no-tess.pdf", [7, 8, 9], text_pages=2)
+        doc = extract_file(path, enrich=False).document
+        issues = [i for i in doc.page_issues if i.code == NO_TEXT_LAYER]
+        assert [i.page for i in issues] == [3]
+        assert "OCR niet beschikbaar (tesseract is not installed" in issues[0].detail
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "OCR unavailable" in err[0] and "pages 3 not read" in err[0]
+        scanned = scanner.scan_pdf(KEMP_PDF, scans / "scan-no-tess.pdf", [7])
+        with pytest.raises(NoTextLayer) as failed:
+            extract_file(scanned)
+        assert "OCR unavailable: tesseract is not installed" in str(failed.value)
+    finally:
+        ocr_engine.check_available.cache_clear()
