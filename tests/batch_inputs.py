@@ -19,16 +19,8 @@ from planextract.models.plan import Plan
 from planextract.rules.profile import Profile
 
 
-def minimal_pdf() -> bytes:
-    """A small well-formed one-page PDF (for cutting in half)."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length 60 >>\nstream\nBT /F1 12 Tf 72 770 Td (Actieplan 2025 ELZ) Tj ET\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of numbered objects (1 is the catalog), with its xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -42,6 +34,19 @@ def minimal_pdf() -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def minimal_pdf() -> bytes:
+    """A small well-formed one-page PDF (for cutting in half)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length 60 >>\nstream\nBT /F1 12 Tf 72 770 Td (Actieplan 2025 ELZ) Tj ET\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return pdf_from_objects(objects)
 
 
 def truncated_pdf() -> bytes:

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from batch_inputs import pdf_from_objects
+
 ROOT = Path(__file__).resolve().parent.parent
 MEMORY_MB = 768  # a normal extraction of either sample PDF needs under 400 MB
 HANG_SECONDS = 600
@@ -69,17 +71,5 @@ def pdf_bomb(path: Path, inflated: int) -> Path:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_from_objects(objects))
     return path
