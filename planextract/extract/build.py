@@ -295,7 +295,7 @@ class TreeBuilder:
         action = self.action
         assert action is not None
         fd = self._open_field(
-            action, field_key, restart=tok.kind in (Kind.LABEL, Kind.PART), label=tok
+            action, field_key, restart=tok.kind in (Kind.LABEL, Kind.PART), label=tok, at=i
         )
         fd.structure.append(tok)
         if tok.kind == Kind.PART:
@@ -309,7 +309,12 @@ class TreeBuilder:
             fd.current_eval = key
 
     def _open_field(
-        self, action: ActionDraft, key: str, restart: bool, label: Token | None = None
+        self,
+        action: ActionDraft,
+        key: str,
+        restart: bool,
+        label: Token | None = None,
+        at: int = 0,
     ) -> FieldDraft:
         """Switch to field `key` of the action, creating it; a 'Wat?' after a finished
         form starts a new action (the form of an action whose title is missing)."""
@@ -322,20 +327,18 @@ class TreeBuilder:
             and self.field_order[key] == 0
             and self.field_order[key] < self.field_order[current]
         ) or (restart and label is not None and opens_new_form(label, action.labelled, current)):
-            action = self._start_action_reclaiming_title(action, label)
+            action = self._start_action_reclaiming_title(action, at)
         if key not in action.fields:
             rule = self.profile.field_rule(key)
             action.fields[key] = FieldDraft(key=key, default_part=rule.default_part)
         action.current = key
         return action.fields[key]
 
-    def _start_action_reclaiming_title(
-        self, previous: ActionDraft, label: Token | None
-    ) -> ActionDraft:
+    def _start_action_reclaiming_title(self, previous: ActionDraft, at: int) -> ActionDraft:
         """A new form found at its label, its title not seen before it: the title is the
         paragraph just before the label, which went into the previous action's last field
         (a title glued to the last criterion, without a blank line)."""
-        run = self._trailing_title(previous, label)
+        run = self._trailing_title(previous, at)
         if not run:
             return self._start_action([], 0)
         taken = {id(self.tokens[k]) for k in run}
@@ -347,15 +350,10 @@ class TreeBuilder:
                 ev.tokens[:] = [t for t in ev.tokens if id(t) not in taken]
         return self._start_action([self.tokens[k] for k in run], run[0])
 
-    def _trailing_title(self, previous: ActionDraft, label: Token | None) -> list[int]:
-        """Token positions of the last paragraph before `label` if it can be a title: text
-        of the previous action that starts after a blank line, a page boundary or the end
-        of a sentence, in at most `max_action_title_lines` lines."""
-        if label is None:
-            return []
-        end = next((k for k in range(len(self.tokens)) if self.tokens[k] is label), None)
-        if end is None:
-            return []
+    def _trailing_title(self, previous: ActionDraft, end: int) -> list[int]:
+        """Token positions of the last paragraph before the label at `end` if it can be a
+        title: text of the previous action that starts after a blank line, a page boundary
+        or the end of a sentence, in at most `max_action_title_lines` lines."""
         lines = self.doc.lines
         run: list[int] = []
         k = end - 1
