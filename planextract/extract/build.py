@@ -180,11 +180,8 @@ class TreeBuilder:
     def _start_action(self, title_toks: list[Token], first: int) -> ActionDraft:
         od = self._ensure_od()
         self.pending_title = False
-        prefixed = False
-        if title_toks:
-            _, prefixed = strip_action_prefix(title_toks[0].text, self.profile)
         action_id = f"{od.id.removeprefix('OD')}-{len(od.actions) + 1}"
-        action = ActionDraft(title_tokens=list(title_toks), id=action_id, prefixed=prefixed)
+        action = ActionDraft(title_tokens=list(title_toks), id=action_id)
         od.actions.append(action)
         self.action = action
         for k in range(first, first + len(title_toks)):

@@ -54,7 +54,6 @@ class FieldDraft:
 class ActionDraft:
     title_tokens: list[Token]
     id: str = ""  # unique in the plan: '<OD key>-<n>'
-    prefixed: bool = False  # the title started with 'Actie:'
     body: list[Token] = field(default_factory=list)  # narrative text / text before the form
     fields: dict[str, FieldDraft] = field(default_factory=dict)
     current: str | None = None
