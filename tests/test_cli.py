@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ELZOH_PDF, ELZOH_TXT, KEMP_TXT, SAMPLES
+from conftest import ELZOH_PDF, ELZOH_TXT, KEMP_PDF, KEMP_TXT, SAMPLES
 
 from planextract.cli import main
 
@@ -180,6 +180,13 @@ def test_extract_of_a_text_plan_imports_no_report_batch_or_pdf_code(tmp_path: Pa
     assert "planextract.pipeline" in loaded
     assert not {m for m in loaded if m.split(".")[0] in {"pdfplumber", "pdfminer", "pypdfium2"}}
     assert not {m for m in loaded if m.startswith(("planextract.report", "planextract.batch"))}
+
+
+def test_a_pdf_with_text_on_every_page_loads_no_ocr_code(tmp_path: Path) -> None:
+    loaded = _modules_after(["extract", str(KEMP_PDF), "--out", str(tmp_path), "-q"])
+    assert "planextract.extract.pdfium_page" in loaded
+    assert "planextract.extract.ocr_page" not in loaded
+    assert not {m for m in loaded if m.split(".")[0] in {"PIL", "pytesseract", "pdfplumber"}}
 
 
 def test_the_pipeline_loads_numpy_only_for_timeline_linking() -> None:
