@@ -235,8 +235,19 @@ def test_profile_refuses_unknown_keys() -> None:
         load_profile_data(data, "misspelt.toml")
 
 
+def test_the_bundled_profile_passes_the_profile_schema() -> None:
+    """The bundled profile is loaded without the schema check: this test is that check."""
+    import tomllib
+
+    from planextract.rules.profile import DEFAULT_PROFILE
+    from planextract.rules.profile_schema import validate_profile_data
+
+    path = Path(__file__).resolve().parent.parent / "planextract" / "rules" / DEFAULT_PROFILE
+    validate_profile_data(tomllib.loads(path.read_text("utf-8")), DEFAULT_PROFILE)
+
+
 def test_profile_index_is_compiled_with_the_profile() -> None:
     """The wording the matchers compare with is laid out once, with the profile."""
     assert "geef een korte beschrijving van wat je gaat doen" in P.index.prompt_keys
-    assert (P.field_rule("with_whom"), "met wie? ") in P.index.label_heads
+    assert (P.field_rule("with_whom"), "met wie? ") in P.index.label_heads["m"]
     assert P.index.glyphs[0] in ("[x]", "[X]", "[ ]")  # longest glyphs first

@@ -192,7 +192,7 @@ def split_label_prefix(text: str, profile: Profile, *, answers: bool = False) ->
     """
     stripped = collapse(text)
     lowered = stripped.lower()
-    for rule, head in profile.index.label_heads:
+    for rule, head in profile.index.label_heads.get(lowered[:1], ()):
         if len(stripped) > len(head) + 1 and lowered.startswith(head):
             rest = stripped[len(head) - 1 :].strip()
             whole = match_prompt(stripped, profile)

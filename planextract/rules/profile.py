@@ -87,7 +87,8 @@ class TemplateIndex:
     prompt_fields: tuple[str, ...]  # … and the field each belongs to
     part_keys: tuple[str, ...]  # normalised sub-part labels …
     parts: tuple[PartRule, ...]  # … and their rules
-    label_heads: tuple[tuple[FieldRule, str], ...]  # 'met wie ', 'met wie? ', 'met wie: '
+    # 'met wie ', 'met wie? ', 'met wie: ' by first letter (a line is tried against its own)
+    label_heads: dict[str, tuple[tuple[FieldRule, str], ...]]
     evaluation_keys: tuple[str, ...]  # normalised evaluation type labels …
     evaluation_rules: tuple[EvaluationTypeRule, ...]  # … and their rules
     glyphs: tuple[str, ...]  # checkbox glyphs, longest first
@@ -101,17 +102,21 @@ def _template_index(
     prompts = [(prompt, rule.key) for rule in fields for prompt in rule.prompts]
     parts = tuple(part for rule in fields for part in rule.parts)
     evaluations = [(key, rule) for rule in evaluation_types for key in rule.keys]
+    heads = tuple(
+        (rule, label.rstrip("?:").lower() + sep + " ")
+        for rule in fields
+        for label in (rule.label, *rule.keys)
+        for sep in ("", "?", ":")
+    )
+    by_initial: dict[str, list[tuple[FieldRule, str]]] = {}
+    for rule, head in heads:  # profile order kept within each letter
+        by_initial.setdefault(head[:1], []).append((rule, head))
     return TemplateIndex(
         prompt_keys=tuple(p for p, _ in prompts),
         prompt_fields=tuple(f for _, f in prompts),
         part_keys=tuple(p.fuzzy_key for p in parts),
         parts=parts,
-        label_heads=tuple(
-            (rule, label.rstrip("?:").lower() + sep + " ")
-            for rule in fields
-            for label in (rule.label, *rule.keys)
-            for sep in ("", "?", ":")
-        ),
+        label_heads={k: tuple(v) for k, v in by_initial.items()},
         evaluation_keys=tuple(k for k, _ in evaluations),
         evaluation_rules=tuple(r for _, r in evaluations),
         glyphs=tuple(sorted(glyphs, key=len, reverse=True)),
@@ -259,12 +264,14 @@ def _quality(raw: dict, fields: tuple[FieldRule, ...]) -> QualityRule:
     )
 
 
-def load_profile_data(data: dict, source: str = "") -> Profile:
+def load_profile_data(data: dict, source: str = "", *, validate: bool = True) -> Profile:
     """Build a Profile from parsed TOML data; a key the profile format does not know is
-    refused (rules/profile_schema.py), never ignored."""
-    from planextract.rules.profile_schema import validate_profile_data  # pydantic: on use
+    refused (rules/profile_schema.py), never ignored. `validate=False` only for the bundled
+    profile, which a test validates (its schema models cost every process 30 ms)."""
+    if validate:
+        from planextract.rules.profile_schema import validate_profile_data  # pydantic: on use
 
-    validate_profile_data(data, source)
+        validate_profile_data(data, source)
     prof = data["profile"]
     page = data["page"]
     headings = data["headings"]
@@ -329,6 +336,6 @@ def load_profile(path: str | None = None) -> Profile:
     """Load a profile from a TOML file; without a path, the bundled 2025 template."""
     if path is None:
         text = resources.files("planextract.rules").joinpath(DEFAULT_PROFILE).read_text("utf-8")
-        return load_profile_data(tomllib.loads(text), source=DEFAULT_PROFILE)
+        return load_profile_data(tomllib.loads(text), source=DEFAULT_PROFILE, validate=False)
     file = Path(path)
     return load_profile_data(tomllib.loads(file.read_text("utf-8")), source=file.name)

@@ -63,11 +63,16 @@ def cell_scores(column_cells: Sequence[Sequence[str]], actions: Sequence[Action]
     import numpy as np
 
     out = np.zeros((len(column_cells), len(actions)), dtype=np.float32)
+    flat = [cell for cells in column_cells for cell in cells]
+    starts = np.cumsum([0, *(len(cells) for cells in column_cells)])
     for a, action in enumerate(actions):
         texts = action_texts(action)
+        if not flat or not texts:
+            continue
+        best = similarity_matrix(flat, texts).max(axis=1)  # every cell at once, then by column
         for c, cells in enumerate(column_cells):
-            if cells and texts:
-                out[c, a] = float(similarity_matrix(list(cells), texts).max(axis=1).mean())
+            if cells:
+                out[c, a] = float(best[starts[c] : starts[c + 1]].mean())
     return out
 
 
