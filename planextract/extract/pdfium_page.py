@@ -75,6 +75,25 @@ def _descent(font: Any, size: float) -> float:
     return 0.0
 
 
+# Units of the page text that FPDFText_GetText writes differently from FPDFText_GetUnicode
+# (0xFFFE for PDFium's line-end hyphen) or that may stand for something else: asked again.
+_ASK_AGAIN = frozenset((0, _PDFIUM_HYPHEN, 0xFFFE))
+
+
+def _page_units(textpage: Any, count: int) -> list[int] | None:
+    """The unicode of every character in one call (one call per character costs a third
+    of the page's time); None when the text cannot be lined up with the character indices
+    (a character outside the BMP takes two units)."""
+    buf = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buf)
+    if written - 1 != count:
+        return None
+    units = list(buf)[:count]
+    if any(0xD800 <= u <= 0xDFFF for u in units):
+        return None
+    return units
+
+
 def page_chars(textpage: Any, top_ref: float) -> list[Char]:
     """Every character the page draws (PDFium's generated spaces and breaks left out), in
     pdfminer's boxes: from the origin one advance wide, from the descent one size high.
@@ -91,7 +110,10 @@ def page_chars(textpage: Any, top_ref: float) -> list[Char]:
     styles: dict[int, tuple[tuple[str, float, str | None], float]] = {}
     out: list[Char] = []
     objects: list[int] = []
-    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    units = _page_units(textpage, count) if count > 0 else None
+    ask_again = _ASK_AGAIN
+    for i in range(count):
         key = text_object(tp, i)
         if not key:  # a space or line break PDFium generated: no text object draws it
             continue
@@ -103,7 +125,9 @@ def page_chars(textpage: Any, top_ref: float) -> list[Char]:
             found = ((_font_name(font), size, _fill_hex(obj)), _descent(font, size))
             styles[key] = found
         style, descent = found
-        code = unicode(tp, i)
+        code = units[i] if units is not None else unicode(tp, i)
+        if code in ask_again:
+            code = unicode(tp, i)
         if code == _PDFIUM_HYPHEN:
             text = "-"
         elif code == 0 or map_error(tp, i) == 1:
