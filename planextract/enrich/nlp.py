@@ -15,6 +15,7 @@ The tokenizer gets its one extra infix at construction, so it is built once.
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from planextract.rules.enrich import Gazetteer, load_gazetteer, variant_is_case_sensitive
@@ -62,8 +63,9 @@ class LineStarts:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
+        if "\n" not in text:
+            return doc
+        for prev, tok in pairwise(doc):  # each Token made once (spaCy makes one per access)
             if not (prev.is_space and "\n" in prev.text):
                 continue
             line_before = text[: prev.idx].rsplit("\n", 1)[-1]
