@@ -4,9 +4,10 @@ These need no Tesseract; the scanned samples are in test_ocr.py."""
 
 from __future__ import annotations
 
+import numpy as np
 from PIL import Image, ImageDraw
 
-from planextract.extract.ocr_image import checkboxes, deskew, rulings
+from planextract.extract.ocr_image import checkboxes, deskew, despeckle, lost_marker, rulings
 from planextract.rules.ocr import load_ocr_rules
 
 RULES = load_ocr_rules()
@@ -59,3 +60,48 @@ def test_rulings_one_line_each_and_deskew() -> None:
     turned = image.rotate(-0.8, resample=Image.Resampling.BICUBIC, fillcolor=255)
     _, angle = deskew(turned, RULES)
     assert abs(angle - 0.8) <= 0.15
+
+
+def test_dust_is_removed_and_full_stops_are_kept() -> None:
+    """A speck of 1-3 pixels alone is dust; a full stop (more ink) or a dot close to a
+    letter stays."""
+    image, draw = _page()
+    specks = [(300, 200), (310, 240), (500, 60)]
+    for x, y in specks:
+        draw.point((x, y), fill=0)
+    draw.rectangle((350, 200, 351, 200), fill=20)  # two pixels side by side
+    draw.rectangle((100, 100, 102, 102), fill=0)  # a full stop at 200 dpi: 3 x 3
+    draw.rectangle((150, 100, 152, 130), fill=0)  # an i: its stem
+    draw.point((151, 98), fill=0)  # a faint dot one pixel above it: ink close by
+    clean = np.asarray(despeckle(image, RULES))
+    for x, y in [*specks, (350, 200), (351, 200)]:
+        assert clean[y, x] == 255, (x, y)
+    assert (clean[100:103, 100:103] == 0).all()
+    assert clean[98, 151] == 0 and (clean[100:131, 150:153] == 0).all()
+
+
+def _word_line(draw: ImageDraw.ImageDraw, x: int, y: int, marker: str) -> tuple[int, ...]:
+    """A 'word' of 10 pt (28 px) at x, and a marker in front of it; returns its box."""
+    draw.rectangle((x, y + 4, x + 120, y + 22), fill=0)
+    if marker == "dash":
+        draw.rectangle((x - 40, y + 12, x - 33, y + 13), fill=0)
+    elif marker == "dash-tail":  # a stray pixel under one end (JPEG)
+        draw.rectangle((x - 40, y + 12, x - 33, y + 13), fill=0)
+        draw.point((x - 40, y + 15), fill=0)
+    elif marker == "bullet":
+        draw.ellipse((x - 42, y + 9, x - 33, y + 18), fill=0)
+    elif marker == "text":  # the end of a neighbouring column's word
+        draw.rectangle((x - 60, y + 4, x - 20, y + 22), fill=0)
+    elif marker == "close":  # a hyphen glued to the word: part of it
+        draw.rectangle((x - 6, y + 12, x - 3, y + 13), fill=0)
+    return (x, y, x + 120, y + 28)
+
+
+def test_list_markers_tesseract_left_out_come_from_the_pixels() -> None:
+    image, draw = _page()
+    kinds = ["dash", "dash-tail", "bullet", "text", "close", "none"]
+    boxes = [_word_line(draw, 200, 20 + 50 * k, kind) for k, kind in enumerate(kinds)]
+    ink = np.asarray(image)
+    found = [lost_marker(ink, box, 28.0, RULES) for box in boxes]  # type: ignore[arg-type]
+    assert [f and f[0] for f in found] == ["-", "-", "•", None, None, None]
+    assert found[0] is not None and found[0][1] == (160, 32, 168, 34)

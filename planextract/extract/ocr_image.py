@@ -199,6 +199,62 @@ def erase(image: Image.Image, horizontal: list[Segment], vertical: list[Segment]
     return Image.fromarray(pixels, mode="L")
 
 
+def _box_sums(mask: np.ndarray, radius: int) -> np.ndarray:
+    """Per pixel, the number of set pixels in the square of side 2 * radius + 1 around it
+    (separable sums of shifted copies: faster than cumulative sums down the columns)."""
+    side = 2 * radius + 1
+    padded = np.pad(mask.astype(np.uint16), radius)
+    height, width = mask.shape
+    rows = sum(padded[:, k : k + width] for k in range(side))
+    return sum(rows[k : k + height, :] for k in range(side))  # type: ignore[no-any-return]
+
+
+def despeckle(image: Image.Image, rules: OcrRules) -> Image.Image:
+    """The image for the OCR engine without dust: a speck of at most `speck_pixels` ink
+    pixels with no other ink within `speck_clearance` pixels is whitened (with its light
+    halo). Between two words Tesseract reads such a speck as '-', ':' or '.', joining them
+    ('Pagina-38', '2)-Wat-ga'); in front of a list item as '_', '„' or '…'. A full stop or
+    the dot of an i has more pixels, or ink close by. Rulings and checkboxes are found in
+    the image before this."""
+    pixels = np.array(image)
+    ink = pixels < rules.ink_level
+    near = _box_sums(ink, 1)
+    speck = ink & (near <= rules.speck_pixels) & (_box_sums(ink, rules.speck_clearance) == near)
+    if speck.any():
+        pixels[_box_sums(speck, 1) > 0] = 255
+    return Image.fromarray(pixels, mode="L")
+
+
+def lost_marker(
+    image: np.ndarray, box: tuple[int, int, int, int], size_px: float, rules: OcrRules
+) -> tuple[str, tuple[int, int, int, int]] | None:
+    """A list marker that Tesseract left out (a small dash far from its word is often
+    dropped): ('-' or '•', its box) when the ink left of the line's first word (`box`),
+    within `marker_reach` font sizes, is one dash- or dot-shaped blob at mid height and
+    apart from the word; else None. Any other ink there (a neighbouring column's text)
+    makes the blob too large, and no marker is made up."""
+    x0, top, _x1, bottom = box
+    left = max(0, x0 - int(rules.marker_reach * size_px))
+    right = x0 - max(1, int(rules.marker_gap * size_px / 3))  # the word's blurred edge
+    window = image[max(0, top) : bottom, left:right] < rules.ink_level
+    if window.size == 0 or not window.any():
+        return None
+    ys, xs = np.nonzero(window)
+    bx0, bx1, by0, by1 = int(xs.min()), int(xs.max()) + 1, int(ys.min()), int(ys.max()) + 1
+    width, height = (bx1 - bx0) / size_px, (by1 - by0) / size_px
+    middle = (by0 + by1) / 2 / max(1, bottom - top)
+    gap = rules.marker_gap * size_px
+    if not (x0 - left - bx1 >= gap and bx0 >= gap and 0.25 <= middle <= 0.75):
+        return None
+    found = (left + bx0, top + by0, left + bx1, top + by1)
+    thickness = len(xs) / (bx1 - bx0) / size_px  # mean ink per column: a stray pixel is little
+    if rules.dash_min <= width <= rules.dash_max and thickness <= rules.dash_thickness:
+        return ("-", found) if height <= 2 * rules.dash_thickness else None
+    fill = len(xs) / ((bx1 - bx0) * (by1 - by0))
+    dot = rules.dot_min <= min(width, height) and max(width, height) <= rules.dot_max
+    return ("•", found) if dot and fill >= rules.dot_fill else None
+
+
 def _column_ink(ink: np.ndarray, top: int, bottom: int, x: int) -> float:
     strip = ink[top:bottom, max(0, x - 1) : x + 1]
     return float(strip.any(axis=1).mean()) if strip.size else 0.0

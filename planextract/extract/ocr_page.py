@@ -23,8 +23,10 @@ from planextract.extract.ocr_image import (
     Box,
     checkboxes,
     deskew,
+    despeckle,
     erase,
     is_slanted,
+    lost_marker,
     render,
     word_style,
 )
@@ -99,9 +101,17 @@ class _Word:
     size: float
 
 
-def _line_words(line: OcrLine, size: float, rules: OcrRules) -> list[_Word]:
-    """The line's words with list markers and predictable misreadings put right."""
+def _line_words(
+    line: OcrLine, size: float, rules: OcrRules, ink: np.ndarray, scale: float
+) -> list[_Word]:
+    """The line's words with list markers (also those Tesseract left out, from the pixels
+    in `ink`) and predictable misreadings put right."""
     out = [_Word(w.text, w.box, w.confidence, line, size) for w in line.words]
+    head = out[0]
+    if head.text not in (BULLET, DASH, *rules.bullets, *rules.dashes):
+        lost = lost_marker(ink, head.box, size * scale, rules)
+        if lost is not None:
+            out.insert(0, _Word(lost[0], lost[1], head.confidence, line, size))
     for w in out:
         w.text = rules.word_fixes.get(w.text, w.text)
     first = out[0]
@@ -117,12 +127,16 @@ def _line_words(line: OcrLine, size: float, rules: OcrRules) -> list[_Word]:
             rest = _Word(glued[2], (cut, top, x1, bottom), first.confidence, line, size)
             first.text, first.box = DASH, (x0, top, max(x0 + 1, cut - 1), bottom)
             out.insert(1, rest)
+    if first.text in (BULLET, DASH) and len(out) > 1 and out[1].text[:1] == "_":
+        out[1].text = out[1].text.lstrip("_") or out[1].text  # '- _Methodiek': the space
     return out
 
 
-def _words(lines: list[OcrLine], scale: float, rules: OcrRules) -> list[_Word]:
+def _words(lines: list[OcrLine], scale: float, rules: OcrRules, ink: np.ndarray) -> list[_Word]:
     sizes = _sizes(lines, scale, rules)
-    return [w for line in lines for w in _line_words(line, sizes[line.paragraph], rules)]
+    return [
+        w for line in lines for w in _line_words(line, sizes[line.paragraph], rules, ink, scale)
+    ]
 
 
 def _font_box(word: _Word, x: float, scale: float, rules: OcrRules) -> tuple[float, float]:
@@ -234,13 +248,13 @@ def ocr_page(page: Any, page_no: int, pdf: PdfRules, seconds: float) -> OcrPage:
     image, angle = deskew(image, rules)
     horizontal, vertical = find_rulings(image, scale, rules)
     boxes = checkboxes(image, scale, rules)
-    for_engine = erase(image, horizontal, vertical)
+    for_engine = despeckle(erase(image, horizontal, vertical), rules)
     budget = min(rules.page_seconds, seconds - (time.monotonic() - started))
     if budget <= 0:
         raise TimeoutError("no time left for OCR")
     lines = recognise(for_engine, rules.language, budget)
     gray = np.asarray(image)
-    words = _words(lines, scale, rules)
+    words = _words(lines, scale, rules, np.asarray(for_engine))
     marks, unsure, glyphs = _place_boxes(words, boxes, scale, rules, pdf)
     words = [w for i, w in enumerate(words) if i not in glyphs]
     italic = {id(line): is_slanted(gray, line.box, rules) for line in lines}

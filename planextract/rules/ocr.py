@@ -22,6 +22,16 @@ class OcrRules:
     ruling_min_length: float
     ruling_max_thickness: float
     ruling_drift: int
+    speck_pixels: int
+    speck_clearance: int
+    marker_reach: float
+    marker_gap: float
+    dash_min: float
+    dash_max: float
+    dash_thickness: float
+    dot_min: float
+    dot_max: float
+    dot_fill: float
     size_factor: float
     size_step: float
     ascent: float
@@ -47,7 +57,7 @@ def load_ocr_rules() -> OcrRules:
     text = resources.files("planextract.rules").joinpath("ocr.toml").read_text("utf-8")
     data = tomllib.loads(text)
     engine, image, words = data["engine"], data["image"], data["words"]
-    style, boxes = data["style"], data["checkboxes"]
+    style, boxes, markers = data["style"], data["checkboxes"], data["markers"]
     return OcrRules(
         language=str(engine["language"]),
         dpi=int(engine["dpi"]),
@@ -61,6 +71,16 @@ def load_ocr_rules() -> OcrRules:
         ruling_min_length=float(image["ruling_min_length"]),
         ruling_max_thickness=float(image["ruling_max_thickness"]),
         ruling_drift=int(image["ruling_drift"]),
+        speck_pixels=int(image["speck_pixels"]),
+        speck_clearance=int(image["speck_clearance"]),
+        marker_reach=float(markers["reach"]),
+        marker_gap=float(markers["gap"]),
+        dash_min=float(markers["dash_min"]),
+        dash_max=float(markers["dash_max"]),
+        dash_thickness=float(markers["dash_thickness"]),
+        dot_min=float(markers["dot_min"]),
+        dot_max=float(markers["dot_max"]),
+        dot_fill=float(markers["dot_fill"]),
         size_factor=float(words["size_factor"]),
         size_step=float(words["size_step"]),
         ascent=float(words["ascent"]),
