@@ -190,10 +190,14 @@ def test_no_ocr_keeps_the_clear_error(scans: Path) -> None:
 
 
 def test_ocr_time_is_bounded(scans: Path) -> None:
+    """However many pages need OCR, the file's budget grows by at most Limits.ocr_seconds
+    (the arithmetic with a fake clock: tests/test_ocr_runtime.py)."""
     path = scanner.scan_pdf(KEMP_PDF, scans / "slow.pdf", [7, 8])
     with pytest.raises(LimitExceeded) as err:
-        extract_file(path, limits=Limits(ocr_seconds=0.5))
-    assert "OCR took longer than its time limit of 0.5 s" in str(err.value)
+        extract_file(path, limits=Limits(seconds=0.2, ocr_page_seconds=0.1, ocr_seconds=0.1))
+    assert "took longer than the time limit of 0.2 s plus 0.1 s for its pages read with OCR" in (
+        str(err.value)
+    )
 
 
 def test_without_tesseract_text_pages_go_on(

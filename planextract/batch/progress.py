@@ -15,6 +15,10 @@ def _clock(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
+def ocr_text(page: int, pages: int) -> str:
+    return f"OCR pagina {page}/{pages}"
+
+
 def failure_line(row: dict[str, Any]) -> str:
     return printable(f"{row['file']}: {row['error']}")
 
@@ -39,6 +43,9 @@ class Progress:
     def finished(self, row: dict[str, Any]) -> None:
         self.done += 1
 
+    def ocr_page(self, source: str, page: int, pages: int) -> None:
+        """Page `page` of the `pages` of `source` is being read with OCR (seconds each)."""
+
     def close(self) -> None:
         pass
 
@@ -60,6 +67,11 @@ class LineProgress(Progress):
             print(f"{head} {failure_line(row)}", file=self.stream, flush=True)
         else:
             print(f"{head} {printable(row['file'])}", file=self.stream, flush=True)
+
+    def ocr_page(self, source: str, page: int, pages: int) -> None:
+        width = len(str(self.total))
+        head = f"[{self.done:>{width}}/{self.total}] {'ocr':<9}"
+        print(f"{head} {printable(source)}: {ocr_text(page, pages)}", file=self.stream, flush=True)
 
 
 class BarProgress(Progress):
@@ -88,6 +100,10 @@ class BarProgress(Progress):
         super().finished(row)
         if row["status"] == "failed":
             self.stream.write(f"\r\x1b[Kfailed: {failure_line(row)}\n")
+        self._draw()
+
+    def ocr_page(self, source: str, page: int, pages: int) -> None:
+        self.current = f"{printable(source)} ({ocr_text(page, pages)})"
         self._draw()
 
     def close(self) -> None:

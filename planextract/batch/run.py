@@ -136,7 +136,11 @@ def run_batch(paths: list[Path], options: BatchOptions, progress: Progress) -> B
     pool = WorkerPool(min(options.jobs, len(tasks)) or 1, options.setup)
     interrupted = False
     try:
-        for outcome in pool.run(tasks, on_start=lambda t: progress.started(t.item.source)):
+        for outcome in pool.run(
+            tasks,
+            on_start=lambda t: progress.started(t.item.source),
+            on_ocr=lambda t, note: progress.ocr_page(t.item.source, note.page, note.pages),
+        ):
             recorder.record(items[outcome.source], outcome)
     except KeyboardInterrupt:
         interrupted = True

@@ -18,11 +18,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
 from planextract.batch.job import Outcome, Setup, Task, run_task, warm_up
 from planextract.extract.limits import limit_memory
+from planextract.extract.ocr_hook import OcrNote, ocr_listener
 
 _GRACE_SECONDS = 2.0  # beyond the worker's own time budget, before it is killed
 
@@ -45,13 +47,19 @@ def worker_main(conn: multiprocessing.connection.Connection, setup: Setup) -> No
             return
         if task is None:
             return
-        outcome = run_task(task, setup, profile)
+        with ocr_listener(partial(_tell, conn)):  # pages read with OCR, as they start
+            outcome = run_task(task, setup, profile)
         try:
             conn.send(outcome)
         except OSError:
             return
         if outcome.recycle:
             return
+
+
+def _tell(conn: multiprocessing.connection.Connection, note: OcrNote) -> None:
+    with contextlib.suppress(OSError):  # the supervisor is gone: the outcome will fail too
+        conn.send(note)
 
 
 def _death_reason(exitcode: int | None) -> str:
@@ -80,6 +88,8 @@ class _Slot:
     conn: multiprocessing.connection.Connection
     task: Task | None = None
     deadline: float = 0.0
+    started: float = 0.0
+    allowed: float = 0.0  # seconds from `started` to `deadline`
 
 
 class WorkerPool:
@@ -92,6 +102,7 @@ class WorkerPool:
         self.slots: list[_Slot] = []
         self.hard_seconds = hard_deadline(setup.limits.seconds)
         self.workers_started = 0
+        self.on_ocr: Callable[[Task, OcrNote], None] | None = None
 
     def _spawn(self) -> _Slot:
         parent, child = self.context.Pipe()
@@ -117,8 +128,13 @@ class WorkerPool:
         return outcome
 
     def run(
-        self, tasks: Iterable[Task], on_start: Callable[[Task], None] | None = None
+        self,
+        tasks: Iterable[Task],
+        on_start: Callable[[Task], None] | None = None,
+        on_ocr: Callable[[Task, OcrNote], None] | None = None,
     ) -> Iterator[Outcome]:
+        """`on_ocr`: a page of the task is being read with OCR (for the progress display)."""
+        self.on_ocr = on_ocr
         pending = deque(tasks)
         try:
             while pending or any(s.task for s in self.slots):
@@ -127,7 +143,8 @@ class WorkerPool:
                 for slot in self.slots:
                     if slot.task is None and pending:
                         slot.task = pending.popleft()
-                        slot.deadline = time.monotonic() + self.hard_seconds
+                        slot.started, slot.allowed = time.monotonic(), self.hard_seconds
+                        slot.deadline = slot.started + slot.allowed
                         slot.conn.send(slot.task)
                         if on_start:
                             on_start(slot.task)
@@ -147,28 +164,41 @@ class WorkerPool:
             if outcome is not None:
                 yield outcome
 
+    def _noted(self, slot: _Slot, note: OcrNote) -> None:
+        """A page of the slot's file is read with OCR: the file's time budget has grown by
+        `note.granted` in the worker (never beyond Limits.ocr_seconds), the deadline too."""
+        limits = self.setup.limits
+        extra = min(max(note.granted, 0.0), limits.ocr_seconds)
+        slot.allowed = hard_deadline(limits.seconds + extra)
+        slot.deadline = slot.started + slot.allowed
+        if self.on_ocr is not None and slot.task is not None:
+            self.on_ocr(slot.task, note)
+
     def _check(self, slot: _Slot) -> Outcome | None:
         """The slot's outcome when it has one: an answer, a death or a missed deadline."""
-        if slot.conn.poll():
+        while slot.conn.poll():
             try:
-                outcome: Outcome = slot.conn.recv()
+                message: Outcome | OcrNote = slot.conn.recv()
             except (EOFError, OSError):
                 slot.process.join(timeout=5)
                 reason = _death_reason(slot.process.exitcode)
                 outcome = self._failed(slot, reason, "crash")
                 self._retire(slot, kill=True)
                 return outcome
+            if isinstance(message, OcrNote):
+                self._noted(slot, message)
+                continue
             slot.task = None
-            if outcome.recycle:
+            if message.recycle:
                 self._retire(slot, kill=False)
-            return outcome
+            return message
         if not slot.process.is_alive():
             reason = _death_reason(slot.process.exitcode)
             outcome = self._failed(slot, reason, "crash")
             self._retire(slot, kill=False)
             return outcome
         if time.monotonic() >= slot.deadline:
-            reason = f"no result within {self.hard_seconds:g} s; worker stopped"
+            reason = f"no result within {slot.allowed:g} s; worker stopped"
             outcome = self._failed(slot, reason, "limit")
             self._retire(slot, kill=True)
             return outcome

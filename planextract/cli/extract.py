@@ -62,8 +62,11 @@ def extract_one(
     enrich: bool = True,
     pdf_reader: str | None = None,
 ) -> Result:
-    """Extract one file within the time budget; errors carry the file name."""
-    with time_budget(limits.seconds, path.name):
+    """Extract one file within the time budget; errors carry the file name. Pages read
+    with OCR show on a terminal as they start."""
+    from planextract.extract.ocr_hook import ocr_on_terminal
+
+    with time_budget(limits.seconds, path.name), ocr_on_terminal(str(path), sys.stderr):
         return extract_file(path, profile, limits, enrich=enrich, pdf_reader=pdf_reader)
 
 

@@ -6,7 +6,7 @@ import math
 import resource
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +28,11 @@ class Limits:
     min_output_bytes: int = 5 * 1024 * 1024
     seconds: float = 120.0  # wall-clock budget per file
     ocr: bool = True  # read pages without a text layer with OCR (--no-ocr: report them)
-    # Of `seconds`, at most this much for OCR (about 3-7 s per scanned page: a scanned
-    # plan needs a larger --timeout than the default).
-    ocr_seconds: float = 600.0
+    # Each page read with OCR adds this to the file's time budget (OCR takes 4-5 s a page on
+    # 2 shared cores), so a scanned plan needs no larger --timeout; the grants of one file
+    # add up to at most `ocr_seconds`, which bounds a PDF of a thousand pictures.
+    ocr_page_seconds: float = 20.0
+    ocr_seconds: float = 1200.0
 
 
 def check_seconds(seconds: float) -> float:
@@ -80,9 +82,20 @@ def memory_budget(megabytes: int | None, file: str) -> Iterator[None]:
             resource.setrlimit(resource.RLIMIT_AS, previous)
 
 
+# The running time budget's extension (time_budget below), while one runs.
+_extend: list[Callable[[float], float]] = []
+
+
+def extend_time_budget(seconds: float) -> float:
+    """Give the file whose time budget is running `seconds` more (a page read with OCR
+    earns Limits.ocr_page_seconds); returns the total added so far (0 without a budget)."""
+    return _extend[-1](seconds) if _extend else 0.0
+
+
 @contextmanager
 def time_budget(seconds: float, file: str) -> Iterator[None]:
-    """Raise LimitExceeded when the block runs longer than `seconds` (Unix, main thread).
+    """Raise LimitExceeded when the block runs longer than `seconds`, plus what
+    extend_time_budget adds (Unix, main thread).
 
     Elsewhere the block runs unbounded; batch workers are also bounded from outside.
     """
@@ -95,16 +108,29 @@ def time_budget(seconds: float, file: str) -> Iterator[None]:
         yield
         return
 
-    message = f"took longer than the time limit of {seconds:g} s"
     expired = False
+    added = 0.0
+
+    def _message() -> str:
+        extra = f" plus {added:g} s for its pages read with OCR" if added else ""
+        return f"took longer than the time limit of {seconds:g} s{extra}"
 
     def _expired(signum: int, frame: object) -> None:
         nonlocal expired
         expired = True
-        raise LimitExceeded(file, message)
+        raise LimitExceeded(file, _message())
+
+    def _more(extra: float) -> float:
+        nonlocal added
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        if extra > 0 and left > 0:
+            added += extra
+            signal.setitimer(signal.ITIMER_REAL, left + extra)
+        return added
 
     previous = signal.signal(signal.SIGALRM, _expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    _extend.append(_more)
     try:
         yield
     except (LimitExceeded, MemoryError):
@@ -113,9 +139,10 @@ def time_budget(seconds: float, file: str) -> Iterator[None]:
         # A library that catches the alarm's exception and raises its own (spaCy's config
         # parser says 'Invalid YAML') must not turn a timeout into a mystery.
         if expired:
-            raise LimitExceeded(file, message) from exc
+            raise LimitExceeded(file, _message()) from exc
         raise
     finally:
+        _extend.remove(_more)
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
 
-from planextract.errors import LimitExceeded, PlanExtractError, UnreadableInput
-from planextract.extract.limits import Limits
+from planextract.errors import LimitExceeded, PlanExtractError, UnreadableInput, printable
+from planextract.extract.limits import Limits, extend_time_budget
 from planextract.models.document import PageIssue
 from planextract.rules.pdf import PdfRules
 
@@ -38,6 +39,7 @@ class OcrSession:
     def __init__(self, data: bytes) -> None:
         self._data = data
         self._reader: OcrReader | None = None
+        self.granted = 0.0  # added to the file's time budget for its pages read with OCR
 
     @property
     def reader(self) -> OcrReader:
@@ -76,6 +78,71 @@ def ocr_session(data: bytes, limits: Limits) -> Iterator[OcrSession | None]:
         session.close()
 
 
+@dataclass(frozen=True, slots=True)
+class OcrNote:
+    """A page about to be read with OCR, for a progress display ("OCR pagina 3/22"), and
+    the seconds the file's time budget has grown by so far (a batch worker sends it to the
+    supervisor, whose deadline for the file grows alike)."""
+
+    page: int
+    pages: int
+    granted: float
+
+
+_listeners: list[Callable[[OcrNote], None]] = []
+
+
+@contextmanager
+def ocr_listener(listener: Callable[[OcrNote], None] | None) -> Iterator[None]:
+    """Tell `listener` of every page read with OCR in the block (None: nobody). A listener
+    must not raise; it sees nothing that goes into the JSON."""
+    if listener is None:
+        yield
+        return
+    _listeners.append(listener)
+    try:
+        yield
+    finally:
+        _listeners.remove(listener)
+
+
+@contextmanager
+def ocr_on_terminal(name: str, stream: TextIO) -> Iterator[None]:
+    """On a terminal, one line redrawn in place while pages of `name` are read with OCR
+    (`extract`, `report`; a batch shows them in its own progress bar)."""
+    if not stream.isatty():
+        yield
+        return
+    shown = False
+
+    def show(note: OcrNote) -> None:
+        nonlocal shown
+        shown = True
+        stream.write(f"\r\x1b[K{printable(name)}: OCR pagina {note.page}/{note.pages}")
+        stream.flush()
+
+    try:
+        with ocr_listener(show):
+            yield
+    finally:
+        if shown:
+            stream.write("\r\x1b[K")
+            stream.flush()
+
+
+def granted(ocr: OcrSession | None) -> float:
+    """Seconds the file's time budget has grown by for its pages read with OCR."""
+    return ocr.granted if ocr is not None else 0.0
+
+
+def time_limit(limits: Limits, ocr: OcrSession | None) -> str:
+    """The file's time limit as it stands, for a message."""
+    extra = granted(ocr)
+    return f"{limits.seconds:g} s" + (
+        f" plus {extra:g} s for its pages read with OCR" if extra else ""
+    )
+
+
 def read_scanned(
     ocr: OcrSession,
     name: str,
@@ -87,19 +154,26 @@ def read_scanned(
     issue: PageIssue,
 ) -> OcrPage | None:
     """The page read with OCR; None (and the reason in the issue) when OCR is unavailable
-    or gave up on this page. The file's time limit, and its share for OCR
-    (Limits.ocr_seconds), end the file."""
+    or gave up on this page. Each page read with OCR adds Limits.ocr_page_seconds to the
+    file's time budget (`deadline`, and the running time_budget), all pages together at
+    most Limits.ocr_seconds; past the budget the file ends."""
     if ocr.unavailable:
         issue.detail += f"; OCR niet beschikbaar ({ocr.unavailable})"
         return None
+    grant = max(0.0, min(limits.ocr_page_seconds, limits.ocr_seconds - ocr.granted))
+    ocr.granted += grant
+    extend_time_budget(grant)
+    note = OcrNote(number, total, ocr.granted)
+    for listener in _listeners:
+        listener(note)
 
     def left() -> float:
-        return min(limits.ocr_seconds - sum(ocr.seconds), deadline - time.monotonic())
+        return deadline + ocr.granted - time.monotonic()
 
     over = LimitExceeded(
         name,
-        f"OCR took longer than its time limit of "
-        f"{min(limits.ocr_seconds, limits.seconds):g} s (stopped at page {number} of {total})",
+        f"took longer than the time limit of {time_limit(limits, ocr)} "
+        f"(OCR stopped at page {number} of {total})",
     )
     if left() <= 0:
         raise over

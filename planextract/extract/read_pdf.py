@@ -27,7 +27,13 @@ from planextract.errors import (
     UnreadableInput,
 )
 from planextract.extract.limits import Limits, read_bounded
-from planextract.extract.ocr_hook import ocr_session, read_scanned, warn_once
+from planextract.extract.ocr_hook import (
+    granted,
+    ocr_session,
+    read_scanned,
+    time_limit,
+    warn_once,
+)
 from planextract.extract.pdf_checkboxes import CheckboxField, place_checkboxes
 from planextract.extract.pdf_inflate import StreamTooLarge, bounded_inflation, check_streams
 from planextract.extract.pdf_page import PageContent, PageData, read_page
@@ -149,10 +155,10 @@ def _read_pdf(path: Path, limits: Limits, reader: str) -> Document:
             tables: list[Table] = []
             issues: list[PageIssue] = []
             for number in range(1, count + 1):
-                if time.monotonic() > deadline:
+                if time.monotonic() > deadline + granted(ocr):
                     raise LimitExceeded(
                         name,
-                        f"took longer than the time limit of {limits.seconds:g} s "
+                        f"took longer than the time limit of {time_limit(limits, ocr)} "
                         f"(stopped at page {number} of {count})",
                     )
                 try:
