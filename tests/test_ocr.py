@@ -9,17 +9,20 @@ full-plan test), Kemp en Duin on the pages of two actions, the mixed PDFs on a f
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import ELZOH_PDF, KEMP_PDF
 from ocr_compare import actions, checkboxes, compare, norm, title_similarity
 
+from planextract.cli import main
 from planextract.errors import LimitExceeded, NoTextLayer
 from planextract.extract.limits import Limits
-from planextract.extract.ocr_issues import OCR_PAGE
+from planextract.extract.ocr_issues import OCR_OFF, OCR_PAGE
 from planextract.models.document import NO_TEXT_LAYER
 from planextract.models.plan import Action, Plan
 from planextract.pipeline import Result, extract_file, plan_to_json
@@ -163,6 +166,43 @@ def test_mixed_pdf_reads_text_pages_as_today(scans: Path) -> None:
     annex = " ".join(text for text, _ in page_lines(mixed, 3))
     assert "ELZ Kemp en Duin gaat het gesprek aan" in annex
     assert any(line.font and line.font.startswith("OCR") for line in mixed.lines)
+
+
+def test_batch_redoes_what_no_ocr_left_and_shows_the_ocr_pages(tmp_path: Path) -> None:
+    """A result made with --no-ocr that left pictured pages unread is redone by a run that
+    asks for OCR, and so is a failure for want of OCR; an OCR'd result also serves
+    --no-ocr. The pages read with OCR in the batch workers show in the progress."""
+    folder = tmp_path / "in"
+    scanner.scan_pdf(KEMP_PDF, folder / "mixed.pdf", [7, 8, 9], text_pages=2)
+    scanner.scan_pdf(KEMP_PDF, folder / "scan.pdf", [7])
+    out = tmp_path / "out"
+
+    def run(*extra: str) -> tuple[str, dict[str, tuple[str, str | None]]]:
+        args = ["batch", str(folder), "--out", str(out), "--no-enrich", "--jobs", "1"]
+        result = CliRunner().invoke(main, [*args, *extra])
+        lines = (out / "index.jsonl").read_text("utf-8").splitlines()
+        rows = {r["file"]: (r["status"], r["code"]) for r in map(json.loads, lines)}
+        return result.stderr, rows
+
+    err, rows = run("--no-ocr")
+    assert rows == {"in/mixed.pdf": ("converted", None), "in/scan.pdf": ("failed", "no-text")}
+    assert "OCR pagina" not in err
+    notes = json.loads((out / "in" / "mixed.json").read_text("utf-8"))["source"]["notes"]
+    assert [n["code"] for n in notes] == [OCR_OFF]
+    err, rows = run("--no-ocr")
+    assert rows == {"in/mixed.pdf": ("skipped", None), "in/scan.pdf": ("failed", "no-text")}
+    assert "were not retried" in err
+    err, rows = run()  # asks for OCR: both redone
+    assert rows == {"in/mixed.pdf": ("converted", None), "in/scan.pdf": ("converted", None)}
+    assert "ocr       in/mixed.pdf: OCR pagina 3/3\n" in err
+    assert "ocr       in/scan.pdf: OCR pagina 1/1\n" in err
+    mixed = json.loads((out / "in" / "mixed.json").read_text("utf-8"))
+    assert mixed["source"]["notes"] == []
+    assert [i["page"] for i in mixed["extraction"]["page_issues"] if i["code"] == OCR_PAGE] == [3]
+    for extra in (["--no-ocr"], []):  # an OCR'd result serves both
+        err, rows = run(*extra)
+        assert rows == {"in/mixed.pdf": ("skipped", None), "in/scan.pdf": ("skipped", None)}
+        assert "OCR pagina" not in err
 
 
 def test_sample_annex_pictures_are_read(elzoh_text: Result) -> None:

@@ -1,5 +1,6 @@
 """OCR at run time, without Tesseract: the file's time budget that grows with its pages
-read by OCR (capped), the supervisor's deadline that grows alike, and the progress display.
+read by OCR (capped), the supervisor's deadline that grows alike, the progress display,
+and resuming a batch with and without OCR.
 
 The OCR of a page is replaced by a fake that returns one line and moves a fake clock on
 by a fixed number of seconds, so no test here depends on how fast the machine is.
@@ -14,17 +15,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import KEMP_TXT
 from PIL import Image
 
+from planextract import __version__
 from planextract.batch.job import Setup, Task
 from planextract.batch.progress import BarProgress, LineProgress, Progress
+from planextract.batch.resume import Journal, existing_result
 from planextract.batch.workers import WorkerPool, _Slot, hard_deadline
 from planextract.errors import LimitExceeded
 from planextract.extract import ocr_hook, ocr_page, read_pdf
 from planextract.extract.limits import Limits, extend_time_budget, time_budget
-from planextract.extract.ocr_hook import OcrNote, ocr_listener
+from planextract.extract.ocr_hook import OcrNote, ocr_listener, unread_note
+from planextract.extract.ocr_issues import OCR_OFF
 from planextract.extract.pdf_page import PageContent
 from planextract.models.document import Line
+from planextract.models.plan import SourceNote
+from planextract.pipeline import Result, extract_file, plan_to_json
 from planextract.rules.profile import load_profile
 
 
@@ -196,3 +203,45 @@ def test_extract_on_a_terminal_shows_ocr_pages(tmp_path: Path, fake_ocr: FakeClo
     with ocr_hook.ocr_on_terminal("scan.pdf", piped):
         read_pdf.read_pdf(pictures_pdf(tmp_path / "scan.pdf", 2), load_profile(), Limits())
     assert piped.getvalue() == ""
+
+
+def test_a_result_without_ocr_is_redone_when_ocr_is_asked(tmp_path: Path) -> None:
+    plan = extract_file(KEMP_TXT, enrich=False).plan
+    profile = plan.source.profile
+    done = tmp_path / "kemp.json"
+    done.write_text(plan_to_json(plan), "utf-8")
+    sha = plan.source.sha256
+    # No page left unread: the same with or without OCR.
+    assert existing_result(done, sha, profile, enrich=False, ocr=True) is not None
+    assert existing_result(done, sha, profile, enrich=False, ocr=False) is not None
+    note = unread_note({3, 4}, None)[0]
+    assert (note.code, note.detail) == (
+        OCR_OFF,
+        "pagina's zonder tekstlaag niet met OCR gelezen (--no-ocr): 3, 4",
+    )
+    plan.source.notes.append(SourceNote(code=note.code, detail=note.detail))
+    done.write_text(plan_to_json(plan), "utf-8")
+    assert existing_result(done, sha, profile, enrich=False, ocr=True) is None
+    assert existing_result(done, sha, profile, enrich=False, ocr=False) is not None
+    assert unread_note(set(), None) == []
+
+
+def test_failures_are_remembered_per_ocr_setting(tmp_path: Path) -> None:
+    journal = Journal(tmp_path)
+    base = {"status": "failed", "sha256": "ab", "tool_version": __version__, "profile": "p"}
+    journal.append({**base, "file": "scan.pdf", "code": "no-text", "ocr": False})
+    journal.append({**base, "file": "slow.pdf", "code": "limit", "ocr": True})
+    journal.append({**base, "file": "old.pdf", "code": "unreadable"})  # before the key
+    assert sorted(journal.known_failures("p", ocr=True)) == ["old.pdf", "slow.pdf"]
+    assert sorted(journal.known_failures("p", ocr=False)) == ["scan.pdf"]
+
+
+def test_the_plan_says_which_pages_no_ocr_left_unread(elzoh_pdf_result: Result) -> None:
+    """The ELZOH sample PDF read with --no-ocr: its two annex pictures stay unread, and
+    the plan says why (a batch run with OCR redoes it)."""
+    notes = elzoh_pdf_result.plan.source.notes
+    assert [(n.code, n.detail) for n in notes] == [
+        (OCR_OFF, "pagina's zonder tekstlaag niet met OCR gelezen (--no-ocr): 21, 22")
+    ]
+    found = [f.message for f in elzoh_pdf_result.plan.quality.findings if f.code == "source.note"]
+    assert found == ["Pagina's zonder tekstlaag niet met OCR gelezen (--no-ocr): 21, 22."]

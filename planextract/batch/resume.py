@@ -3,8 +3,8 @@
 A result is up to date when its JSON holds the same source sha256, tool version and
 template profile. Failures are kept in a journal (`.planextract/journal.jsonl` in the
 output folder, one line appended per finished file, so it survives a killed run) and are
-not retried for the same source and tool unless asked (a hanging file would cost its full
-time budget on every re-run).
+not retried for the same source, tool and OCR setting unless asked (a hanging file would
+cost its full time budget on every re-run).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from planextract import __version__
+from planextract.extract.ocr_issues import OCR_OFF
 from planextract.models.plan import Plan
 from planextract.output import TEMP_MARK, TEMP_SUFFIX, write_atomic
 
@@ -42,9 +43,13 @@ class KnownFailure:
     error: str
 
 
-def existing_result(path: Path, sha256: str, profile_id: str, enrich: bool) -> Plan | None:
+def existing_result(
+    path: Path, sha256: str, profile_id: str, enrich: bool, ocr: bool = True
+) -> Plan | None:
     """The result at `path` when it was made from these bytes by this tool and profile, and
-    holds the enrichment if it is asked for (an enriched result also serves --no-enrich)."""
+    holds the enrichment if it is asked for (an enriched result also serves --no-enrich),
+    and the OCR of its pictured pages if OCR is asked for (a result that left them unread
+    with --no-ocr says so in a source note; an OCR'd result also serves --no-ocr)."""
     try:
         plan = Plan.model_validate_json(path.read_bytes())
     except (OSError, ValidationError, ValueError):
@@ -54,6 +59,7 @@ def existing_result(path: Path, sha256: str, profile_id: str, enrich: bool) -> P
         and plan.tool_version == __version__
         and plan.source.profile == profile_id
         and (plan.enriched or not enrich)
+        and not (ocr and any(note.code == OCR_OFF for note in plan.source.notes))
     )
     return plan if current else None
 
@@ -78,7 +84,9 @@ class Journal:
                 continue  # the last line of a killed run may be cut short
         return rows
 
-    def known_failures(self, profile_id: str) -> dict[str, KnownFailure]:
+    def known_failures(self, profile_id: str, ocr: bool = True) -> dict[str, KnownFailure]:
+        """Failures with this tool and profile, made with the same OCR setting (a run with
+        the other one tries again: OCR may be what made it fail, or what it lacked)."""
         return {
             file: KnownFailure(row["sha256"], row.get("code") or "error", row.get("error") or "")
             for file, row in self.load().items()
@@ -87,6 +95,7 @@ class Journal:
             and row.get("sha256")
             and row.get("tool_version") == __version__
             and row.get("profile") == profile_id
+            and row.get("ocr", True) == ocr
         }
 
     def append(self, row: dict[str, Any]) -> None:

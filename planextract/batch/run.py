@@ -69,6 +69,7 @@ class _Recorder:
         self.out_dir = options.out_dir
         self.progress = progress
         self.profile_id = profile_id
+        self.ocr = options.setup.limits.ocr
         self.journal = Journal(options.out_dir)
         self.rows: dict[str, dict[str, Any]] = {}
         self.outcomes: list[Outcome] = []
@@ -92,6 +93,7 @@ class _Recorder:
                     "error": outcome.error,
                     "tool_version": __version__,
                     "profile": self.profile_id,
+                    "ocr": self.ocr,
                 }
             )
         self.add(_row(item, outcome))
@@ -105,7 +107,7 @@ def _tasks(found: Discovery, options: BatchOptions, recorder: _Recorder) -> list
     """Tasks for the workers; items rejected during discovery are recorded at once."""
     known = {}
     if not (options.force or options.retry_failed):
-        known = recorder.journal.known_failures(recorder.profile_id)
+        known = recorder.journal.known_failures(recorder.profile_id, recorder.ocr)
     tasks = []
     for item in found.items:
         if item.error is None:

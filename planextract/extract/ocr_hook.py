@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from planextract.errors import LimitExceeded, PlanExtractError, UnreadableInput, printable
 from planextract.extract.limits import Limits, extend_time_budget
-from planextract.models.document import PageIssue
+from planextract.extract.ocr_issues import OCR_OFF
+from planextract.models.document import PageIssue, ReaderNote
 from planextract.rules.pdf import PdfRules
 
 if TYPE_CHECKING:
@@ -76,6 +77,16 @@ def ocr_session(data: bytes, limits: Limits) -> Iterator[OcrSession | None]:
         yield session
     finally:
         session.close()
+
+
+def unread_note(pages: set[int], ocr: OcrSession | None) -> list[ReaderNote]:
+    """The plan says when pages without a text layer were left unread because OCR was not
+    asked: a later batch run that asks for OCR redoes such a result (batch/resume.py)."""
+    if not pages or ocr is not None:
+        return []
+    listed = ", ".join(str(n) for n in sorted(pages))
+    detail = f"pagina's zonder tekstlaag niet met OCR gelezen (--no-ocr): {listed}"
+    return [ReaderNote(OCR_OFF, detail)]
 
 
 @dataclass(frozen=True, slots=True)

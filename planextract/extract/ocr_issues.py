@@ -8,3 +8,7 @@ OCR_PAGE = "ocr"
 OCR_LOW_CONFIDENCE = "ocr-low-confidence"
 # A checkbox on an OCR'd page whose ink is neither clearly empty nor clearly marked.
 OCR_CHECKBOX_UNSURE = "ocr-checkbox-unsure"
+
+# A ReaderNote of the plan: pages without text layer were left unread because OCR was not
+# asked (--no-ocr); a batch run that asks for OCR redoes such a result (batch/resume.py).
+OCR_OFF = "no-ocr"

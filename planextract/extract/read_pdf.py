@@ -32,6 +32,7 @@ from planextract.extract.ocr_hook import (
     ocr_session,
     read_scanned,
     time_limit,
+    unread_note,
     warn_once,
 )
 from planextract.extract.pdf_checkboxes import CheckboxField, place_checkboxes
@@ -209,6 +210,7 @@ def _read_pdf(path: Path, limits: Limits, reader: str) -> Document:
         page_issues=issues,
         tables=tables,
         has_layout=True,
+        notes=unread_note(no_text, ocr),
     )
 
 
