@@ -7,7 +7,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
+from planextract.extract.ocr_engine import OcrLine, OcrWord
 from planextract.extract.ocr_image import checkboxes, deskew, despeckle, lost_marker, rulings
+from planextract.extract.ocr_page import _line_words
 from planextract.rules.ocr import load_ocr_rules
 
 RULES = load_ocr_rules()
@@ -85,9 +87,10 @@ def _word_line(draw: ImageDraw.ImageDraw, x: int, y: int, marker: str) -> tuple[
     draw.rectangle((x, y + 4, x + 120, y + 22), fill=0)
     if marker == "dash":
         draw.rectangle((x - 40, y + 12, x - 33, y + 13), fill=0)
-    elif marker == "dash-tail":  # a stray pixel under one end (JPEG)
+    elif marker == "dash-tail":  # a stray pixel under one end (JPEG), dust by the word
         draw.rectangle((x - 40, y + 12, x - 33, y + 13), fill=0)
         draw.point((x - 40, y + 15), fill=0)
+        draw.rectangle((x - 3, y + 10, x - 2, y + 10), fill=0)
     elif marker == "bullet":
         draw.ellipse((x - 42, y + 9, x - 33, y + 18), fill=0)
     elif marker == "text":  # the end of a neighbouring column's word
@@ -105,3 +108,19 @@ def test_list_markers_tesseract_left_out_come_from_the_pixels() -> None:
     found = [lost_marker(ink, box, 28.0, RULES) for box in boxes]  # type: ignore[arg-type]
     assert [f and f[0] for f in found] == ["-", "-", "•", None, None, None]
     assert found[0] is not None and found[0][1] == (160, 32, 168, 34)
+
+
+def test_a_short_piece_of_table_rule_is_no_word() -> None:
+    """A row that goes on at the top of a page has rules too short to be found as rulings;
+    Tesseract reads them as '|'. Such a tall, thin 'word' is left out; a real 'I' stays."""
+    words = (
+        OcrWord("|", (172, 189, 174, 291), 95.0),
+        OcrWord("|", (424, 189, 427, 291), 96.0),
+        OcrWord("-", (457, 220, 465, 223), 87.0),
+        OcrWord("Er", (498, 208, 530, 230), 90.0),
+        OcrWord("|", (540, 208, 543, 230), 80.0),  # a capital I read as a bar
+    )
+    line = OcrLine((172, 189, 560, 291), 0.0, -61.0, 28.0, words, 0)
+    ink = np.full((400, 800), 255, np.uint8)
+    got = [w.text for w in _line_words(line, 10.0, RULES, ink, SCALE)]
+    assert got == ["-", "Er", "I"]

@@ -232,12 +232,16 @@ def lost_marker(
     dropped): ('-' or '•', its box) when the ink left of the line's first word (`box`),
     within `marker_reach` font sizes, is one dash- or dot-shaped blob at mid height and
     apart from the word; else None. Any other ink there (a neighbouring column's text)
-    makes the blob too large, and no marker is made up."""
+    makes the blob too large, and no marker is made up; specks that dust removal kept
+    (being close to the word) are left out of the blob."""
     x0, top, _x1, bottom = box
     left = max(0, x0 - int(rules.marker_reach * size_px))
     right = x0 - max(1, int(rules.marker_gap * size_px / 3))  # the word's blurred edge
     window = image[max(0, top) : bottom, left:right] < rules.ink_level
     if window.size == 0 or not window.any():
+        return None
+    window &= _box_sums(window, 1) > rules.speck_pixels  # dust next to the word's edge
+    if not window.any():
         return None
     ys, xs = np.nonzero(window)
     bx0, bx1, by0, by1 = int(xs.min()), int(xs.max()) + 1, int(ys.min()), int(ys.max()) + 1

@@ -106,10 +106,20 @@ def _line_words(
 ) -> list[_Word]:
     """The line's words with list markers (also those Tesseract left out, from the pixels
     in `ink`) and predictable misreadings put right."""
-    out = [_Word(w.text, w.box, w.confidence, line, size) for w in line.words]
+    size_px = size * scale
+    out = [  # a piece of a table rule too short to be found as one is read as '|': no word
+        _Word(w.text, w.box, w.confidence, line, size)
+        for w in line.words
+        if not (
+            w.box[3] - w.box[1] > rules.rule_height * size_px
+            and w.box[2] - w.box[0] < rules.rule_width * size_px
+        )
+    ]
+    if not out:
+        return []
     head = out[0]
     if head.text not in (BULLET, DASH, *rules.bullets, *rules.dashes):
-        lost = lost_marker(ink, head.box, size * scale, rules)
+        lost = lost_marker(ink, head.box, size_px, rules)
         if lost is not None:
             out.insert(0, _Word(lost[0], lost[1], head.confidence, line, size))
     for w in out:

@@ -36,6 +36,8 @@ class OcrRules:
     size_step: float
     ascent: float
     descent: float
+    rule_height: float
+    rule_width: float
     low_confidence: float
     low_confidence_share: float
     bold_stroke: float
@@ -85,6 +87,8 @@ def load_ocr_rules() -> OcrRules:
         size_step=float(words["size_step"]),
         ascent=float(words["ascent"]),
         descent=float(words["descent"]),
+        rule_height=float(words["rule_height"]),
+        rule_width=float(words["rule_width"]),
         low_confidence=float(words["low_confidence"]),
         low_confidence_share=float(words["low_confidence_share"]),
         bold_stroke=float(style["bold_stroke"]),
