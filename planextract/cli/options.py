@@ -47,13 +47,15 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
 
 
 def timeout_option(help_text: str = "Seconds allowed per file.") -> Callable[[F], F]:
+    limits = Limits()
     return click.option(
         "--timeout",
         type=float,
-        default=Limits().seconds,
+        default=limits.seconds,
         show_default=True,
         callback=_seconds,
-        help=help_text,
+        help=f"{help_text} Each page read with OCR adds {limits.ocr_page_seconds:g} s "
+        f"(at most {limits.ocr_seconds:g} s per file).",
     )
 
 
