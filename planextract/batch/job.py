@@ -138,7 +138,9 @@ def _convert(task: Task, setup: Setup, profile: Profile, tmp: Path, outcome: Out
     """Fill in `outcome`; its sha256 is set before anything can fail in extraction."""
     path, outcome.sha256 = _materialise(task.item, setup, tmp)
     if not task.force and task.out_file is not None:
-        plan = existing_result(task.out_file, outcome.sha256, profile.id, setup.enrich)
+        plan = existing_result(
+            task.out_file, outcome.sha256, profile.id, setup.enrich, setup.limits
+        )
         if plan is not None:
             outcome.status, outcome.stats = "skipped", plan_stats(plan)
             return

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from planextract import __version__
+from planextract.errors import PlanExtractError
+from planextract.extract.limits import Limits
 from planextract.models.plan import Plan
 from planextract.output import TEMP_MARK, TEMP_SUFFIX, write_atomic
+from planextract.results import read_result
 
 STATE_DIR = ".planextract"
 JOURNAL = "journal.jsonl"
@@ -42,12 +43,15 @@ class KnownFailure:
     error: str
 
 
-def existing_result(path: Path, sha256: str, profile_id: str, enrich: bool) -> Plan | None:
+def existing_result(
+    path: Path, sha256: str, profile_id: str, enrich: bool, limits: Limits | None = None
+) -> Plan | None:
     """The result at `path` when it was made from these bytes by this tool and profile, and
-    holds the enrichment if it is asked for (an enriched result also serves --no-enrich)."""
+    holds the enrichment if it is asked for (an enriched result also serves --no-enrich).
+    A result larger than a result may be is not read (results.read_result)."""
     try:
-        plan = Plan.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError, ValueError):
+        plan = read_result(path, path.name, limits)
+    except PlanExtractError:
         return None
     current = (
         plan.source.sha256 == sha256

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 
 from planextract.cli.extract import extract_one, internal_error, write_error
 from planextract.cli.options import (
@@ -18,13 +17,14 @@ from planextract.cli.options import (
     profile_option,
     timeout_option,
 )
-from planextract.errors import PlanExtractError, UnreadableInput, printable
-from planextract.extract.limits import Limits, memory_budget, read_bounded
+from planextract.errors import PlanExtractError, printable
+from planextract.extract.limits import Limits, memory_budget
 from planextract.models.plan import Plan
 from planextract.quality.assess import assess
 from planextract.report.archive import write_overview
 from planextract.report.files import report_file, unique_names, write_plan_report
 from planextract.report.labels import percent_text
+from planextract.results import read_result
 from planextract.rules.profile import Profile, load_profile
 
 EXIT_OK = 0
@@ -33,16 +33,8 @@ EXIT_FAILED = 1
 
 def read_plan_json(path: Path, profile: Profile, limits: Limits) -> Plan:
     """A plan JSON written by `planextract extract`, with its quality recomputed by this
-    version's checks."""
-    data = read_bounded(path, limits)
-    try:
-        plan = Plan.model_validate_json(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "document"
-        raise UnreadableInput(
-            path.name, f"not a planextract plan JSON ({where}: {first.get('msg', 'invalid')})"
-        ) from exc
+    version's checks; one larger than a result may be is refused unread."""
+    plan = read_result(path, path.name, limits)
     plan.quality = assess(plan, profile)
     return plan
 
