@@ -54,3 +54,33 @@ def test_report_refuses_a_result_too_large_unread(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"error: {big}: the result is" in done.stderr and message in done.stderr, done.stderr
     assert (tmp_path / "r" / "ok.rapport.html").is_file()
+
+
+def test_report_holds_one_plan_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each plan's report is written as soon as it is read; the overview keeps summaries."""
+    import gc
+    import weakref
+
+    from click.testing import CliRunner
+    from conftest import ELZOH_TXT
+
+    import planextract.cli.report as command
+    from planextract.cli import main
+
+    alive: list[weakref.ref[Plan]] = []
+    real = command.load_plan
+
+    def counting(*args: object) -> Plan:
+        gc.collect()
+        assert sum(ref() is not None for ref in alive) == 0, "an earlier plan is still held"
+        plan = real(*args)  # type: ignore[arg-type]
+        alive.append(weakref.ref(plan))
+        return plan
+
+    monkeypatch.setattr(command, "load_plan", counting)
+    inputs = [str(KEMP_TXT), str(ELZOH_TXT), str(KEMP_TXT)]
+    done = CliRunner().invoke(main, ["report", *inputs, "--out", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    assert len(alive) == 3
+    assert (tmp_path / "kemp-en-duin-actieplan-2025-2.rapport.html").is_file()
+    assert "overview: " in done.stderr and (tmp_path / "index.html").is_file()
