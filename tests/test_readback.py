@@ -1,22 +1,35 @@
 """Results are read back without holding them whole (issue 16, point 4).
 
 A result has an absolute bound in bytes besides the bound relative to its input; every
-command that reads one back checks its size first and refuses a larger file unread.
+command that reads one back checks its size first and refuses a larger file unread. The
+batch supervisor never receives or parses a plan: each worker writes the JSON and the
+quality report into a staging folder and sends back only a summary. `report` reads one
+plan at a time. Checked structurally (what crosses the pipe, what is parsed, how many
+plans are alive), not with the clock.
 """
 
 from __future__ import annotations
 
+import json
+import pickle
+import sys
 from pathlib import Path
 
 import pytest
 from bounded import cli
-from conftest import KEMP_TXT
+from conftest import ELZOH_TXT, KEMP_TXT
+from variants import replace_once, sample_text, write_variant
 
+from planextract.batch.job import Outcome, Setup, Task, _report, run_task
+from planextract.batch.progress import Progress
+from planextract.batch.run import BatchOptions, run_batch
+from planextract.batch.staging import RESULT, Staging, remove_stale_staging
 from planextract.errors import LimitExceeded
 from planextract.extract.limits import Limits, check_output
 from planextract.models.plan import Plan
 from planextract.pipeline import plan_to_json
 
+LABELS = "Wat?\nWaarom?\nVoor wie?\nMet wie?\nHoe?\nEvaluatie\n☒ Procesevaluatie\n"
 BIG = 32 << 20  # Limits.max_output_bytes
 
 
@@ -62,7 +75,6 @@ def test_report_holds_one_plan_at_a_time(tmp_path: Path, monkeypatch: pytest.Mon
     import weakref
 
     from click.testing import CliRunner
-    from conftest import ELZOH_TXT
 
     import planextract.cli.report as command
     from planextract.cli import main
@@ -84,3 +96,133 @@ def test_report_holds_one_plan_at_a_time(tmp_path: Path, monkeypatch: pytest.Mon
     assert len(alive) == 3
     assert (tmp_path / "kemp-en-duin-actieplan-2025-2.rapport.html").is_file()
     assert "overview: " in done.stderr and (tmp_path / "index.html").is_file()
+
+
+def _labels_plan(tmp: Path, reps: int) -> Path:
+    """Kemp en Duin with `reps` bare label blocks: each one more action, so the JSON is
+    many times the text (500: about 2.7 MB from 94 KB, under the output bound)."""
+    text = replace_once(sample_text("kemp"), "Wat? \n", LABELS * reps + "Wat? \n")
+    return write_variant(tmp, f"labels-{reps}.txt", text)
+
+
+def test_the_worker_sends_a_summary_not_the_plan(tmp_path: Path) -> None:
+    """What crosses the pipe for a 2.7 MB result is a few KB; the JSON is in the stage."""
+    from planextract.batch.discover import WorkItem
+    from planextract.rules.profile import load_profile
+
+    source = _labels_plan(tmp_path, 500)
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    item = WorkItem(source=source.name, path=source, name=source.name, output="x.json")
+    task = Task(item, tmp_path / "x.json", stage=stage, report_name="x")
+    outcome = run_task(task, Setup(enrich=False), load_profile())
+    assert (outcome.status, outcome.staged, outcome.error) == ("converted", True, None)
+    result = (stage / RESULT).stat().st_size
+    assert result > 2_000_000
+    assert len(pickle.dumps(outcome)) * 100 < result, len(pickle.dumps(outcome))
+    assert outcome.summary is not None and outcome.summary.entry.actions > 500
+    assert sorted(p.name for p in stage.iterdir()) == [
+        "result.json",
+        "x.rapport.html",
+        "x.rapport.json",
+        "x.rapport.md",
+    ]
+
+
+def _no_parsing(*args: object, **kwargs: object) -> Plan:
+    raise AssertionError("the supervisor parsed a plan")
+
+
+def test_the_supervisor_never_parses_a_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Converted and skipped alike: results and reports are moved into place, the overview
+    is made from the workers' summaries (the workers are separate processes: the patch
+    holds only here)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "kemp.txt").write_bytes(KEMP_TXT.read_bytes())
+    (folder / "elzoh.txt").write_bytes(ELZOH_TXT.read_bytes())
+    (folder / "kapot.txt").write_bytes(b"\x00\x01 no plan")
+    out = tmp_path / "out"
+    monkeypatch.setattr(Plan, "model_validate_json", _no_parsing)
+    monkeypatch.setattr(Plan, "model_validate", _no_parsing)
+    options = BatchOptions(out_dir=out, jobs=2, setup=Setup(enrich=False))
+    for status in ("converted", "skipped"):
+        report = run_batch([folder], options, Progress(sys.stderr))
+        got = {r["file"]: r["status"] for r in report.rows}
+        assert got == {"in/elzoh.txt": status, "in/kemp.txt": status, "in/kapot.txt": "failed"}
+        assert report.overview is not None
+        overview = json.loads((out / "_kwaliteitsrapport" / "index.json").read_text())
+        assert [p["short"] for p in overview["plans"]] == ["Zuidoost Hageland", "Kemp en Duin"]
+        assert [p["link"] for p in overview["plans"]] == [
+            "in__elzoh.rapport.html",
+            "in__kemp.rapport.html",
+        ]
+        assert (out / "_kwaliteitsrapport" / "in__kemp.rapport.md").is_file()
+        assert json.loads((out / "in" / "kemp.json").read_text())["year"] == 2025
+        # Nothing staged is left behind, and the staging folder is gone.
+        assert sorted(p.name for p in (out / ".planextract").iterdir()) == ["journal.jsonl"]
+
+
+def test_a_stage_that_cannot_be_written_is_no_failure_of_the_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker cannot write its result (as with a full disk): 'output', retried next run."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "kemp.txt").write_bytes(KEMP_TXT.read_bytes())
+    out = tmp_path / "out"
+    options = BatchOptions(out_dir=out, jobs=1, setup=Setup(enrich=False))
+    monkeypatch.setattr(Staging, "prepare", staticmethod(lambda stage: None))
+    report = run_batch([folder], options, Progress(sys.stderr))
+    row = report.rows[0]
+    assert (row["status"], row["code"]) == ("failed", "output")
+    assert row["error"].startswith("cannot write the result (")
+    assert not (out / "in" / "kemp.json").exists()
+    monkeypatch.undo()
+    report = run_batch([folder], options, Progress(sys.stderr))
+    assert report.rows[0]["status"] == "converted"
+
+
+def test_a_report_that_fails_keeps_the_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kemp: Plan
+) -> None:
+    import planextract.batch.job as job
+
+    def broken(*args: object) -> dict[str, str]:
+        raise ValueError("simulated report bug\nsecond line")
+
+    monkeypatch.setattr(job, "plan_report_texts", broken)
+    from planextract.batch.discover import WorkItem
+    from planextract.rules.profile import load_profile
+
+    item = WorkItem(source="kemp.txt", path=KEMP_TXT, name="kemp.txt")
+    outcome = Outcome("kemp.txt", "converted")
+    task = Task(item, None, stage=tmp_path, report_name="kemp")
+    _report(kemp, task, load_profile(), outcome)
+    assert outcome.summary is None
+    assert outcome.report_error == "internal error (ValueError: simulated report bug)"
+
+
+def test_stale_staging_is_removed_only_when_its_batch_is_gone(tmp_path: Path) -> None:
+    from planextract.batch.resume import remove_stale_temp
+    from planextract.output import atomic_path
+
+    running = Staging(tmp_path)  # holds its lock, like a batch that is running
+    stage = running.task(0)
+    Staging.prepare(stage)
+    with atomic_path(stage / RESULT) as tmp:  # a worker of that batch is writing
+        tmp.write_text("{")
+        killed = Staging(tmp_path)
+        Staging.prepare(killed.task(0))
+        (killed.task(0) / RESULT).write_text("{")
+        assert killed._lock is not None
+        killed._lock.close()  # as when its batch is killed: the lock goes with the process
+        killed._lock = None
+        assert remove_stale_staging(tmp_path) == 1
+        assert remove_stale_temp(tmp_path) == 0
+        assert not killed.path.exists()
+        assert tmp.exists() and running.path.exists()
+    running.close()
+    assert not running.path.exists()

@@ -25,6 +25,7 @@ from planextract.results import read_result
 
 STATE_DIR = ".planextract"
 JOURNAL = "journal.jsonl"
+STAGING_PREFIX = "staging-"  # the workers' staging folders in STATE_DIR (batch/staging.py)
 # Leftovers of write_atomic (".<name>.<random>.tmp": results, index, reports, export) from a
 # run that was killed mid-write.
 # Only names the tool makes (TEMP_MARK and mkstemp's 8 random characters) are removed.
@@ -109,7 +110,10 @@ class Journal:
 def remove_stale_temp(out_dir: Path) -> int:
     """Delete temporary files that a killed run left behind; returns how many."""
     removed = 0
-    for current, _dirs, files in os.walk(out_dir):
+    state = out_dir / STATE_DIR
+    for current, dirs, files in os.walk(out_dir):
+        if Path(current) == state:  # staging folders are removed whole, and only when stale
+            dirs[:] = [d for d in dirs if not d.startswith(STAGING_PREFIX)]
         for name in files:
             if _STALE_TEMP.match(name):
                 (Path(current) / name).unlink(missing_ok=True)

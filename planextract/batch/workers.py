@@ -127,10 +127,10 @@ class WorkerPool:
                 for slot in self.slots:
                     if slot.task is None and pending:
                         slot.task = pending.popleft()
+                        if on_start:  # before the worker has it (it prepares its folder)
+                            on_start(slot.task)
                         slot.deadline = time.monotonic() + self.hard_seconds
                         slot.conn.send(slot.task)
-                        if on_start:
-                            on_start(slot.task)
                 yield from self._collect()
         finally:
             self.close()
