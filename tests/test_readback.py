@@ -226,3 +226,47 @@ def test_stale_staging_is_removed_only_when_its_batch_is_gone(tmp_path: Path) ->
         assert tmp.exists() and running.path.exists()
     running.close()
     assert not running.path.exists()
+
+
+def test_export_refuses_a_result_too_large_unread(tmp_path: Path, kemp: Plan) -> None:
+    (tmp_path / "in").mkdir()
+    _sparse(tmp_path / "in" / "big.json", BIG + 1)
+    (tmp_path / "in" / "ok.json").write_text(plan_to_json(kemp), "utf-8")
+    done = cli("export", str(tmp_path / "in"), "--csv", str(tmp_path / "csv"))
+    assert done.returncode == 1
+    message = f"big.json: the result is {(BIG + 1) // 1024} KB, more than the 32 MB a result"
+    assert f"error: {message} may have; not read" in done.stderr, done.stderr
+    assert "1 plans exported" in done.stderr
+
+
+def test_export_holds_one_plan_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kemp: Plan, elzoh: Plan
+) -> None:
+    import gc
+    import weakref
+
+    import planextract.export.writers as writers
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(4):
+        plan = (kemp, elzoh)[k % 2].model_copy(deep=True)
+        plan.year = 2020 + k
+        (folder / f"plan-{k}.json").write_text(plan_to_json(plan), "utf-8")
+    alive: list[weakref.ref[Plan]] = []
+    real = writers.read_result
+
+    def counting(path: Path, name: str, limits: Limits | None = None) -> Plan:
+        gc.collect()
+        assert sum(ref() is not None for ref in alive) == 0, "an earlier plan is still held"
+        plan = real(path, name, limits)
+        alive.append(weakref.ref(plan))
+        return plan
+
+    monkeypatch.setattr(writers, "read_result", counting)
+    found = writers.scan(folder)
+    assert (len(found.files), found.problems) == (4, [])
+    done = writers.write_tables(found, sqlite_file=tmp_path / "p.db", csv_dir=tmp_path / "csv")
+    # plan-2 and plan-3 say what plan-0 and plan-1 say: copies, with a `plans` row only.
+    assert done.counts["plans"] == 4 and done.counts["actions"] == 12 + 11
+    assert len(alive) == 8  # each plan read twice, one at a time
