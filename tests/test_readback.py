@@ -3,9 +3,9 @@
 A result has an absolute bound in bytes besides the bound relative to its input; every
 command that reads one back checks its size first and refuses a larger file unread. The
 batch supervisor never receives or parses a plan: each worker writes the JSON and the
-quality report into a staging folder and sends back only a summary. `report` reads one
-plan at a time. Checked structurally (what crosses the pipe, what is parsed, how many
-plans are alive), not with the clock.
+quality report into a staging folder and sends back only a summary. `report` and `export`
+read one plan at a time. Checked structurally (what crosses the pipe, what is parsed, how
+many plans are alive), not with the clock.
 """
 
 from __future__ import annotations
