@@ -270,3 +270,23 @@ def test_export_holds_one_plan_at_a_time(
     # plan-2 and plan-3 say what plan-0 and plan-1 say: copies, with a `plans` row only.
     assert done.counts["plans"] == 4 and done.counts["actions"] == 12 + 11
     assert len(alive) == 8  # each plan read twice, one at a time
+
+
+def test_a_result_out_of_proportion_is_refused_alike_in_report_and_batch(tmp_path: Path) -> None:
+    """The input extract refuses (tests/test_hostile.py): report wrote 90 MB of reports for
+    the issue's 506 KB of labels; now it refuses with extract's line, and batch as well."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = _labels_plan(folder, 4000)
+    done = cli("report", str(path), "--out", str(tmp_path / "r"))
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {path}: the result would be"), lines
+    assert "more than 25 times the input" in lines[0]
+    assert not (tmp_path / "r").exists() or not any((tmp_path / "r").iterdir())
+    done = cli("batch", str(folder), "--out", str(tmp_path / "b"), "-j", "1", "--no-enrich")
+    assert done.returncode == 1
+    row = json.loads((tmp_path / "b" / "index.jsonl").read_text().splitlines()[0])
+    assert (row["status"], row["code"]) == ("failed", "limit")
+    assert row["error"].startswith("the result would be"), row
+

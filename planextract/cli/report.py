@@ -18,8 +18,9 @@ from planextract.cli.options import (
     timeout_option,
 )
 from planextract.errors import PlanExtractError, printable
-from planextract.extract.limits import Limits, memory_budget
+from planextract.extract.limits import Limits, check_output, memory_budget
 from planextract.models.plan import Plan
+from planextract.pipeline import plan_to_json
 from planextract.quality.assess import assess
 from planextract.report.archive import write_overview_pages
 from planextract.report.files import UniqueNames, report_file, write_plan_report
@@ -43,7 +44,11 @@ def read_plan_json(path: Path, profile: Profile, limits: Limits) -> Plan:
 def load_plan(path: Path, profile: Profile, limits: Limits) -> Plan:
     if path.suffix.lower() == ".json":
         return read_plan_json(path, profile, limits)
-    return extract_one(path, profile, limits).plan
+    plan = extract_one(path, profile, limits).plan
+    # The bound of extract and batch: a plan whose JSON they refuse is refused here too
+    # (its reports are larger than its JSON).
+    check_output(plan_to_json(plan), path.stat().st_size, str(path), limits)
+    return plan
 
 
 def _line(name: str, plan: Plan) -> str:
