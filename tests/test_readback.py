@@ -290,3 +290,10 @@ def test_a_result_out_of_proportion_is_refused_alike_in_report_and_batch(tmp_pat
     assert (row["status"], row["code"]) == ("failed", "limit")
     assert row["error"].startswith("the result would be"), row
 
+
+def test_batch_refuses_a_device_that_never_ends(tmp_path: Path) -> None:
+    """/dev/zero was hashed until the time limit (120 s), then called slow."""
+    done = cli("batch", "/dev/zero", "--out", str(tmp_path / "b"), "-j", "1")
+    assert done.returncode == 1
+    row = json.loads((tmp_path / "b" / "index.jsonl").read_text().splitlines()[0])
+    assert (row["code"], row["error"]) == ("limit", "more than the limit of 104857600 bytes")

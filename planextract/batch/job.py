@@ -29,7 +29,7 @@ from planextract.batch.index import plan_stats
 from planextract.batch.resume import KnownFailure, existing_result
 from planextract.batch.staging import RESULT, write_staged
 from planextract.batch.zipsafe import UnsafeEntry, ZipLimits, read_member
-from planextract.errors import PlanExtractError, UnreadableInput
+from planextract.errors import LimitExceeded, PlanExtractError, UnreadableInput
 from planextract.extract.limits import (
     DEFAULT_MEMORY_MB,
     Limits,
@@ -112,12 +112,18 @@ class Outcome:
 
 
 def _hash_file(path: Path, name: str, limits: Limits) -> str:
+    """The file's sha256, read up to the byte limit: a device or pipe that never ends
+    (/dev/zero) is refused like a big file, as in extract."""
+    read = 0
     try:
         check_size(path, name, limits)
         digest = hashlib.sha256()
         with path.open("rb") as fh:
-            while chunk := fh.read(_CHUNK):
+            while chunk := fh.read(min(_CHUNK, limits.max_bytes + 1 - read)):
                 digest.update(chunk)
+                read += len(chunk)
+                if read > limits.max_bytes:
+                    raise LimitExceeded(name, f"more than the limit of {limits.max_bytes} bytes")
     except OSError as exc:
         raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc
     return digest.hexdigest()
