@@ -277,7 +277,7 @@ def test_a_result_out_of_proportion_is_refused_alike_in_report_and_batch(tmp_pat
     the issue's 506 KB of labels; now it refuses with extract's line, and batch as well."""
     folder = tmp_path / "in"
     folder.mkdir()
-    path = _labels_plan(folder, 4000)
+    path = _labels_plan(folder, 2500)  # 13 MB of JSON from 240 KB
     done = cli("report", str(path), "--out", str(tmp_path / "r"))
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
