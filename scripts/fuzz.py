@@ -11,7 +11,9 @@ with a time budget, an address-space limit, killed when it does not answer, repl
 it dies. The run prints how many cases ended in a result, a clean error (one line: damaged,
 not a plan, a limit), an unhandled exception (`internal error`), a hang (the worker did not
 answer within the hard deadline) or a crash (the worker died), and saves every input of the
-last three kinds with its reason under output/fuzz/ (git-ignored).
+last three kinds with its reason under output/fuzz/ (git-ignored). With --reports each
+worker also writes the case's JSON and its Dutch quality report (as in a batch) and makes
+its overview summary: a report that cannot be made counts as unhandled.
 """
 
 from __future__ import annotations
@@ -234,7 +236,7 @@ def make_case(
 
 def classify(outcome: Outcome) -> str:
     if outcome.status != "failed":
-        return "result"
+        return "unhandled" if outcome.report_error else "result"
     if outcome.code == "internal":
         return "unhandled"
     if outcome.code == "crash":
@@ -268,9 +270,11 @@ def run_fuzz(
     progress: Callable[[str], None] | None = None,
     small: bool = False,
     samples: list[Path] | None = None,
+    reports: bool = False,
 ) -> FuzzReport:
     """Run the cases in worker processes; inputs of unhandled exceptions, hangs and crashes
-    are saved to `save_dir` (with a .txt note: how it was made and what happened)."""
+    are saved to `save_dir` (with a .txt note: how it was made and what happened).
+    `reports`: each case's JSON and quality report are written too (in a temp folder)."""
     inputs = [(p.name, p.read_bytes()) for p in samples or sample_files(kind)]
     setup = Setup(limits=Limits(seconds=seconds), memory_mb=memory_mb, enrich=True)
     report = FuzzReport()
@@ -283,19 +287,25 @@ def run_fuzz(
                 path = Path(tmp) / name
                 path.write_bytes(data)
                 made[name] = (data, how)
-                tasks.append(Task(WorkItem(source=name, path=path, name=name), out_file=None))
+                stage = None
+                if reports:
+                    stage = Path(tmp) / f"stage-{number}"
+                    stage.mkdir()
+                item = WorkItem(source=name, path=path, name=name)
+                tasks.append(Task(item, None, stage=stage, report_name="case" if reports else None))
             for outcome in WorkerPool(jobs, setup).run(tasks):
                 verdict = classify(outcome)
                 report.counts[verdict] += 1
                 if verdict != "result":
-                    report.codes[outcome.code or "?"] += 1
+                    report.codes[outcome.code or ("report" if outcome.report_error else "?")] += 1
                 if verdict in BAD:
                     data, how = made[outcome.source]
-                    report.bad.append((verdict, outcome.source, how, outcome.error or ""))
+                    why = outcome.error or f"no report: {outcome.report_error}"
+                    report.bad.append((verdict, outcome.source, how, why))
                     if save_dir is not None:
                         save_dir.mkdir(parents=True, exist_ok=True)
                         (save_dir / outcome.source).write_bytes(data)
-                        note = f"{verdict}: {outcome.error}\nmade from {how} (seed {seed})\n"
+                        note = f"{verdict}: {why}\nmade from {how} (seed {seed})\n"
                         (save_dir / f"{outcome.source}.why.txt").write_text(note)
         if progress:
             done = numbers.stop - cases.start
@@ -313,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per case")
     parser.add_argument("--max-memory", type=int, default=1024, help="MB per worker")
     parser.add_argument("--chunk", type=int, default=200, help="cases per pool of workers")
+    parser.add_argument(
+        "--reports", action="store_true", help="also write each case's JSON and quality report"
+    )
     args = parser.parse_args(argv)
     kinds = ("text", "pdf") if args.kind == "both" else (args.kind,)
     bad = 0
@@ -326,9 +339,11 @@ def main(argv: list[str] | None = None) -> int:
             memory_mb=args.max_memory,
             chunk=args.chunk,
             progress=lambda line: print(line, file=sys.stderr, flush=True),
+            reports=args.reports,
         )
         parts = ", ".join(f"{report.counts[k]} {k}" for k in KINDS)
-        print(f"{kind}: {args.cases} cases (seed {args.seed}): {parts}")
+        with_reports = ", with reports" if args.reports else ""
+        print(f"{kind}: {args.cases} cases (seed {args.seed}{with_reports}): {parts}")
         print(f"  clean errors by code: {dict(sorted(report.codes.items()))}")
         for verdict, case, how, why in report.bad:
             print(f"  {verdict}: {case} ({how}): {why}")

@@ -43,3 +43,20 @@ def test_short_fuzz_run_text(tmp_path: Path) -> None:
 def test_short_fuzz_run_pdf(tmp_path: Path) -> None:
     report = _fuzz().run_fuzz("pdf", range(10), jobs=2, save_dir=tmp_path, samples=[ELZOH_PDF])
     _check(report)
+
+
+def test_short_fuzz_run_with_reports(tmp_path: Path) -> None:
+    """The worker also writes each case's JSON and Dutch report, as in a batch."""
+    report = _fuzz().run_fuzz(
+        "text", range(200, 260), jobs=2, save_dir=tmp_path, small=True, reports=True
+    )
+    _check(report)
+
+
+def test_a_report_that_cannot_be_made_counts_as_unhandled() -> None:
+    from planextract.batch.job import Outcome
+
+    fuzz = _fuzz()
+    assert fuzz.classify(Outcome("a.txt", "converted")) == "result"
+    failed = Outcome("a.txt", "converted", report_error="internal error (KeyError: 'x')")
+    assert fuzz.classify(failed) == "unhandled"

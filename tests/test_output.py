@@ -69,7 +69,7 @@ def test_contract_keys_present(tmp_path: Path) -> None:
 
 def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
     """Not the owner-only mode 0600 of the temporary file they are written through."""
-    from planextract.export.writers import collect, write_sqlite
+    from planextract.export.writers import Export, write_tables
     from planextract.output import FILE_MODE, write_atomic
 
     if FILE_MODE == 0o600:
@@ -77,7 +77,7 @@ def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     write_atomic(path, "{}\n")
     db = tmp_path / "plans.db"
-    write_sqlite(db, collect([]))
+    write_tables(Export(), sqlite_file=db)
     assert path.stat().st_mode & 0o777 == db.stat().st_mode & 0o777 == FILE_MODE
 
 

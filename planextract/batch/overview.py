@@ -1,24 +1,23 @@
 """The archive quality overview of a batch: the report command's overview over every plan
 converted or up to date, with one report per plan, in `DIR/_kwaliteitsrapport/`.
 
-Plans are read back from their JSON one at a time, so memory does not grow with the
-archive. A result that cannot be read back is left out of the overview (the index still
-lists it).
+No plan is read back for it: each worker writes its plan's report next to the result and
+sends back the plan's summary (report/overview.py: PlanSummary), and the overview is made
+from those, so the supervisor's memory grows neither with the archive nor with one
+result. A plan whose report could not be made is left out of the overview (the index
+still lists it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import ValidationError
-
-from planextract.models.plan import Plan
 from planextract.output import inside
 from planextract.report.archive import write_overview_pages
-from planextract.report.files import report_file, unique_names, write_plan_report
-from planextract.report.overview import overview
+from planextract.report.files import unique_names
+from planextract.report.overview import PlanSummary, overview_of
 
 REPORT_DIR = "_kwaliteitsrapport"
 WITH_RESULT = ("converted", "skipped")
@@ -29,27 +28,24 @@ def report_name(output: str) -> str:
     return "__".join(PurePosixPath(output).with_suffix("").parts)
 
 
-def _plans(
-    out_dir: Path, report_dir: Path, rows: list[dict[str, Any]]
-) -> Iterator[tuple[str, Plan]]:
-    names = unique_names(report_name(row["output"]) for row in rows)
-    for name, row in zip(names, rows, strict=True):
-        try:
-            plan = Plan.model_validate_json(inside(out_dir, row["output"]).read_bytes())
-        except (OSError, ValueError, ValidationError):
-            continue
-        write_plan_report(plan, report_dir, name)
-        yield report_file(name, "html"), plan
+def report_names(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(source, output JSON) -> {source: name of its report}, distinct, in source order."""
+    ordered = sorted(items)
+    names = unique_names(report_name(output) for _, output in ordered)
+    return {source: name for (source, _), name in zip(ordered, names, strict=True)}
 
 
-def write_archive_overview(out_dir: Path, rows: list[dict[str, Any]]) -> Path | None:
-    """Write the overview for the results of `rows` (index rows; `output` is the JSON path
-    relative to `out_dir`). Returns the overview's HTML page, None when no plan has a
-    result."""
+def write_archive_overview(
+    out_dir: Path, rows: list[dict[str, Any]], summaries: dict[str, PlanSummary]
+) -> Path | None:
+    """Write the overview for the results of `rows` (index rows, in the order to show)
+    from the summaries the workers sent (by source file). Returns the overview's HTML
+    page, None when no plan has a result."""
     done = [r for r in rows if r["status"] in WITH_RESULT and r.get("output")]
     if not done:
         return None
     report_dir = inside(out_dir, REPORT_DIR)
     report_dir.mkdir(parents=True, exist_ok=True)
-    write_overview_pages(overview(_plans(out_dir, report_dir, done)), report_dir)
+    shown = (summaries[r["file"]] for r in done if r["file"] in summaries)
+    write_overview_pages(overview_of(shown), report_dir)
     return out_dir / REPORT_DIR / "index.html"  # as the user named the folder, like the index

@@ -16,15 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from planextract import __version__
+from planextract.errors import PlanExtractError
+from planextract.extract.limits import Limits
 from planextract.extract.ocr_issues import OCR_OFF
 from planextract.models.plan import Plan
 from planextract.output import TEMP_MARK, TEMP_SUFFIX, write_atomic
+from planextract.results import read_result
 
 STATE_DIR = ".planextract"
 JOURNAL = "journal.jsonl"
+STAGING_PREFIX = "staging-"  # the workers' staging folders in STATE_DIR (batch/staging.py)
 # Leftovers of write_atomic (".<name>.<random>.tmp": results, index, reports, export) from a
 # run that was killed mid-write.
 # Only names the tool makes (TEMP_MARK and mkstemp's 8 random characters) are removed.
@@ -44,15 +46,21 @@ class KnownFailure:
 
 
 def existing_result(
-    path: Path, sha256: str, profile_id: str, enrich: bool, ocr: bool = True
+    path: Path,
+    sha256: str,
+    profile_id: str,
+    enrich: bool,
+    limits: Limits | None = None,
+    ocr: bool = True,
 ) -> Plan | None:
     """The result at `path` when it was made from these bytes by this tool and profile, and
     holds the enrichment if it is asked for (an enriched result also serves --no-enrich),
     and the OCR of its pictured pages if OCR is asked for (a result that left them unread
-    with --no-ocr says so in a source note; an OCR'd result also serves --no-ocr)."""
+    with --no-ocr says so in a source note; an OCR'd result also serves --no-ocr).
+    A result larger than a result may be is not read (results.read_result)."""
     try:
-        plan = Plan.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError, ValueError):
+        plan = read_result(path, path.name, limits)
+    except PlanExtractError:
         return None
     current = (
         plan.source.sha256 == sha256
@@ -114,7 +122,10 @@ class Journal:
 def remove_stale_temp(out_dir: Path) -> int:
     """Delete temporary files that a killed run left behind; returns how many."""
     removed = 0
-    for current, _dirs, files in os.walk(out_dir):
+    state = out_dir / STATE_DIR
+    for current, dirs, files in os.walk(out_dir):
+        if Path(current) == state:  # staging folders are removed whole, and only when stale
+            dirs[:] = [d for d in dirs if not d.startswith(STAGING_PREFIX)]
         for name in files:
             if _STALE_TEMP.match(name):
                 (Path(current) / name).unlink(missing_ok=True)

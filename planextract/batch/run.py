@@ -1,10 +1,11 @@
 """A whole batch: discover, skip what is up to date, convert the rest in isolated workers,
-write each result atomically, keep the journal and write the index."""
+move each result (written by its worker into a staging folder) into place, keep the
+journal and write the index and the archive overview."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,14 @@ from planextract import __version__
 from planextract.batch.discover import Discovery, WorkItem, discover
 from planextract.batch.index import make_row, write_index
 from planextract.batch.job import Outcome, Setup, Task
-from planextract.batch.overview import write_archive_overview
+from planextract.batch.overview import REPORT_DIR, report_names, write_archive_overview
 from planextract.batch.progress import Progress
 from planextract.batch.resume import Journal, remove_stale_temp
+from planextract.batch.staging import RESULT, Staging, place, remove_stale_staging
 from planextract.batch.workers import WorkerPool
-from planextract.output import inside, write_atomic
+from planextract.errors import printable
+from planextract.output import inside
+from planextract.report.overview import PlanSummary
 
 
 @dataclass
@@ -37,6 +41,7 @@ class BatchReport:
     workers_started: int = 0
     index_files: tuple[Path, ...] = ()
     overview: Path | None = None
+    report_errors: list[str] = field(default_factory=list)  # plans without a report
 
     def count(self, status: str) -> int:
         return sum(row["status"] == status for row in self.rows)
@@ -73,15 +78,43 @@ class _Recorder:
         self.journal = Journal(options.out_dir)
         self.rows: dict[str, dict[str, Any]] = {}
         self.outcomes: list[Outcome] = []
+        self.summaries: dict[str, PlanSummary] = {}
+        self.report_errors: list[str] = []
 
-    def record(self, item: WorkItem, outcome: Outcome) -> None:
-        if outcome.status == "converted" and outcome.json_text is not None:
+    def _place(self, task: Task, outcome: Outcome) -> None:
+        """Move what the worker staged into the output tree: the JSON, then the report."""
+        stage = task.stage
+        if stage is None or outcome.status == "failed":
+            return
+        if outcome.status == "converted" and outcome.staged and task.out_file is not None:
             try:
-                write_atomic(inside(self.out_dir, item.output or ""), outcome.json_text)
-            except (OSError, ValueError) as exc:
+                place(stage / RESULT, task.out_file)
+            except OSError as exc:
                 outcome.status, outcome.code = "failed", "output"
-                outcome.error = f"cannot write the result ({exc})"
-            outcome.json_text = None  # written; do not keep hundreds of plans in memory
+                outcome.error = f"cannot write the result ({exc.strerror or exc})"
+                return
+        if outcome.summary is not None:
+            try:
+                report_dir = inside(self.out_dir, REPORT_DIR)
+                for staged in sorted(stage.iterdir()):
+                    if staged.name != RESULT:
+                        place(staged, report_dir / staged.name)
+            except OSError as exc:
+                outcome.summary = None
+                outcome.report_error = f"cannot write the report ({exc.strerror or exc})"
+        if outcome.summary is not None:
+            self.summaries[outcome.source] = outcome.summary
+            outcome.summary = None  # kept once, by source
+        elif outcome.report_error:
+            self.report_errors.append(printable(f"{outcome.source}: {outcome.report_error}"))
+
+    def record(self, task: Task, outcome: Outcome) -> None:
+        item = task.item
+        try:
+            self._place(task, outcome)
+        finally:
+            if task.stage is not None:
+                Staging.discard(task.stage)
         self.outcomes.append(outcome)
         if not outcome.known:
             self.journal.append(
@@ -103,7 +136,9 @@ class _Recorder:
         self.progress.finished(row)
 
 
-def _tasks(found: Discovery, options: BatchOptions, recorder: _Recorder) -> list[Task]:
+def _tasks(
+    found: Discovery, options: BatchOptions, recorder: _Recorder, staging: Staging
+) -> list[Task]:
     """Tasks for the workers; items rejected during discovery are recorded at once."""
     known = {}
     if not (options.force or options.retry_failed):
@@ -121,7 +156,17 @@ def _tasks(found: Discovery, options: BatchOptions, recorder: _Recorder) -> list
         else:
             item_error = item.error
         recorder.add(_row(item, status="failed", error=item_error, code=item.code or "output"))
-    return tasks
+    names = report_names((t.item.source, t.item.output or "") for t in tasks)
+    return [
+        replace(task, stage=staging.task(number), report_name=names[task.item.source])
+        for number, task in enumerate(tasks)
+    ]
+
+
+def _started(task: Task, progress: Progress) -> None:
+    if task.stage is not None:
+        Staging.prepare(task.stage)
+    progress.started(task.item.source)
 
 
 def run_batch(paths: list[Path], options: BatchOptions, progress: Progress) -> BatchReport:
@@ -130,25 +175,26 @@ def run_batch(paths: list[Path], options: BatchOptions, progress: Progress) -> B
     out_dir = options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     found = discover(paths, out_dir, options.setup.zip_limits)
-    stale = remove_stale_temp(out_dir)
+    stale = remove_stale_staging(out_dir) + remove_stale_temp(out_dir)
     recorder = _Recorder(options, progress, options.setup.profile().id)
     progress.start(len(found.items))
-    tasks = _tasks(found, options, recorder)
-    items = {task.item.source: task.item for task in tasks}
-    pool = WorkerPool(min(options.jobs, len(tasks)) or 1, options.setup)
     interrupted = False
-    try:
-        for outcome in pool.run(
-            tasks,
-            on_start=lambda t: progress.started(t.item.source),
-            on_ocr=lambda t, note: progress.ocr_page(t.item.source, note.page, note.pages),
-        ):
-            recorder.record(items[outcome.source], outcome)
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        pool.close()
-        progress.close()
+    with Staging(out_dir) as staging:
+        tasks = _tasks(found, options, recorder, staging)
+        by_source = {task.item.source: task for task in tasks}
+        pool = WorkerPool(min(options.jobs, len(tasks)) or 1, options.setup)
+        try:
+            for outcome in pool.run(
+                tasks,
+                on_start=lambda t: _started(t, progress),
+                on_ocr=lambda t, note: progress.ocr_page(t.item.source, note.page, note.pages),
+            ):
+                recorder.record(by_source[outcome.source], outcome)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            pool.close()
+            progress.close()
     rows = recorder.rows
     for task in tasks:
         if task.item.source not in rows:
@@ -161,8 +207,9 @@ def run_batch(paths: list[Path], options: BatchOptions, progress: Progress) -> B
         interrupted=interrupted,
         stale_removed=stale,
         workers_started=pool.workers_started,
+        report_errors=recorder.report_errors,
     )
     report.index_files = write_index(out_dir, report.rows)
     recorder.journal.compact()
-    report.overview = write_archive_overview(out_dir, report.rows)
+    report.overview = write_archive_overview(out_dir, report.rows, recorder.summaries)
     return report

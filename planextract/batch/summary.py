@@ -10,7 +10,8 @@ def summary_lines(report: BatchReport, quiet: bool = False) -> list[str]:
     """Counts, then every failure with its reason; only the failures when quiet."""
     failures = [failure_line(r) for r in report.rows if r["status"] == "failed"]
     if quiet:
-        return [f"failed: {line}" for line in failures]
+        lost = [f"no quality report: {line}" for line in report.report_errors]
+        return [f"failed: {line}" for line in failures] + lost
     total = sum(report.count(s) for s in ("converted", "skipped", "failed", "pending"))
     lines = [
         f"{total} files: {report.count('converted')} converted, "
@@ -34,6 +35,9 @@ def summary_lines(report: BatchReport, quiet: bool = False) -> list[str]:
     if failures:
         lines.append("failed:")
         lines.extend(f"  {line}" for line in failures)
+    if report.report_errors:
+        lines.append("converted, but without a quality report (not in the overview):")
+        lines.extend(f"  {line}" for line in report.report_errors)
     lines.append("index: " + ", ".join(str(p) for p in report.index_files))
     if report.overview is None:
         lines.append("archive quality overview: none (no plan converted)")

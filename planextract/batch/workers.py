@@ -143,11 +143,11 @@ class WorkerPool:
                 for slot in self.slots:
                     if slot.task is None and pending:
                         slot.task = pending.popleft()
+                        if on_start:  # before the worker has it (it prepares its folder)
+                            on_start(slot.task)
                         slot.started, slot.allowed = time.monotonic(), self.hard_seconds
                         slot.deadline = slot.started + slot.allowed
                         slot.conn.send(slot.task)
-                        if on_start:
-                            on_start(slot.task)
                 yield from self._collect()
         finally:
             self.close()

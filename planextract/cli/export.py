@@ -10,7 +10,7 @@ import click
 
 from planextract.errors import printable
 from planextract.export.tables import TABLES
-from planextract.export.writers import collect, load_results, write_csv, write_sqlite
+from planextract.export.writers import scan, write_tables
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # some .json files were not plan results and were left out
@@ -48,19 +48,18 @@ Example:
 def export(folder: Path, sqlite_file: Path | None, csv_dir: Path | None) -> None:
     if sqlite_file is None and csv_dir is None:
         raise click.UsageError("give --sqlite FILE, --csv FOLDER or both")
-    plans, problems = load_results(folder)
-    tables = collect(plans, problems)
-    for line in problems:
+    found = scan(folder)
+    for line in found.problems:
         click.echo(f"error: {printable(line)}", err=True)
+    shown = len(found.problems)
     try:
-        if sqlite_file is not None:
-            write_sqlite(sqlite_file, tables)
-        if csv_dir is not None:
-            write_csv(csv_dir, tables)
+        done = write_tables(found, sqlite_file, csv_dir)
     except (OSError, sqlite3.Error) as exc:  # an unwritable target or a full disk: one line
         where = getattr(exc, "filename", None) or sqlite_file or csv_dir
         click.echo(f"error: {printable(str(where))}: cannot write ({exc})", err=True)
         sys.exit(EXIT_PROBLEMS)
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
-    click.echo(f"{len(tables['plans'])} plans exported: {counts}", err=True)
-    sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)
+    for line in done.problems[shown:]:  # files that changed between the two passes
+        click.echo(f"error: {printable(line)}", err=True)
+    counts = ", ".join(f"{rows} {name}" for name, rows in done.counts.items())
+    click.echo(f"{done.counts['plans']} plans exported: {counts}", err=True)
+    sys.exit(EXIT_PROBLEMS if done.problems else EXIT_OK)

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 
 from planextract.cli.extract import extract_one, internal_error, write_error
 from planextract.cli.options import (
@@ -18,13 +17,16 @@ from planextract.cli.options import (
     profile_option,
     timeout_option,
 )
-from planextract.errors import PlanExtractError, UnreadableInput, printable
-from planextract.extract.limits import Limits, memory_budget, read_bounded
+from planextract.errors import PlanExtractError, printable
+from planextract.extract.limits import Limits, check_output, memory_budget
 from planextract.models.plan import Plan
+from planextract.pipeline import plan_to_json
 from planextract.quality.assess import assess
-from planextract.report.archive import write_overview
-from planextract.report.files import report_file, unique_names, write_plan_report
+from planextract.report.archive import write_overview_pages
+from planextract.report.files import UniqueNames, report_file, write_plan_report
 from planextract.report.labels import percent_text
+from planextract.report.overview import PlanSummary, overview_of, summarise
+from planextract.results import read_result
 from planextract.rules.profile import Profile, load_profile
 
 EXIT_OK = 0
@@ -33,16 +35,8 @@ EXIT_FAILED = 1
 
 def read_plan_json(path: Path, profile: Profile, limits: Limits) -> Plan:
     """A plan JSON written by `planextract extract`, with its quality recomputed by this
-    version's checks."""
-    data = read_bounded(path, limits)
-    try:
-        plan = Plan.model_validate_json(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "document"
-        raise UnreadableInput(
-            path.name, f"not a planextract plan JSON ({where}: {first.get('msg', 'invalid')})"
-        ) from exc
+    version's checks; one larger than a result may be is refused unread."""
+    plan = read_result(path, path.name, limits)
     plan.quality = assess(plan, profile)
     return plan
 
@@ -50,7 +44,11 @@ def read_plan_json(path: Path, profile: Profile, limits: Limits) -> Plan:
 def load_plan(path: Path, profile: Profile, limits: Limits) -> Plan:
     if path.suffix.lower() == ".json":
         return read_plan_json(path, profile, limits)
-    return extract_one(path, profile, limits).plan
+    plan = extract_one(path, profile, limits).plan
+    # The bound of extract and batch: a plan whose JSON they refuse is refused here too
+    # (its reports are larger than its JSON).
+    check_output(plan_to_json(plan), path.stat().st_size, str(path), limits)
+    return plan
 
 
 def _line(name: str, plan: Plan) -> str:
@@ -102,31 +100,42 @@ def report(
     profile = load_profile(profile_path)
     limits = Limits(max_pages=max_pages, seconds=timeout, ocr=not no_ocr)
     failed = 0
-    loaded: list[tuple[str, Plan]] = []
+    names = UniqueNames()
+    # One plan at a time: its report is written at once, the overview keeps its summary.
+    summaries: list[PlanSummary] = []
     for path in inputs:
         try:
             with memory_budget(max_memory, path.name):
-                loaded.append((path.stem, load_plan(path, profile, limits)))
+                plan = load_plan(path, profile, limits)
+                name = names.take(path.stem)
+                try:
+                    write_plan_report(plan, out_dir, name, profile)
+                except OSError as exc:  # an unwritable --out or a full disk: one line
+                    _unwritable(exc, out_dir)
+                summaries.append(summarise(report_file(name, "html"), plan, profile))
+                line = _line(name, plan)
+                del plan
         except PlanExtractError as exc:
-            click.echo(f"error: {path}: {exc.reason}", err=True)
+            click.echo(f"error: {printable(f'{path}: {exc.reason}')}", err=True)
             failed += 1
+            continue
         except Exception as exc:
             click.echo(f"error: {printable(internal_error(str(path), exc))}", err=True)
             failed += 1
-    names = unique_names(name for name, _ in loaded)
-    pairs = list(zip(names, (plan for _, plan in loaded), strict=True))
-    try:
-        if len(pairs) > 1:
-            write_overview(pairs, out_dir, profile)
-        elif pairs:
-            write_plan_report(pairs[0][1], out_dir, pairs[0][0], profile)
-    except OSError as exc:  # an unwritable --out or a full disk: one line, no traceback
-        target = Path(exc.filename) if exc.filename else out_dir
-        click.echo(f"error: {printable(write_error(target, exc))}", err=True)
-        sys.exit(EXIT_FAILED)
-    for name, plan in pairs:
+            continue
         if not quiet:
-            click.echo(printable(_line(name, plan)), err=True)
-    if len(pairs) > 1 and not quiet:
-        click.echo(f"overview: {printable(str(out_dir / 'index.html'))}", err=True)
+            click.echo(printable(line), err=True)
+    if len(summaries) > 1:
+        try:
+            write_overview_pages(overview_of(summaries, profile), out_dir)
+        except OSError as exc:
+            _unwritable(exc, out_dir)
+        if not quiet:
+            click.echo(f"overview: {printable(str(out_dir / 'index.html'))}", err=True)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _unwritable(exc: OSError, out_dir: Path) -> None:
+    target = Path(exc.filename) if exc.filename else out_dir
+    click.echo(f"error: {printable(write_error(target, exc))}", err=True)
+    sys.exit(EXIT_FAILED)

@@ -1,43 +1,44 @@
 """Read the JSON results of a folder and write them as SQLite tables or CSV files, with the
-standard library only."""
+standard library only.
+
+One plan at a time: a first pass reads each result (after a size check: a file larger
+than a result may be is refused, not read) and keeps only what tells copies apart; the
+second reads each again and writes its rows straight into the database and the CSV files.
+So memory grows neither with the archive nor past one result's bound.
+"""
 
 from __future__ import annotations
 
 import csv
-import io
 import os
 import sqlite3
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import Any
 
 from planextract.batch.overview import REPORT_DIR
+from planextract.errors import PlanExtractError
 from planextract.export.tables import PRIMARY_KEYS, TABLES, Row, plan_rows
+from planextract.extract.limits import DEFAULT_MEMORY_MB, Limits, memory_budget
 from planextract.models.plan import Plan
-from planextract.output import SQLITE_INT, atomic_path, csv_cell, write_atomic
-from planextract.quality.duplicates import copy_key, counting_copies
+from planextract.output import SQLITE_INT, atomic_path, csv_cell
+from planextract.quality.duplicates import CopyKey, copy_key, counting_copies
+from planextract.results import NotAPlanResult, read_result
 
 
-def load_results(folder: Path) -> tuple[list[tuple[str, Plan]], list[str]]:
-    """Every plan JSON under `folder` (sorted by path, hidden and report folders skipped), and a
-    one-line message for each .json file that is not a plan result."""
-    plans: list[tuple[str, Plan]] = []
-    problems: list[str] = []
+def result_files(folder: Path) -> list[tuple[str, Path]]:
+    """Every .json file under `folder` as (path relative to it, path), sorted by path;
+    hidden files and folders (the batch journal) and the batch's reports are skipped."""
+    found = []
     for current, dirs, files in os.walk(folder):
-        # hidden folders (the batch journal) and the batch's quality reports hold no plans
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != REPORT_DIR)
         for name in sorted(files):
-            if not name.endswith(".json") or name.startswith("."):
-                continue
-            path = Path(current) / name
-            rel = path.relative_to(folder).as_posix()
-            try:
-                plans.append((rel, Plan.model_validate_json(path.read_bytes())))
-            except (OSError, ValidationError, ValueError) as exc:
-                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                problems.append(f"{rel}: not a plan result ({first})")
-    plans.sort(key=lambda p: p[0])
-    return plans, problems
+            if name.endswith(".json") and not name.startswith("."):
+                path = Path(current) / name
+                found.append((path.relative_to(folder).as_posix(), path))
+    found.sort(key=lambda p: p[0])
+    return found
 
 
 def _too_large(rows: dict[str, list[Row]]) -> int | None:
@@ -51,27 +52,53 @@ def _too_large(rows: dict[str, list[Row]]) -> int | None:
     return None
 
 
-def collect(
-    plans: list[tuple[str, Plan]], problems: list[str] | None = None
-) -> dict[str, list[Row]]:
-    """All rows of all plans; plan_id is the 1-based position in path order. A plan with a
-    number too large for a 64-bit integer is left out and named in `problems`. The same
-    plan twice (quality/duplicates.py) counts once: its other copies get only a `plans`
-    row."""
-    storable: list[tuple[str, Plan]] = []
-    for file, plan in plans:
-        big = _too_large(plan_rows(0, file, plan, None))
-        if big is None:
-            storable.append((file, plan))
-        elif problems is not None:
-            problems.append(f"{file}: number too large for the tables ({str(big)[:30]}…)")
-    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
-    counts_for = counting_copies([copy_key(plan) for _, plan in storable])
-    for plan_id, ((file, plan), best) in enumerate(zip(storable, counts_for, strict=True), start=1):
-        duplicate_of = None if best is None else best + 1
-        for name, rows in plan_rows(plan_id, file, plan, duplicate_of).items():
-            tables[name].extend(rows)
-    return tables
+@dataclass
+class Export:
+    """What the first pass found: the plans to export and why the others are left out."""
+
+    files: list[tuple[str, Path]] = field(default_factory=list)  # in path order
+    duplicate_of: list[int | None] = field(default_factory=list)  # plan_id of the copy
+    problems: list[str] = field(default_factory=list)  # one line per file left out
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+
+
+def _problem(rel: str, exc: PlanExtractError) -> str:
+    if isinstance(exc, NotAPlanResult):
+        return f"{rel}: not a plan result ({exc.detail})"
+    return f"{rel}: {exc.reason}"
+
+
+def _rows(
+    rel: str, path: Path, limits: Limits, plan_id: int = 0, duplicate_of: int | None = None
+) -> tuple[Plan, dict[str, list[Row]]]:
+    """One plan and its rows, read within the memory budget of one file."""
+    with memory_budget(DEFAULT_MEMORY_MB, rel):
+        plan = read_result(path, rel, limits)
+        return plan, plan_rows(plan_id, rel, plan, duplicate_of)
+
+
+def scan(folder: Path, limits: Limits | None = None) -> Export:
+    """First pass: which results to export, which copies count. A plan with a number too
+    large for a 64-bit integer is left out and named in `problems`. The same plan twice
+    (quality/duplicates.py) counts once: its other copies get only a `plans` row."""
+    limits = limits or Limits()
+    export = Export()
+    keys: list[CopyKey] = []
+    for rel, path in result_files(folder):
+        try:
+            plan, rows = _rows(rel, path, limits)
+        except PlanExtractError as exc:
+            export.problems.append(_problem(rel, exc))
+            continue
+        big = _too_large(rows)
+        if big is not None:
+            export.problems.append(f"{rel}: number too large for the tables ({str(big)[:30]}…)")
+            continue
+        keys.append(copy_key(plan))
+        export.files.append((rel, path))
+        del plan, rows
+    export.duplicate_of = [None if best is None else best + 1 for best in counting_copies(keys)]
+    return export
 
 
 def _create_sql(name: str) -> str:
@@ -83,27 +110,74 @@ def _create_sql(name: str) -> str:
     return f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n)"
 
 
-def write_sqlite(path: Path, tables: dict[str, list[Row]]) -> None:
-    """A new database at `path` (built next to it, then renamed into place)."""
-    with atomic_path(path) as tmp:
-        with sqlite3.connect(tmp) as db:
-            for name, rows in tables.items():
-                db.execute(_create_sql(name))
-                marks = ", ".join("?" * len(TABLES[name]))
-                db.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
-            db.execute("CREATE INDEX timeline_cells_action ON timeline_cells(plan_id, action_id)")
-        db.close()
+class _Sqlite:
+    def __init__(self, stack: ExitStack, path: Path) -> None:
+        tmp = stack.enter_context(atomic_path(path))
+        self.db = sqlite3.connect(tmp)
+        stack.callback(self.db.close)
+        for name in TABLES:
+            self.db.execute(_create_sql(name))
+
+    def add(self, name: str, rows: list[Row]) -> None:
+        marks = ", ".join("?" * len(TABLES[name]))
+        self.db.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+
+    def finish(self) -> None:
+        self.db.execute("CREATE INDEX timeline_cells_action ON timeline_cells(plan_id, action_id)")
+        self.db.commit()
 
 
-def write_csv(folder: Path, tables: dict[str, list[Row]]) -> list[Path]:
+class _Csv:
     """One <table>.csv per table (UTF-8, header row, empty cell for NULL)."""
-    written = []
-    for name, rows in tables.items():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(column for column, _kind in TABLES[name])
-        writer.writerows([csv_cell(v) for v in row] for row in rows)
-        path = folder / f"{name}.csv"
-        write_atomic(path, buffer.getvalue())
-        written.append(path)
-    return written
+
+    def __init__(self, stack: ExitStack, folder: Path) -> None:
+        self.writers: dict[str, Any] = {}
+        for name in TABLES:
+            tmp = stack.enter_context(atomic_path(folder / f"{name}.csv"))
+            fh = stack.enter_context(tmp.open("w", encoding="utf-8", newline=""))
+            self.writers[name] = csv.writer(fh, lineterminator="\n")
+            self.writers[name].writerow(column for column, _kind in TABLES[name])
+
+    def add(self, name: str, rows: list[Row]) -> None:
+        self.writers[name].writerows([csv_cell(v) for v in row] for row in rows)
+
+    def finish(self) -> None:
+        return None
+
+
+def write_tables(
+    export: Export,
+    sqlite_file: Path | None = None,
+    csv_dir: Path | None = None,
+    limits: Limits | None = None,
+) -> Export:
+    """Second pass: the rows of every plan of `export`, one plan at a time, into a new
+    database at `sqlite_file` and/or CSV files in `csv_dir`, each built next to its place
+    and renamed into place when all is written. plan_id is the 1-based position in path
+    order. A file that changed since the first pass is left out and named."""
+    limits = limits or Limits()
+    with ExitStack() as stack:
+        targets: list[_Sqlite | _Csv] = []
+        if sqlite_file is not None:
+            targets.append(_Sqlite(stack, sqlite_file))
+        if csv_dir is not None:
+            targets.append(_Csv(stack, csv_dir))
+        plan_id = 0
+        for (rel, path), duplicate_of in zip(export.files, export.duplicate_of, strict=True):
+            plan_id += 1
+            try:
+                _plan, rows = _rows(rel, path, limits, plan_id, duplicate_of)
+            except PlanExtractError as exc:
+                export.problems.append(f"{_problem(rel, exc)} (changed during the export)")
+                continue
+            if _too_large(rows) is not None:
+                export.problems.append(f"{rel}: changed during the export; left out")
+                continue
+            for name, table in rows.items():
+                for target in targets:
+                    target.add(name, table)
+                export.counts[name] += len(table)
+            del _plan, rows
+        for target in targets:
+            target.finish()
+    return export

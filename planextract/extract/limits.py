@@ -26,6 +26,9 @@ class Limits:
     # 1-6x; text made of repeated labels gave 177x (95 MB from 538 KB).
     max_output_ratio: int = 25
     min_output_bytes: int = 5 * 1024 * 1024
+    # And never more than this: every command reads a result back (report, the batch's
+    # skip check, export) after this size check, and parsing costs about 8x its size.
+    max_output_bytes: int = 32 * 1024 * 1024
     seconds: float = 120.0  # wall-clock budget per file
     ocr: bool = True  # read pages without a text layer with OCR (--no-ocr: report them)
     # Each page read with OCR adds this to the file's time budget (OCR takes 4-5 s a page on
@@ -148,13 +151,21 @@ def time_budget(seconds: float, file: str) -> Iterator[None]:
 
 
 def check_output(json_text: str, input_bytes: int, name: str, limits: Limits) -> None:
-    """Refuse a result out of proportion to its input (it would be held and written whole)."""
+    """Refuse a result out of proportion to its input (it would be held and written whole),
+    or larger than any command reads back (both in bytes of UTF-8, as written)."""
+    size = len(json_text) if json_text.isascii() else len(json_text.encode("utf-8"))
     allowed = limits.max_output_ratio * input_bytes + limits.min_output_bytes
-    if len(json_text) > allowed:
+    if size > allowed:
         raise LimitExceeded(
             name,
-            f"the result would be {len(json_text) // 1024} KB, more than "
+            f"the result would be {size // 1024} KB, more than "
             f"{limits.max_output_ratio} times the input plus {limits.min_output_bytes >> 20} MB",
+        )
+    if size > limits.max_output_bytes:
+        raise LimitExceeded(
+            name,
+            f"the result would be {size // 1024} KB, more than the "
+            f"{limits.max_output_bytes >> 20} MB a result may have",
         )
 
 

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from planextract.extract.pdf_filters import TooLarge, check_chain, check_lzw
+
 
 class StreamTooLarge(Exception):
     """A stream inflates to more than the limit."""
@@ -77,16 +79,30 @@ def bounded_inflation(max_bytes: int) -> Iterator[None]:
 
 
 _STREAM_START = re.compile(rb"stream\r?\n")
+
+
+def _check_other_filters(data: bytes, keyword: int, start: int, limit: int) -> None:
+    end = data.find(b"endstream", start)
+    try:
+        check_lzw(data, start, end if end >= 0 else len(data), limit)
+        check_chain(data, keyword, start, limit)
+    except TooLarge:
+        raise StreamTooLarge(limit) from None
+
+
 _CHUNK = 1 << 20
 
 
 def check_streams(data: bytes, limit: int) -> None:
-    """Raise StreamTooLarge when a Flate stream of the raw file inflates past `limit`.
+    """Raise StreamTooLarge when a Flate, LZW or RunLength stream of the raw file decodes
+    past `limit`.
 
     Every 'stream' keyword is tried as the start of zlib data, inflated in bounded chunks
     whose output is counted and dropped, so the check itself needs little memory. Data that
-    is no zlib stream (images, other filters) fails at once and is skipped."""
+    is no zlib stream (images, other filters) fails at once and is skipped. LZW, RunLength
+    and filter chains are counted the same way (pdf_filters.py)."""
     for m in _STREAM_START.finditer(data):
+        _check_other_filters(data, m.start(), m.end(), limit)
         inflater = zlib.decompressobj()
         produced = 0
         pos = m.end()

@@ -23,20 +23,27 @@ def safe_name(text: str, fallback: str = "plan") -> str:
     return stem or fallback
 
 
-def unique_names(names: Iterable[str]) -> list[str]:
-    """Safe, distinct names in order: a repeated name gets -2, -3… (case-insensitive,
+class UniqueNames:
+    """Safe, distinct names, one at a time: a repeated name gets -2, -3… (case-insensitive,
     for case-insensitive file systems)."""
-    seen: set[str] = set()
-    out = []
-    for raw in names:
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def take(self, raw: str) -> str:
         base = safe_name(raw)
         name, n = base, 1
-        while name.lower() in seen:
+        while name.lower() in self.seen:
             n += 1
             name = f"{base}-{n}"
-        seen.add(name.lower())
-        out.append(name)
-    return out
+        self.seen.add(name.lower())
+        return name
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """Safe, distinct names in order (UniqueNames)."""
+    keeper = UniqueNames()
+    return [keeper.take(raw) for raw in names]
 
 
 def plan_stem(plan: Plan) -> str:
@@ -48,18 +55,22 @@ def report_file(name: str, ext: str) -> str:
     return f"{name}{SUFFIX}.{ext}"
 
 
+def plan_report_texts(plan: Plan, name: str, profile: Profile | None = None) -> dict[str, str]:
+    """<name>.rapport.html, .md and .json: file name -> text."""
+    report = plan_report(plan, profile)
+    return {
+        report_file(name, "html"): plan_html(report),
+        report_file(name, "md"): plan_markdown(report),
+        report_file(name, "json"): report.model_dump_json(indent=2) + "\n",
+    }
+
+
 def write_plan_report(
     plan: Plan, out_dir: Path, name: str | None = None, profile: Profile | None = None
 ) -> list[Path]:
     """Write <name>.rapport.html, .md and .json; return the paths."""
     name = safe_name(name) if name else plan_stem(plan)
-    report = plan_report(plan, profile)
-    texts = {
-        report_file(name, "html"): plan_html(report),
-        report_file(name, "md"): plan_markdown(report),
-        report_file(name, "json"): report.model_dump_json(indent=2) + "\n",
-    }
-    return write_texts(out_dir, texts)
+    return write_texts(out_dir, plan_report_texts(plan, name, profile))
 
 
 def write_texts(out_dir: Path, texts: dict[str, str]) -> list[Path]:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from planextract.models.plan import Plan
 from planextract.quality.codes import CODES, SEVERITY_NAMES, code_name
-from planextract.quality.duplicates import copy_key, counting_copies
+from planextract.quality.duplicates import CopyKey, copy_key, counting_copies
 from planextract.quality.form import score_elements
 from planextract.quality.registry import context
 from planextract.quality.score import element_state, percent
@@ -119,61 +119,81 @@ def _zone(plan: Plan) -> str:
     return plan.organisation or plan.source.file
 
 
+class PlanSummary(BaseModel):
+    """What the overview keeps of one plan: a few numbers per heat column, not the plan. A
+    batch worker makes it next to the plan and sends only this back."""
+
+    entry: PlanEntry
+    row: HeatRow
+    codes: dict[str, int]  # finding code -> how many
+    copy_key: CopyKey
+
+
+def summarise(link: str, plan: Plan, profile: Profile | None = None) -> PlanSummary:
+    """The overview's part of one plan; `link` is the plan's own report page."""
+    profile = profile or load_profile()
+    keys = heat_columns(profile)
+    ctx = context(plan, profile)
+    actions = plan.actions()
+    q = plan.quality
+    entry = PlanEntry(
+        name=_zone(plan),
+        short=short_zone(_zone(plan)),
+        link=link,
+        year=plan.year,
+        file=plan.source.file,
+        actions=len(actions),
+        completeness=q.completeness,
+        completeness_text=percent_text(q.completeness),
+        errors=q.counts.error,
+        warnings=q.counts.warning,
+        infos=q.counts.info,
+        timeline=timeline_text(plan),
+    )
+    # Shares of the actions on the form: a free-text action is its own column, so a
+    # part left out of the form is not confused with an action written without it.
+    on_form = [a for a in actions if a.kind == "template"]
+    shown = percent(len(on_form), len(actions)) if actions else None
+    template = HeatCell(key="template", percent=shown, band=band(shown), text=percent_text(shown))
+    cells = []
+    for key in keys:
+        if key not in ctx.form.elements or not on_form:
+            pct = None
+        else:
+            filled = sum(1 for a in on_form if element_state(a, key, profile) == "filled")
+            pct = percent(filled, len(on_form))
+        cells.append(HeatCell(key=key, percent=pct, band=band(pct), text=percent_text(pct)))
+    row = HeatRow(
+        name=_zone(plan),
+        link=link,
+        completeness_text=percent_text(q.completeness),
+        cells=cells,
+        template=template,
+        template_actions=len(on_form),
+        actions=len(actions),
+    )
+    codes = Counter(f.code for f in q.findings)
+    return PlanSummary(entry=entry, row=row, codes=dict(codes), copy_key=copy_key(plan))
+
+
 def overview(plans: Iterable[tuple[str, Plan]], profile: Profile | None = None) -> Overview:
     """`plans`: (link to the plan's own report page, plan), in the order to show. Read
     once, one plan at a time: a generator keeps only one plan in memory."""
     profile = profile or load_profile()
+    return overview_of((summarise(link, plan, profile) for link, plan in plans), profile)
+
+
+def overview_of(summaries: Iterable[PlanSummary], profile: Profile | None = None) -> Overview:
+    """The overview of plans given by their summaries, in the order to show."""
+    profile = profile or load_profile()
     keys = heat_columns(profile)
     entries, rows, keys_seen = [], [], []
     code_counts: list[Counter[str]] = []
-    for link, plan in plans:
-        keys_seen.append(copy_key(plan))
-        ctx = context(plan, profile)
-        actions = plan.actions()
-        q = plan.quality
-        entries.append(
-            PlanEntry(
-                name=_zone(plan),
-                short=short_zone(_zone(plan)),
-                link=link,
-                year=plan.year,
-                file=plan.source.file,
-                actions=len(actions),
-                completeness=q.completeness,
-                completeness_text=percent_text(q.completeness),
-                errors=q.counts.error,
-                warnings=q.counts.warning,
-                infos=q.counts.info,
-                timeline=timeline_text(plan),
-            )
-        )
-        # Shares of the actions on the form: a free-text action is its own column, so a
-        # part left out of the form is not confused with an action written without it.
-        on_form = [a for a in actions if a.kind == "template"]
-        shown = percent(len(on_form), len(actions)) if actions else None
-        template = HeatCell(
-            key="template", percent=shown, band=band(shown), text=percent_text(shown)
-        )
-        cells = []
-        for key in keys:
-            if key not in ctx.form.elements or not on_form:
-                pct = None
-            else:
-                filled = sum(1 for a in on_form if element_state(a, key, profile) == "filled")
-                pct = percent(filled, len(on_form))
-            cells.append(HeatCell(key=key, percent=pct, band=band(pct), text=percent_text(pct)))
-        rows.append(
-            HeatRow(
-                name=_zone(plan),
-                link=link,
-                completeness_text=percent_text(q.completeness),
-                cells=cells,
-                template=template,
-                template_actions=len(on_form),
-                actions=len(actions),
-            )
-        )
-        code_counts.append(Counter(f.code for f in q.findings))
+    for summary in summaries:
+        entries.append(summary.entry.model_copy(deep=True))  # copies are added below
+        rows.append(summary.row)
+        code_counts.append(Counter(summary.codes))
+        keys_seen.append(summary.copy_key)
     # The same plan twice counts once: the other copies are listed with the one that counts.
     counts_for = counting_copies(keys_seen)
     for i, best in enumerate(counts_for):
