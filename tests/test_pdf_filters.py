@@ -129,3 +129,19 @@ def test_an_lzw_bomb_is_one_clean_line_in_every_command(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     row = json.loads((out / "index.jsonl").read_text().splitlines()[0])
     assert (row["status"], row["code"]) == ("failed", "limit"), row
+
+
+def test_the_check_grows_with_the_file_not_with_its_number_of_streams() -> None:
+    """A file of nothing but 'stream' keywords: each was given 1 MB to inflate and a window
+    to search (quadratic). Compared by CPU time at 8x the size: linear is 8x, quadratic 64x."""
+    import time
+
+    def cost(keywords: int) -> float:
+        data = b"%PDF-1.4\n" + b"stream\n" * keywords
+        started = time.process_time()
+        check_streams(data, 256 * MB)
+        return time.process_time() - started
+
+    cost(1000)  # warm up
+    small, large = cost(10_000), cost(80_000)
+    assert large < 24 * max(small, 1e-3), (small, large)

@@ -297,3 +297,14 @@ def test_batch_refuses_a_device_that_never_ends(tmp_path: Path) -> None:
     assert done.returncode == 1
     row = json.loads((tmp_path / "b" / "index.jsonl").read_text().splitlines()[0])
     assert (row["code"], row["error"]) == ("limit", "more than the limit of 104857600 bytes")
+
+
+def test_the_summary_names_results_without_a_report() -> None:
+    from planextract.batch.run import BatchReport
+    from planextract.batch.summary import summary_lines
+
+    report = BatchReport(rows=[], outcomes=[], report_errors=["a.txt: internal error (X: y)"])
+    lines = summary_lines(report)
+    at = lines.index("results without a quality report (left out of the overview):")
+    assert lines[at + 1] == "  a.txt: internal error (X: y)"
+    assert summary_lines(report, quiet=True) == ["no quality report: a.txt: internal error (X: y)"]

@@ -36,7 +36,7 @@ def summary_lines(report: BatchReport, quiet: bool = False) -> list[str]:
         lines.append("failed:")
         lines.extend(f"  {line}" for line in failures)
     if report.report_errors:
-        lines.append("converted, but without a quality report (not in the overview):")
+        lines.append("results without a quality report (left out of the overview):")
         lines.extend(f"  {line}" for line in report.report_errors)
     lines.append("index: " + ", ".join(str(p) for p in report.index_files))
     if report.overview is None:

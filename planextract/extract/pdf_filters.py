@@ -56,7 +56,7 @@ def lzw_size(data: bytes, start: int, limit: int, early: int = 1) -> int:
     or the end of `data`; raises TooLarge past `limit`. Starts as after a clear code
     (PDFium does not require one); a full table is not cleared (as in pdfminer)."""
     switch_10, switch_11, switch_12 = _SWITCH[early]
-    lengths = [1] * 256 + [0] * (4096 - 256)
+    lengths: dict[int, int] = {}  # of the entries made, by code (a byte's is 1)
     table, previous, nbits = 258, 0, 9
     total = acc = have = 0
     pos, end = start, len(data)
@@ -80,7 +80,7 @@ def lzw_size(data: bytes, start: int, limit: int, early: int = 1) -> int:
             out = 1
         else:
             if code < table:
-                out = lengths[code]
+                out = lengths[code] if code > 257 else 1
                 new = previous + 1
             elif code == table:
                 out = new = previous + 1
@@ -175,25 +175,31 @@ def _names(value: bytes) -> list[str | None]:
     return [_NAMES.get(_NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), n)) for n in found]
 
 
-def stream_filters(data: bytes, keyword: int) -> list[str | None]:
+def stream_filters(
+    data: bytes, keyword: int, after: int = 0, objects: dict[bytes, bytes | None] | None = None
+) -> list[str | None]:
     """The filter chain of the stream whose 'stream' keyword is at `keyword`, from its
-    dictionary (None for a filter this module does not know); [] when none is found."""
-    header = data.rfind(b"obj", max(0, keyword - _LOOK_BACK), keyword)
+    dictionary (None for a filter this module does not know); [] when none is found. The
+    dictionary is looked for after `after` (the previous stream's start: so many streams
+    cost their total size, not their number times a window); `objects` caches what
+    indirect references point to (each is looked up in the file once)."""
+    header = data.rfind(b"obj", max(after, keyword - _LOOK_BACK), keyword)
     if header < 0:
         return []
     match = _FILTER.search(data, header + 3, keyword)
     if match is None:
         return []
-    value = match[1]
-    if value.endswith(b"R"):  # an indirect reference: the object's own value
-        number, generation = value.split()[:2]
-        target = re.search(
-            rb"(?<!\d)%s\s+%s\s+obj\s*(\[[^\]]*\]|/\S+)" % (number, generation), data
-        )
-        if target is None:
-            return []
-        value = target[1]
-    return _names(value)
+    value: bytes | None = match[1]
+    if value is not None and value.endswith(b"R"):  # indirect: the object's own value
+        key = b" ".join(value.split()[:2])
+        objects = {} if objects is None else objects
+        if key not in objects:
+            number, generation = key.split()
+            pattern = rb"(?<!\d)%s\s+%s\s+obj\s*(\[[^\]]*\]|/\S+)" % (number, generation)
+            target = re.search(pattern, data)
+            objects[key] = target[1] if target else None
+        value = objects[key]
+    return _names(value) if value else []
 
 
 def chain_bound(size: int, filters: list[str]) -> int:
@@ -214,17 +220,24 @@ def chain_bound(size: int, filters: list[str]) -> int:
     return size
 
 
-def check_chain(data: bytes, keyword: int, start: int, limit: int) -> None:
-    """Raise TooLarge when the stream at `start` decodes past `limit` through its declared
-    filters, if they end in LZW, RunLength or (after an ASCII filter) Flate."""
-    filters = stream_filters(data, keyword)
+def check_chain(
+    data: bytes,
+    keyword: int,
+    start: int,
+    end: int,
+    limit: int,
+    after: int = 0,
+    objects: dict[bytes, bytes | None] | None = None,
+) -> None:
+    """Raise TooLarge when the stream data[start:end] decodes past `limit` through its
+    declared filters, if they end in LZW, RunLength or (after an ASCII filter) Flate;
+    `after` and `objects` as in stream_filters."""
+    filters = stream_filters(data, keyword, after, objects)
     if not filters or filters == ["flate"] or filters == ["lzw"]:
         return  # Flate alone and LZW alone are tried on every stream
     *before, last = [f or "" for f in filters]
     if last not in ("flate", "lzw", "rl") or any(f not in ("a85", "ahx", "flate") for f in before):
         return
-    end = data.find(b"endstream", start)
-    end = end if end >= 0 else len(data)
     if chain_bound(end - start, [*before, last]) <= limit:
         return
     body = data[start:end]

@@ -8,6 +8,7 @@ reader gives it this stand-in whose functions stop at `max_bytes` of output.
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from collections.abc import Iterator
@@ -81,16 +82,28 @@ def bounded_inflation(max_bytes: int) -> Iterator[None]:
 _STREAM_START = re.compile(rb"stream\r?\n")
 
 
-def _check_other_filters(data: bytes, keyword: int, start: int, limit: int) -> None:
-    end = data.find(b"endstream", start)
-    try:
-        check_lzw(data, start, end if end >= 0 else len(data), limit)
-        check_chain(data, keyword, start, limit)
-    except TooLarge:
-        raise StreamTooLarge(limit) from None
+_STREAM_END = re.compile(rb"endstream")
+
+
+def _check_other_filters(data: bytes, limit: int) -> None:
+    """LZW, RunLength and chains (pdf_filters.py). Where each stream ends is found once
+    for all, so the cost grows with the file's size, not with its number of streams."""
+    ends = [m.start() for m in _STREAM_END.finditer(data)]
+    objects: dict[bytes, bytes | None] = {}
+    after = 0
+    for m in _STREAM_START.finditer(data):
+        i = bisect.bisect_left(ends, m.end())
+        end = ends[i] if i < len(ends) else len(data)
+        try:
+            check_lzw(data, m.end(), end, limit)
+            check_chain(data, m.start(), m.end(), end, limit, after, objects)
+        except TooLarge:
+            raise StreamTooLarge(limit) from None
+        after = m.start()
 
 
 _CHUNK = 1 << 20
+_FIRST = 1 << 10
 
 
 def check_streams(data: bytes, limit: int) -> None:
@@ -101,14 +114,17 @@ def check_streams(data: bytes, limit: int) -> None:
     whose output is counted and dropped, so the check itself needs little memory. Data that
     is no zlib stream (images, other filters) fails at once and is skipped. LZW, RunLength
     and filter chains are counted the same way (pdf_filters.py)."""
+    _check_other_filters(data, limit)
+    view = memoryview(data)  # slices without copies: a keyword that starts no stream is cheap
     for m in _STREAM_START.finditer(data):
-        _check_other_filters(data, m.start(), m.end(), limit)
         inflater = zlib.decompressobj()
         produced = 0
         pos = m.end()
+        size = _FIRST  # data that is no zlib stream fails in its first bytes: read few
         try:
             while pos < len(data) and not inflater.eof:
-                chunk = data[pos : pos + _CHUNK]
+                chunk = view[pos : pos + size]
+                size = _CHUNK
                 pos += len(chunk)
                 out = inflater.decompress(chunk, _CHUNK)
                 produced += len(out)
