@@ -132,10 +132,10 @@ def _mark_running_headers(doc: Document, footers: list[int], profile: Profile) -
     Actieplan 2025'); only its occurrences next to a footer are furniture."""
     near: dict[str, dict[int, int]] = {}  # text -> footer -> the line nearest to it
     for i, line in enumerate(doc.lines):
-        if not line.text:
+        if not line.text or not _furniture_candidate(line, profile):
             continue
-        footer = _near_footer(doc, i, footers, profile)  # cheap: asked first
-        if footer is None or not _furniture_candidate(line, profile):
+        footer = _near_footer(doc, i, footers, profile)
+        if footer is None:
             continue
         nearest = near.setdefault(line.text, {})
         # One header per page break: the same text on both sides of a footer is a header
