@@ -9,7 +9,8 @@ No model is downloaded or loaded: the pipeline is a tokenizer plus
   ORG, the canonical name as the entity id.
 spaCy is imported here only, on first use, so commands that read no plan start fast (the
 core splits list answers written as sentences with it too, so --no-enrich still loads it).
-The tokenizer gets its one extra infix at construction, so it is built once.
+The tokenizer gets its one extra infix at construction, so it is built once, and loads
+its special cases as texts need them (enrich/tokenizer.py).
 """
 
 from __future__ import annotations
@@ -104,12 +105,14 @@ def _patterns(gazetteer: Gazetteer, case_sensitive: bool) -> list[dict]:
 
 
 def _plan_dutch() -> type[Language]:
-    """Dutch with the slash infix in its defaults: the tokenizer is built with it, and its
-    4 670 special cases load once (setting `infix_finditer` afterwards reloads them all)."""
+    """Dutch with the slash infix in its defaults, so the tokenizer is built with it
+    (setting `infix_finditer` afterwards reloads all special cases), and without special
+    cases: `_plan_nlp` puts Dutch's in a tokenizer that loads each one when a text needs it."""
     from spacy.lang.nl import Dutch
 
     class PlanDutchDefaults(Dutch.Defaults):  # type: ignore[name-defined,misc]
         infixes = [*Dutch.Defaults.infixes, _SLASH_INFIX]  # noqa: RUF012
+        tokenizer_exceptions = {}  # noqa: RUF012 (loaded lazily, see enrich/tokenizer.py)
 
     class PlanDutch(Dutch):
         Defaults = PlanDutchDefaults
@@ -117,11 +120,21 @@ def _plan_dutch() -> type[Language]:
     return PlanDutch
 
 
+def _plan_nlp() -> Language:
+    from spacy.lang.nl import Dutch
+
+    from planextract.enrich.tokenizer import LazySpecialsTokenizer
+
+    nlp = _plan_dutch()()
+    nlp.tokenizer = LazySpecialsTokenizer.like(nlp.tokenizer, Dutch.Defaults.tokenizer_exceptions)
+    return nlp
+
+
 @cache
 def pipeline(reflow: ReflowRule) -> Language:
     """The one pipeline of this process (per reflow rule set, i.e. per profile)."""
     _register_components()
-    nlp = _plan_dutch()()
+    nlp = _plan_nlp()
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(
         LINE_STARTS,
