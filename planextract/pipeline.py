@@ -179,17 +179,19 @@ def extract_file(
 
 # Provenance keys left out when empty: a text export has no boxes, most values no range.
 EMPTY_PROVENANCE = (("boxes", []), ("page_range", None))
+_EMPTY = dict(EMPTY_PROVENANCE)
 
 
 def _drop_empty_provenance(value: Any) -> Any:
     if isinstance(value, dict):
-        return {
-            k: _drop_empty_provenance(v)
-            for k, v in value.items()
-            if not any(k == key and v == empty for key, empty in EMPTY_PROVENANCE)
-        }
+        out = {}
+        for k, v in value.items():
+            if k in _EMPTY and v == _EMPTY[k]:
+                continue
+            out[k] = _drop_empty_provenance(v) if isinstance(v, dict | list) else v
+        return out
     if isinstance(value, list):
-        return [_drop_empty_provenance(v) for v in value]
+        return [_drop_empty_provenance(v) if isinstance(v, dict | list) else v for v in value]
     return value
 
 

@@ -14,6 +14,7 @@ ones) occurs in the text with its whitespace removed are loaded, in spaCy's own 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,8 +25,18 @@ from spacy.vocab import Vocab
 SpecialCases = Mapping[str, Iterable[Mapping[Any, Any]]]
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+# Nearly every special case holds a character that is not a letter or digit ("bijv.",
+# ":-)"): each is looked for only where the text has its first such character, with the
+# character before it ("v." of "bijv."), or alone when the special case starts with it.
+_ANCHOR = re.compile(r"[\W_]")
+
+
+def _anchor_pair(key: str) -> str | None:
+    found = _ANCHOR.search(key)
+    if found is None:
+        return None
+    at = found.start()
+    return key[at - 1 : at + 1] if at else key[0]
 
 
 class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
@@ -33,18 +44,15 @@ class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
 
     def __init__(self, vocab: Vocab, special_cases: SpecialCases, **settings: Any) -> None:
         super().__init__(vocab, rules={}, **settings)
-        self._spaces = sorted(k for k in special_cases if not "".join(k.split()))
         self._pending: dict[str, Iterable[Mapping[Any, Any]]] = dict(special_cases)
-        # the other strings by their first two characters (one-character strings apart)
-        self._by_start: dict[str, list[str]] = {}
-        self._single: set[str] = set()
-        for key in special_cases:
-            if key in self._spaces:
-                continue
-            if len(key) == 1:
-                self._single.add(key)
+        self._plain: list[str] = []  # whitespace, or letters and digits only ("xD")
+        self._by_anchor: dict[str, list[str]] = {}
+        for key in sorted(special_cases):
+            pair = _anchor_pair(key) if "".join(key.split()) == key else None
+            if pair is None:
+                self._plain.append(key)
             else:
-                self._by_start.setdefault(key[:2], []).append(key)
+                self._by_anchor.setdefault(pair, []).append(key)
 
     @classmethod
     def like(cls, base: Tokenizer, special_cases: SpecialCases) -> LazySpecialsTokenizer:
@@ -64,11 +72,16 @@ class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
         """Pending special cases that `text` can use, in spaCy's load order."""
         if not self._pending:
             return []
-        squashed = "".join(text.split())
-        found = [k for k in self._spaces if k in text and k in self._pending]
-        found += [k for k in self._single.intersection(squashed) if k in self._pending]
-        for start in _bigrams(squashed).intersection(self._by_start):
-            found += [k for k in self._by_start[start] if k in self._pending and k in squashed]
+        pending, squashed = self._pending, "".join(text.split())
+        found = {k for k in self._plain if k in pending and (k in text or k in squashed)}
+        pairs = set()
+        for m in _ANCHOR.finditer(squashed):
+            at = m.start()
+            pairs.add(squashed[at])
+            if at:
+                pairs.add(squashed[at - 1 : at + 1])
+        for pair in pairs.intersection(self._by_anchor):
+            found.update(k for k in self._by_anchor[pair] if k in pending and k in squashed)
         return sorted(found)
 
     def load_for(self, text: str) -> None:
