@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         other = args.compare.resolve()
         compileall.compile_dir(str(other / "planextract"), quiet=1)
         env = {**os.environ, "PYTHONPATH": str(other)}
-        before = [py, "-m", "planextract", "extract"]
+        before = [py, "-m", "planextract", "extract", "-q"]
         commands.append(
             Command(
                 f"before: extract {args.pdf.name}", [*before, pdf, "--out", str(out)], env, other
@@ -145,8 +145,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         for text in args.text:
-            base = [*before, str(text), "--out", str(out), "--no-enrich"]
-            commands.append(Command(f"before: extract {text.name} --no-enrich", base, env, other))
+            base = [*before, str(text), "--out", str(out)]
+            commands.append(Command(f"before: extract {text.name}", base, env, other))
+            commands.append(
+                Command(
+                    f"before: extract {text.name} --no-enrich", [*base, "--no-enrich"], env, other
+                )
+            )
         help_before = [py, "-m", "planextract", "--help"]
         commands.append(Command("before: planextract --help", help_before, env, other))
     try:
@@ -190,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             ratios.append(
                 (f"before: extract {text.name} --no-enrich", nothing, "python -c pass", "(before)")
             )
+            ratios.append((f"before: extract {text.name}", nothing, "python -c pass", "(before)"))
     for name, base, base_name, target in ratios:
         value = by_name[name].median / base
         print(f"  {name:60} / {base_name:16} = {value:6.2f}×  {target}")
