@@ -14,6 +14,8 @@ from PIL import Image
 
 from planextract.rules.ocr import OcrRules
 
+_BAND_ROWS = 256  # rows of the page image worked on at a time (memory)
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -98,18 +100,26 @@ def deskew(image: Image.Image, rules: OcrRules) -> tuple[Image.Image, float]:
 
 
 def _runs(mask: np.ndarray, min_len: int, max_len: int | None = None) -> np.ndarray:
-    """Horizontal runs of True per row as rows of (row, start, end), end exclusive."""
+    """Horizontal runs of True per row as rows of (row, start, end), end exclusive; found
+    in bands of rows, so the differences never take a page-sized array."""
+    found = [
+        _band_runs(mask[start : start + _BAND_ROWS], start, min_len, max_len)
+        for start in range(0, mask.shape[0], _BAND_ROWS)
+    ]
+    return np.concatenate(found) if found else np.zeros((0, 3), dtype=np.int64)
+
+
+def _band_runs(mask: np.ndarray, first_row: int, min_len: int, max_len: int | None) -> np.ndarray:
     padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
     d = np.diff(padded, axis=1)
-    del padded  # a page-sized array each
     rows, starts = np.nonzero(d == 1)
     _, ends = np.nonzero(d == -1)
     length = ends - starts
     keep = length >= min_len
     if max_len is not None:
         keep &= length <= max_len
-    return np.stack([rows[keep], starts[keep], ends[keep]], axis=1)
+    return np.stack([rows[keep] + first_row, starts[keep], ends[keep]], axis=1)
 
 
 def _merge(runs: np.ndarray, drift: int) -> list[list[int]]:
@@ -228,10 +238,20 @@ def despeckle(image: Image.Image, rules: OcrRules) -> Image.Image:
     the image before this."""
     pixels = np.array(image)
     ink = pixels < rules.ink_level
-    near = _box_sums(ink, 1)
-    speck = ink & (near <= rules.speck_pixels) & (_box_sums(ink, rules.speck_clearance) == near)
-    if speck.any():
-        pixels[_box_sums(speck, 1) > 0] = 255
+    # In bands of rows, so the sums never take a page-sized array each; a band is read with
+    # the rows its result depends on (the clearance, then one more for the halo).
+    margin = max(1, rules.speck_clearance) + 1
+    height = ink.shape[0]
+    for start in range(0, height, _BAND_ROWS):
+        lo, hi = max(0, start - margin), min(height, start + _BAND_ROWS + margin)
+        band = ink[lo:hi]
+        near = _box_sums(band, 1)
+        speck = band & (near <= rules.speck_pixels)
+        speck &= _box_sums(band, rules.speck_clearance) == near
+        if speck.any():
+            end = min(height, start + _BAND_ROWS)
+            whiten = (_box_sums(speck, 1) > 0)[start - lo : end - lo]
+            pixels[start:end][whiten] = 255
     return Image.fromarray(pixels, mode="L")
 
 
