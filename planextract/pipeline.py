@@ -178,15 +178,14 @@ def extract_file(
 
 
 # Provenance keys left out when empty: a text export has no boxes, most values no range.
-EMPTY_PROVENANCE = (("boxes", []), ("page_range", None))
-_EMPTY = dict(EMPTY_PROVENANCE)
+EMPTY_PROVENANCE: dict[str, Any] = {"boxes": [], "page_range": None}
 
 
 def _drop_empty_provenance(value: Any) -> Any:
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
-            if k in _EMPTY and v == _EMPTY[k]:
+            if k in EMPTY_PROVENANCE and v == EMPTY_PROVENANCE[k]:
                 continue
             out[k] = _drop_empty_provenance(v) if isinstance(v, dict | list) else v
         return out

@@ -9,7 +9,7 @@ that is the string with at most whitespace between its pieces. So before each te
 tokenized, the special cases whose string (none holds whitespace but the four whitespace
 ones) occurs in the text with its whitespace removed are loaded, in spaCy's own order
 (sorted). The result is the same tokenization as with all of them loaded
-(tests/test_enrich.py compares both on the samples).
+(tests/test_lazy_tokenizer.py compares both on the samples and on every special case).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _anchor_pair(key: str) -> str | None:
 
 
 class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
-    """`Tokenizer` whose special cases wait in `pending` until a text can use them."""
+    """`Tokenizer` whose special cases wait in `_pending` until a text can use them."""
 
     def __init__(self, vocab: Vocab, special_cases: SpecialCases, **settings: Any) -> None:
         super().__init__(vocab, rules={}, **settings)

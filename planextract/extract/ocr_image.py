@@ -216,7 +216,7 @@ def _box_sums(mask: np.ndarray, radius: int) -> np.ndarray:
     sums are added in place in the smallest type that holds them: a page at 200 dpi has
     about 4 million pixels, and a new array per step took 40 MB at once."""
     side = 2 * radius + 1
-    dtype = np.uint8 if side * side <= np.iinfo(np.uint8).max else np.uint32
+    dtype = next(t for t in (np.uint8, np.uint16, np.uint32) if side * side <= np.iinfo(t).max)
     padded = np.pad(mask.astype(dtype), radius)
     height, width = mask.shape
     rows = padded[:, :width].copy()
