@@ -7,8 +7,8 @@ No model is downloaded or loaded: the pipeline is a tokenizer plus
   (rules/sentences.py), so unpunctuated list answers split where the writer broke the line;
 - two `entity_ruler`s: the gazetteer (rules/gazetteer_nl.toml) as phrase patterns, label
   ORG, the canonical name as the entity id.
-spaCy is imported here only, on first use, so commands that read no plan start fast (the
-core splits list answers written as sentences with it too, so --no-enrich still loads it).
+spaCy is imported here only, on first use and without its command line
+(enrich/spacy_import.py), so commands that read no plan start fast.
 The tokenizer gets its one extra infix at construction, so it is built once, and loads
 its special cases as texts need them (enrich/tokenizer.py).
 """
@@ -19,6 +19,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from planextract.enrich.spacy_import import import_spacy
 from planextract.rules.enrich import Gazetteer, load_gazetteer, variant_is_case_sensitive
 from planextract.rules.profile import ReflowRule
 from planextract.rules.sentences import opens_sentence_at_line
@@ -37,6 +38,7 @@ _SLASH_INFIX = r"(?<=[\w)])/(?=[\w(])"
 
 
 def _register_components() -> None:
+    import_spacy()
     from spacy.language import Language
 
     if Language.has_factory(LINE_STARTS):
@@ -108,6 +110,7 @@ def _plan_dutch() -> type[Language]:
     """Dutch with the slash infix in its defaults, so the tokenizer is built with it
     (setting `infix_finditer` afterwards reloads all special cases), and without special
     cases: `_plan_nlp` puts Dutch's in a tokenizer that loads each one when a text needs it."""
+    import_spacy()
     from spacy.lang.nl import Dutch
 
     class PlanDutchDefaults(Dutch.Defaults):  # type: ignore[name-defined,misc]
@@ -121,6 +124,7 @@ def _plan_dutch() -> type[Language]:
 
 
 def _plan_nlp() -> Language:
+    import_spacy()
     from spacy.lang.nl import Dutch
 
     from planextract.enrich.tokenizer import LazySpecialsTokenizer

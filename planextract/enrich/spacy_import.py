@@ -1,0 +1,56 @@
+"""`import spacy` without spaCy's command line.
+
+spacy/__init__.py imports `spacy.cli.info` only to offer `spacy.info()`, and with it the
+whole CLI: typer, rich, httpx, jinja2, weasel, the download and training commands. That
+is about 0.3 s of CPU and 18 MB in every process that enriches a plan (and in every batch
+worker), for nothing the pipeline uses. During the import a stand-in module answers for
+`spacy.cli.info`; it is gone from `sys.modules` afterwards, so a later `import spacy.cli`
+gets the real CLI, and `spacy.info` stays usable (it imports the real one when called).
+
+A spaCy whose package import wants more from its CLI than the stand-in offers is imported
+as it comes, with its CLI.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import ModuleType
+from typing import Any
+
+CLI_INFO = "spacy.cli.info"
+
+
+def info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, from the real CLI module, imported on the first call."""
+    from spacy.cli.info import info as real_info
+
+    return real_info(*args, **kwargs)
+
+
+def _stand_in() -> ModuleType:
+    module = ModuleType(CLI_INFO, "Stand-in for spacy.cli.info while spaCy is imported.")
+    module.info = info  # type: ignore[attr-defined]
+    return module
+
+
+def _forget_spacy() -> None:
+    for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+        del sys.modules[name]
+
+
+def import_spacy() -> ModuleType:
+    """The spacy package, imported once per process without its CLI when it can be."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stand_in = _stand_in()
+    sys.modules[CLI_INFO] = stand_in
+    try:
+        import spacy
+    except ImportError:
+        # this spaCy needs more of its CLI at import: take it as it is
+        _forget_spacy()
+        import spacy
+    finally:
+        if sys.modules.get(CLI_INFO) is stand_in:
+            del sys.modules[CLI_INFO]
+    return spacy
