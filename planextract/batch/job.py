@@ -54,11 +54,9 @@ def extract_plan(path: Path, profile: Profile, limits: Limits, enrich: bool = Tr
 
 
 def warm_up(profile: Profile) -> None:
-    """Build the spaCy pipeline before the first file, so its import (1-2 s) does not count
-    against that file's time budget (a no-op when the fork server already built it); the
-    same for numpy, which the pipeline imports only when timeline linking runs."""
-    import numpy  # noqa: F401
-
+    """Build the spaCy pipeline before the first file, so its import (about a second) does
+    not count against that file's time budget (a no-op when the fork server already built
+    it)."""
     from planextract.enrich.nlp import pipeline
 
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -19,10 +18,8 @@ from planextract.models.plan import (
 )
 from planextract.rules.timeline import LinkingRules
 from planextract.timeline.assignment import max_assignment
+from planextract.timeline.float32 import Matrix, argmax, f32, f32_list, mean, zeros
 from planextract.timeline.similarity import similarity_matrix
-
-if TYPE_CHECKING:  # numpy loads only when timeline linking runs
-    import numpy as np
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +35,15 @@ def _what_text(action: Action) -> str:
     return action.what.text if action.what is not None else ""
 
 
-def title_scores(
-    titles: Sequence[str], actions: Sequence[Action], rules: LinkingRules
-) -> np.ndarray:
+def title_scores(titles: Sequence[str], actions: Sequence[Action], rules: LinkingRules) -> Matrix:
     """Column title x action: the action's title, or its description ('Wat?')."""
-    import numpy as np
-
     by_title = similarity_matrix(titles, [a.title for a in actions])
     by_what = similarity_matrix(titles, [_what_text(a) for a in actions])
-    return np.maximum(by_title, rules.what_weight * by_what)
+    weight = f32(rules.what_weight)
+    return [
+        [max(t, w) for t, w in zip(t_row, f32_list([weight * x for x in w_row]), strict=True)]
+        for t_row, w_row in zip(by_title, by_what, strict=True)
+    ]
 
 
 def action_texts(action: Action) -> list[str]:
@@ -58,22 +55,29 @@ def action_texts(action: Action) -> list[str]:
     return [t for t in out if t.strip()]
 
 
-def cell_scores(column_cells: Sequence[Sequence[str]], actions: Sequence[Action]) -> np.ndarray:
+def cell_scores(column_cells: Sequence[Sequence[str]], actions: Sequence[Action]) -> Matrix:
     """Column x action: how well the column's cells, on average, repeat the action's texts."""
-    import numpy as np
-
-    out = np.zeros((len(column_cells), len(actions)), dtype=np.float32)
+    out = zeros(len(column_cells), len(actions))
     flat = [cell for cells in column_cells for cell in cells]
-    starts = np.cumsum([0, *(len(cells) for cells in column_cells)])
+    starts = [0]
+    for cells in column_cells:
+        starts.append(starts[-1] + len(cells))
     for a, action in enumerate(actions):
         texts = action_texts(action)
         if not flat or not texts:
             continue
-        best = similarity_matrix(flat, texts).max(axis=1)  # every cell at once, then by column
+        best = [max(row) for row in similarity_matrix(flat, texts)]  # every cell at once
         for c, cells in enumerate(column_cells):
             if cells:
-                out[c, a] = float(best[starts[c] : starts[c + 1]].mean())
+                out[c][a] = mean(best[starts[c] : starts[c + 1]])
     return out
+
+
+def _average(a: Matrix, b: Matrix) -> Matrix:
+    return [
+        [x / 2 for x in f32_list([x + y for x, y in zip(ra, rb, strict=True)])]
+        for ra, rb in zip(a, b, strict=True)
+    ]
 
 
 def link_columns(
@@ -92,21 +96,22 @@ def link_columns(
         return [ColumnLink(None) for _ in titles]
     by_title = title_scores(titles, actions, rules)
     by_cells = cell_scores(column_cells, actions) if column_cells is not None else None
-    combined = by_title if by_cells is None else (by_title + by_cells) / 2
-    chosen = max_assignment(combined.tolist())
+    combined = by_title if by_cells is None else _average(by_title, by_cells)
+    chosen = max_assignment(combined)
+    min_score = f32(rules.column_min_score)  # compared in single precision, as numpy did
     out = []
     for c, a in enumerate(chosen):
-        if a is None or combined[c, a] < rules.column_min_score:
+        if a is None or combined[c][a] < min_score:
             out.append(ColumnLink(None))
             continue
-        score = float(combined[c, a])
-        beaten = float(combined[c].max()) > score
+        score = combined[c][a]
+        beaten = max(combined[c]) > score
         out.append(
             ColumnLink(
                 action_id=actions[a].id,
                 score=round(score / 100, 3),
-                title_score=round(float(by_title[c, a]) / 100, 3),
-                cells_score=None if by_cells is None else round(float(by_cells[c, a]) / 100, 3),
+                title_score=round(by_title[c][a] / 100, 3),
+                cells_score=None if by_cells is None else round(by_cells[c][a] / 100, 3),
                 uncertain=beaten or score < rules.column_sure_score,
             )
         )
@@ -138,8 +143,8 @@ def _cell_milestones(
     sims = similarity_matrix(parts, list(milestones))
     found: dict[int, float] = {}
     for p, part in enumerate(parts):
-        m = int(sims[p].argmax())
-        score = max(float(sims[p, m]), contained(milestones[m], part))
+        m = argmax(sims[p])
+        score = max(sims[p][m], contained(milestones[m], part))
         if score >= threshold and score > found.get(m, -1.0):
             found[m] = score
     return found

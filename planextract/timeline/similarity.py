@@ -2,47 +2,55 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from planextract.models.plan import Action
 from planextract.rules.timeline import ReferenceWeights
-
-if TYPE_CHECKING:  # numpy loads only when timeline linking runs
-    import numpy as np
+from planextract.timeline.float32 import Matrix, argmax, f32, f32_list, zeros
 
 
 def similarity(a: str, b: str) -> float:
     """One pair; see ``similarity_matrix``."""
-    return float(similarity_matrix([a], [b])[0, 0])
+    return similarity_matrix([a], [b])[0][0]
 
 
-def similarity_matrix(queries: Sequence[str], choices: Sequence[str]) -> np.ndarray:
-    """Pairwise similarity, 0-100, of short texts (cells, titles, milestones).
+@cache
+def _cover_factor(q_words: int, c_words: int) -> float:
+    """0.5 + 0.5 x sqrt(shorter / longer word count), in single precision."""
+    cover = f32(math.sqrt(f32(min(q_words, c_words) / max(q_words, c_words, 1))))
+    return f32(0.5 + 0.5 * cover)
+
+
+def similarity_matrix(queries: Sequence[str], choices: Sequence[str]) -> Matrix:
+    """Pairwise similarity, 0-100, of short texts (cells, titles, milestones), queries x
+    choices, in single precision.
 
     The best of: edit similarity (near-identical wording), the same words in another order,
     and the words of one contained in the other. Containment is discounted by how much of
     the longer text the shorter one covers, so that a one-word milestone ('Overleg') does
     not claim every cell that mentions it.
     """
-    import numpy as np
-
     if not queries or not choices:
-        return np.zeros((len(queries), len(choices)))
-    kw = {"processor": default_process, "dtype": np.float32}
-    ratio = process.cdist(queries, choices, scorer=fuzz.ratio, **kw)
-    order = process.cdist(queries, choices, scorer=fuzz.token_sort_ratio, **kw)
-    contained = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, **kw)
-    q_len = np.array([len(default_process(q).split()) for q in queries], dtype=np.float32)
-    c_len = np.array([len(default_process(c).split()) for c in choices], dtype=np.float32)
-    short = np.minimum.outer(q_len, c_len)
-    long = np.maximum(np.maximum.outer(q_len, c_len), 1)
-    cover = np.sqrt(short / long)
-    return np.maximum(np.maximum(ratio, order), contained * (0.5 + 0.5 * cover))
+        return zeros(len(queries), len(choices))
+    qs = [default_process(q) for q in queries]
+    cs = [default_process(c) for c in choices]
+    c_words = [len(c.split()) for c in cs]
+    out: Matrix = []
+    for q in qs:
+        q_words = len(q.split())
+        ratio = f32_list([fuzz.ratio(q, c) for c in cs])
+        order = f32_list([fuzz.token_sort_ratio(q, c) for c in cs])
+        contained = f32_list([fuzz.token_set_ratio(q, c) for c in cs])
+        factor = [_cover_factor(q_words, n) for n in c_words]
+        discounted = f32_list([x * k for x, k in zip(contained, factor, strict=True)])
+        out.append([max(a, b, c) for a, b, c in zip(ratio, order, discounted, strict=True)])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +83,25 @@ def action_references(
 class ColumnScores:
     """Best weighted similarity of each query with each column, and which reference gave it."""
 
-    scores: np.ndarray  # queries x columns
+    scores: Matrix  # queries x columns
     best_ref: list[list[Reference | None]]
 
 
 def column_scores(queries: Sequence[str], columns: Sequence[Sequence[Reference]]) -> ColumnScores:
-    import numpy as np
-
     flat = [r for refs in columns for r in refs]
     sims = similarity_matrix(queries, [r.text for r in flat])
-    weights = np.array([r.weight for r in flat], dtype=np.float32)
-    weighted = sims * weights if flat else sims
-    scores = np.zeros((len(queries), len(columns)), dtype=np.float32)
+    weights = f32_list([r.weight for r in flat])
+    weighted = [f32_list([s * w for s, w in zip(row, weights, strict=True)]) for row in sims]
+    scores = zeros(len(queries), len(columns))
     best: list[list[Reference | None]] = [[None] * len(columns) for _ in queries]
     start = 0
     for j, refs in enumerate(columns):
         end = start + len(refs)
         if end > start:
-            block = weighted[:, start:end]
-            arg = block.argmax(axis=1)
-            scores[:, j] = block[np.arange(len(queries)), arg]
-            for q, k in enumerate(arg):
-                best[q][j] = refs[int(k)]
+            for q, row in enumerate(weighted):
+                block = row[start:end]
+                k = argmax(block)
+                scores[q][j] = block[k]
+                best[q][j] = refs[k]
         start = end
     return ColumnScores(scores=scores, best_ref=best)

@@ -5,17 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from planextract.models.document import Document
 from planextract.rules.profile import Profile
 from planextract.rules.timeline import TimelineRules
 from planextract.timeline.align import Placement, Unit, align_row, confidence
+from planextract.timeline.float32 import Matrix, f32, f32_list
 from planextract.timeline.similarity import Reference, column_scores
 from planextract.timeline.text_table import TextRow, Word, boundaries, join_words
-
-if TYPE_CHECKING:  # numpy loads only when timeline linking runs
-    import numpy as np
 
 
 @dataclass(slots=True)
@@ -34,18 +31,20 @@ class CellDraft:
     pieces: list[tuple[int, int]] = field(default_factory=list)  # unit ranges
 
 
-def relative_scores(scores: np.ndarray, weight: float) -> np.ndarray:
+def relative_scores(scores: Matrix, weight: float) -> Matrix:
     """weight x (similarity with a column - the best similarity with any other column) / 100:
     a cell that matches one action only is worth ``weight``; one that matches none, or two
-    equally, is worth nothing."""
-    import numpy as np
-
-    if scores.shape[1] < 2:
-        return weight * scores / 100.0
-    order = np.sort(scores, axis=1)
-    best, second = order[:, -1:], order[:, -2:-1]
-    rival = np.where(scores >= best, second, best)
-    return weight * (scores - rival) / 100.0
+    equally, is worth nothing. In single precision, as the scores are."""
+    w = f32(weight)
+    out: Matrix = []
+    for row in scores:
+        if len(row) < 2:
+            out.append(f32_list([f32(w * s) / 100.0 for s in row]))
+            continue
+        second, best = sorted(row)[-2:]
+        gaps = f32_list([s - (second if s >= best else best) for s in row])
+        out.append(f32_list([f32(w * g) / 100.0 for g in gaps]))
+    return out
 
 
 def row_units(
@@ -92,7 +91,7 @@ def place_row(
     affinities = relative_scores(scored.scores, rules.alignment.similarity_weight)
 
     def affinity(u: int, v: int, k: int) -> float:
-        return float(affinities[span_index[(u, v)], k])
+        return affinities[span_index[(u, v)]][k]
 
     placements = align_row(units, k_cols, affinity, rules.alignment) or [
         # No reading at all (cannot happen within the limit): keep the text, in doubt.
