@@ -128,3 +128,19 @@ def test_mean_is_numpys_float32_mean(n: int) -> None:
 
 def test_argmax_takes_the_first_of_equal_values() -> None:
     assert float32.argmax([1.0, 3.0, 2.0, 3.0]) == int(np.argmax([1.0, 3.0, 2.0, 3.0])) == 1
+
+
+def test_scored_pairs_are_remembered_within_one_plan_only(kemp: Plan) -> None:
+    from conftest import KEMP_TXT
+
+    from planextract.pipeline import extract_file
+    from planextract.timeline import similarity
+
+    plan = extract_file(KEMP_TXT, enrich=False).plan
+    assert plan.timeline is not None and plan.timeline.tables
+    assert similarity._SCORER.pairs == {} and similarity._SCORER.texts == {}
+    # the same scores with the pairs remembered as without
+    cells = [c for t in kemp.timeline.tables for r in t.rows for c in r.cells if c]
+    first = similarity_matrix(cells, cells)
+    assert similarity_matrix(cells, cells) == first == np_similarity_matrix(cells, cells).tolist()
+    similarity.forget_pairs()

@@ -36,7 +36,12 @@ from planextract.timeline.link import (
     unlinked_columns,
 )
 from planextract.timeline.pdf_table import PdfGrid, PdfRow, timeline_grids
-from planextract.timeline.similarity import Reference, action_references, column_scores
+from planextract.timeline.similarity import (
+    Reference,
+    action_references,
+    column_scores,
+    forget_pairs,
+)
 from planextract.timeline.status import missing_status, table_status
 from planextract.timeline.text_cells import CellDraft, place_row
 from planextract.timeline.text_table import TextTable, find_text_tables, header_titles, join_words
@@ -309,7 +314,13 @@ def build_timeline(
     plan: Plan, doc: Document, profile: Profile, rules: TimelineRules | None = None
 ) -> TimelineResult:
     """The plan's timeline (or null with the reason), and the lines it claims."""
-    rules = rules or load_timeline_rules()
+    try:
+        return _build(plan, doc, profile, rules or load_timeline_rules())
+    finally:
+        forget_pairs()  # scored pairs are remembered within one plan only
+
+
+def _build(plan: Plan, doc: Document, profile: Profile, rules: TimelineRules) -> TimelineResult:
     tables, owned = _from_pdf(plan, doc, rules)
     if not tables:
         tables, owned = _from_text(plan, doc, profile, rules)
