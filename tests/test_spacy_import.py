@@ -60,3 +60,19 @@ def test_a_spacy_wanting_more_of_its_cli_is_imported_as_it_comes() -> None:
     )
     assert "real True True" in out
     assert "tokens ['bijv.', 'PZON', '/', 'burger']" in out
+
+
+def test_a_module_already_standing_for_spacy_cli_info_is_left_alone() -> None:
+    out = _run(
+        """
+        import sys
+        from types import ModuleType
+        theirs = ModuleType("spacy.cli.info")
+        theirs.info = lambda: "theirs"
+        sys.modules["spacy.cli.info"] = theirs
+        from planextract.enrich.spacy_import import import_spacy
+        spacy = import_spacy()
+        print("kept", sys.modules["spacy.cli.info"] is theirs, spacy.info())
+        """
+    )
+    assert "kept True theirs" in out

@@ -42,6 +42,10 @@ def import_spacy() -> ModuleType:
     """The spacy package, imported once per process without its CLI when it can be."""
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
+    if CLI_INFO in sys.modules:  # someone else's module there: leave it alone
+        import spacy
+
+        return spacy
     stand_in = _stand_in()
     sys.modules[CLI_INFO] = stand_in
     try:
