@@ -103,16 +103,18 @@ def page_chars(textpage: Any, top_ref: float) -> list[Char]:
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
+    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
     tp = _address(textpage)
     unicode, text_object = _get_unicode, _text_object
     char_origin, loose_box, map_error = _char_origin, _loose_box, _map_error
-    styles: dict[int, tuple[tuple[str, float, str | None], float]] = {}
+    # per text object: (style, descent, size)
+    styles: dict[int, tuple[tuple[str, float, str | None], float, float]] = {}
     out: list[Char] = []
-    objects: list[int] = []
     count = pdfium_c.FPDFText_CountChars(textpage)
-    units = _page_units(textpage, count) if count > 0 else None
-    ask_again = _ASK_AGAIN
+    units = (_page_units(textpage, count) if count > 0 else None) or [0] * count
+    ask_again, unknown, hyphen = _ASK_AGAIN, UNKNOWN_GLYPH, _PDFIUM_HYPHEN
+    prev: Char | None = None  # the last character, while it is of the same text object
+    prev_key = 0
     for i in range(count):
         key = text_object(tp, i)
         if not key:  # a space or line break PDFium generated: no text object draws it
@@ -122,27 +124,27 @@ def page_chars(textpage: Any, top_ref: float) -> list[Char]:
             obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
             size = round(pdfium_c.FPDFText_GetFontSize(textpage, i), 4)
             font = pdfium_c.FPDFTextObj_GetFont(obj)
-            found = ((_font_name(font), size, _fill_hex(obj)), _descent(font, size))
+            found = ((_font_name(font), size, _fill_hex(obj)), _descent(font, size), size)
             styles[key] = found
-        style, descent = found
-        code = units[i] if units is not None else unicode(tp, i)
-        if code in ask_again:
+        style, descent, size = found
+        code = units[i]
+        if code in ask_again:  # also every character when the page text did not line up
             code = unicode(tp, i)
-        if code == _PDFIUM_HYPHEN:
+        if code == hyphen:
             text = "-"
         elif code == 0 or map_error(tp, i) == 1:
-            text = UNKNOWN_GLYPH
+            text = unknown
         else:
             text = chr(code)
-        char_origin(tp, i, *origin_refs)
+        char_origin(tp, i, ox_ref, oy_ref)
         loose_box(tp, i, ref)
         x0, bottom = ox.value, top_ref - (oy.value + descent)
-        if out and objects[-1] == key:
-            prev = out[-1]
-            if prev.x0 < x0 < prev.x1:
-                prev.x1 = x0
-        out.append(Char(text, x0, max(x0, rect.right), bottom - style[1], bottom, style))
-        objects.append(key)
+        if prev is not None and prev_key == key and prev.x0 < x0 < prev.x1:
+            prev.x1 = x0
+        right = rect.right
+        prev = Char(text, x0, right if right > x0 else x0, bottom - size, bottom, style)
+        prev_key = key
+        out.append(prev)
     return out
 
 
