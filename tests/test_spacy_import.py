@@ -33,14 +33,17 @@ def test_enrichment_leaves_spacy_cli_unloaded_and_it_still_imports() -> None:
         print("partners", len(partners))
         print("loaded", sorted(m for m in ("spacy.cli", "typer", "rich", "httpx", "weasel")
                                if m in sys.modules))
-        import spacy, spacy.cli
+        import spacy
         print("info", spacy.info()["spacy_version"] == spacy.__version__)
-        print("cli", spacy.cli.info.__module__)
+        print("cli", spacy.cli.info.__module__)  # an attribute, as after a plain import
+        import spacy.cli.download
+        print("download", spacy.cli.download.__module__)
         """
     )
     assert "loaded []" in out
     assert "info True" in out
     assert "cli spacy.cli.info" in out
+    assert "download spacy.cli.download" in out
     assert int(out.split("partners ")[1].split()[0]) > 0
 
 
@@ -54,11 +57,14 @@ def test_a_spacy_wanting_more_of_its_cli_is_imported_as_it_comes() -> None:
         spacy = si.import_spacy()
         import spacy.cli.info
         print("real", sys.modules["spacy.cli.info"].info is not si.info, spacy.info is not si.info)
+        import spacy.tokens.doc as doc_module, spacy.util
+        print("one copy", doc_module.util is spacy.util)
         from planextract.enrich.nlp import _plan_nlp
         print("tokens", [t.text for t in _plan_nlp()("bijv. PZON/burger")])
         """
     )
     assert "real True True" in out
+    assert "one copy True" in out
     assert "tokens ['bijv.', 'PZON', '/', 'burger']" in out
 
 

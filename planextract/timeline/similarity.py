@@ -6,7 +6,7 @@ import math
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -25,7 +25,7 @@ def similarity(a: str, b: str) -> float:
 # with the same references for every reading of the row, and the cells of a column with
 # every action (~40 % of the pairs of the Kemp en Duin plan are repeats). Bounded, so a
 # hostile timeline cannot grow it without end.
-_MAX_REMEMBERED = 200_000
+_MAX_REMEMBERED = 50_000
 _F32 = struct.Struct("f")
 
 
@@ -33,7 +33,7 @@ def _f32(x: float) -> float:
     return _F32.unpack(_F32.pack(x))[0]
 
 
-@cache
+@lru_cache(maxsize=4096)  # pairs of word counts; bounded for hostile text
 def _cover_factor(q_words: int, c_words: int) -> float:
     """0.5 + 0.5 x sqrt(shorter / longer word count), in single precision."""
     cover = f32(math.sqrt(f32(min(q_words, c_words) / max(q_words, c_words, 1))))
