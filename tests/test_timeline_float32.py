@@ -5,6 +5,7 @@ milestones, steps and its timeline's cells)."""
 
 from __future__ import annotations
 
+import math
 import random
 
 import numpy as np
@@ -124,6 +125,13 @@ def test_mean_is_numpys_float32_mean(n: int) -> None:
     rng = random.Random(n)
     values = float32.f32_list(rng.uniform(0, 100) for _ in range(n))
     assert float32.mean(values) == float(np.array(values, dtype=np.float32).mean())
+
+
+def test_f32_rounds_as_numpy_and_overflows_to_infinity() -> None:
+    values = [0.1, 1 / 3, 99.99999, 2.5e-45, -7.3, 3.4028235e38]
+    assert [float32.f32(v) for v in values] == np.array(values, dtype=np.float32).tolist()
+    assert float32.f32_list(values) == np.array(values, dtype=np.float32).tolist()
+    assert float32.f32(1e39) == math.inf and float32.f32(-1e39) == -math.inf
 
 
 def test_argmax_takes_the_first_of_equal_values() -> None:

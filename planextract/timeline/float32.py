@@ -9,6 +9,8 @@ rounded single-precision result (a double holds more than twice a single's 24 bi
 
 from __future__ import annotations
 
+import math
+import struct
 from array import array
 from collections.abc import Iterable, Sequence
 
@@ -16,11 +18,16 @@ Matrix = list[list[float]]
 
 _PAIRWISE_BLOCK = 128  # numpy's PW_BLOCKSIZE
 _UNROLL = 8
+_F32 = struct.Struct("f")
 
 
 def f32(x: float) -> float:
-    """x rounded to the nearest single-precision value."""
-    return array("f", (x,))[0]
+    """x rounded to the nearest single-precision value (beyond its range: infinity, as a
+    C cast gives)."""
+    try:
+        return _F32.unpack(_F32.pack(x))[0]
+    except OverflowError:
+        return math.copysign(math.inf, x)
 
 
 def f32_list(values: Iterable[float]) -> list[float]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,11 +25,6 @@ def similarity(a: str, b: str) -> float:
 # every action (~40 % of the pairs of the Kemp en Duin plan are repeats). Bounded, so a
 # hostile timeline cannot grow it without end.
 _MAX_REMEMBERED = 50_000
-_F32 = struct.Struct("f")
-
-
-def _f32(x: float) -> float:
-    return _F32.unpack(_F32.pack(x))[0]
 
 
 @lru_cache(maxsize=4096)  # pairs of word counts; bounded for hostile text
@@ -81,9 +75,9 @@ class _Scorer:
                 factor = _cover_factor(n_words, c[2])
                 if best < 100.0 * factor:
                     cutoff = best / factor - 1e-3
-                    contained = _f32(token_set(text, c[0], score_cutoff=cutoff)) * factor
+                    contained = f32(token_set(text, c[0], score_cutoff=cutoff)) * factor
                     best = max(best, contained)
-                found = pairs[key] = _f32(best)
+                found = pairs[key] = f32(best)
             row.append(found)
         return row
 
