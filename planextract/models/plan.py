@@ -10,12 +10,23 @@ Conventions
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
 BOXES = "PDF input: per page, the box around the lines the value was read from."
+
+
+# Default factories as Python functions: pydantic inspects each factory's signature when a
+# model is built, and for the builtins `list` and `dict` that means parsing their text
+# signature (68 fields, about 15 ms of every process that loads the models).
+def new_list() -> list[Any]:
+    return []
+
+
+def new_dict() -> dict[Any, Any]:
+    return {}
 
 
 class _Model(BaseModel):
@@ -61,7 +72,7 @@ class Partner(_Model):
         "zone_name: 'ELZ <name>'; name: a capitalised name in a list of names, not listed."
     )
     own: bool = Field(False, description="The plan's own zone (or one of its bodies).")
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
 
 
 class Period(_Model):
@@ -87,17 +98,17 @@ class Period(_Model):
     end_year: int | None = None
     end_month: int | None = Field(None, ge=1, le=12)
     months: list[int] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Months (1-12) of the plan year the period covers; empty when it lies "
         "outside the plan year or is ambiguous.",
     )
     flags: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="year_inferred, approximate, ambiguous, outside_plan_year.",
     )
     field: str = Field("", description="Where it was found, e.g. 'how.steps'.")
     item: int | None = Field(None, description="Index of the list item in that field.")
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
 
 
 class Target(_Model):
@@ -112,7 +123,7 @@ class Target(_Model):
     per: str | None = Field(None, description="'per netwerklunch': the unit counted per.")
     of: str | None = Field(None, description="'75% van de deelnemers': the whole.")
     item: int | None = Field(None, description="Index of the criterion.")
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
 
 
 class ListItem(_Model):
@@ -121,8 +132,8 @@ class ListItem(_Model):
     text: str
     level: int = Field(1, description="1 for an item, 2 for a sub-item.")
     marker: str | None = Field(None, description="The bullet as written; null for a paragraph.")
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
 class SourceNote(_Model):
@@ -138,12 +149,12 @@ class Source(_Model):
     encoding: str | None = Field(None, description="Text encoding used to read a text file.")
     profile: str = Field(description="Template profile used for extraction.")
     notes: list[SourceNote] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="What the reader did with the source that affects the values "
         "(e.g. DOCX: 'pages-approximate', 'tracked-changes', 'comments').",
     )
     readers: dict[str, str] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         description="Versions of the libraries that read the file ({'pdfplumber': '0.11.10', "
         "'pdfminer.six': '20260107'} for a PDF; a text file is read by Python alone).",
     )
@@ -156,31 +167,31 @@ class Section(_Model):
     level: int = 1
     kind: Literal["narrative", "goals", "timeline", "annex"] = "narrative"
     text: str
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
-    partners: list[Partner] = Field(default_factory=list, description="Enrichment.")
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
+    partners: list[Partner] = Field(default_factory=new_list, description="Enrichment.")
 
 
 class What(_Model):
     text: str = Field(description="The description before the scope sub-parts.")
     do: list[ListItem] | None = Field(None, description="'Wat ga je wel doen?'")
     dont: list[ListItem] | None = Field(None, description="'Wat ga je niet doen?'")
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
 class Why(_Model):
     text: str
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
 class ForWhom(_Model):
     text: str = Field(description="The answer as written.")
     target_groups: list[ListItem] | None = None
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
 class WithWhom(_Model):
@@ -193,18 +204,18 @@ class WithWhom(_Model):
     partnerships: list[ListItem] | None = Field(
         None, description="'Indien je een trekkende of faciliterende rol opneemt…'"
     )
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
 class How(_Model):
     text: str = Field(description="The plan as written, before the milestones.")
-    steps: list[ListItem] = Field(default_factory=list)
+    steps: list[ListItem] = Field(default_factory=new_list)
     milestones: list[ListItem] | None = Field(
         None, description="'Vermeld hier ook de mijlpalen'; null when the form has no such part."
     )
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
 class EvaluationType(_Model):
@@ -214,10 +225,10 @@ class EvaluationType(_Model):
     label: str = Field(description="The type label as written.")
     glyph: str | None = Field(None, description="The checkbox glyph as found.")
     text: str
-    criteria: list[ListItem] = Field(default_factory=list)
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
-    targets: list[Target] = Field(default_factory=list, description="Enrichment.")
+    criteria: list[ListItem] = Field(default_factory=new_list)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
+    targets: list[Target] = Field(default_factory=new_list, description="Enrichment.")
 
 
 class Evaluation(_Model):
@@ -225,8 +236,8 @@ class Evaluation(_Model):
     output: EvaluationType | None = None
     outcome: EvaluationType | None = None
     text: str = Field("", description="Text under the label outside any evaluation type.")
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
 class UnknownLabel(_Model):
@@ -236,7 +247,7 @@ class UnknownLabel(_Model):
     text: str
     action_id: str
     field: str = Field(description="Where the line and the text under it went, e.g. 'how.steps'.")
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
 
 
 class Action(_Model):
@@ -248,9 +259,9 @@ class Action(_Model):
         "null when the title has none.",
     )
     kind: Literal["template", "narrative"]
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
     what: What | None = None
     why: Why | None = None
     for_whom: ForWhom | None = None
@@ -258,8 +269,8 @@ class Action(_Model):
     how: How | None = None
     evaluation: Evaluation | None = None
     text: str = Field("", description="Body of a narrative action; text before the form otherwise.")
-    partners: list[Partner] = Field(default_factory=list, description="Enrichment.")
-    periods: list[Period] = Field(default_factory=list, description="Enrichment.")
+    partners: list[Partner] = Field(default_factory=new_list, description="Enrichment.")
+    periods: list[Period] = Field(default_factory=new_list, description="Enrichment.")
 
 
 # The template's six form fields, as Action attributes in form order.
@@ -270,28 +281,28 @@ class OperationalGoal(_Model):
     id: str = Field(description="Unique key: the number, with a letter when a number is reused.")
     number: str | None
     title: str
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
     occurrences: int = Field(1, description="How often this heading appears in the document.")
-    actions: list[Action] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=new_list)
 
 
 class StrategicGoal(_Model):
     id: str
     number: str | None
     title: str
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
     occurrences: int = 1
-    operational_goals: list[OperationalGoal] = Field(default_factory=list)
+    operational_goals: list[OperationalGoal] = Field(default_factory=new_list)
 
 
 class TimelineColumn(_Model):
     title: str
     action_id: str | None = None
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
     link_score: float | None = Field(
         None,
         description="How well the column matches its action, 0-1 (title and cells together); "
@@ -324,8 +335,8 @@ class TimelineCell(_Model):
         None, description="The text of the column's action that the cell resembles most."
     )
     match_score: float | None = Field(None, description="Similarity with `match`, 0-1.")
-    pages: list[int] = Field(default_factory=list)
-    lines: list[int] = Field(default_factory=list, description="Source line numbers.")
+    pages: list[int] = Field(default_factory=new_list)
+    lines: list[int] = Field(default_factory=new_list, description="Source line numbers.")
 
 
 class TimelineRow(_Model):
@@ -333,23 +344,23 @@ class TimelineRow(_Model):
     label: str
     cells: list[str | None]
     months: list[int] = Field(
-        default_factory=list, description="All months the label covers (a range, a quarter)."
+        default_factory=new_list, description="All months the label covers (a range, a quarter)."
     )
     details: list[TimelineCell | None] = Field(
-        default_factory=list, description="Parallel to cells; null for an empty cell."
+        default_factory=new_list, description="Parallel to cells; null for an empty cell."
     )
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
 
 
 class TimelineTable(_Model):
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
     columns: list[TimelineColumn]
     rows: list[TimelineRow]
     source: Literal["text", "pdf-table"] = Field(
         "text", description="Rebuilt from flattened text, or read from a ruled PDF table."
     )
     lines: list[int] = Field(
-        default_factory=list, description="First and last source line of the table."
+        default_factory=new_list, description="First and last source line of the table."
     )
 
 
@@ -362,7 +373,7 @@ class MilestoneLink(_Model):
     table: int
     column: int
     month: int
-    months: list[int] = Field(default_factory=list)
+    months: list[int] = Field(default_factory=new_list)
     score: float = Field(description="Similarity of milestone and cell, 0-1.")
 
 
@@ -384,16 +395,16 @@ class TimelineStats(_Model):
 
 
 class Timeline(_Model):
-    tables: list[TimelineTable] = Field(default_factory=list)
-    milestone_links: list[MilestoneLink] = Field(default_factory=list)
+    tables: list[TimelineTable] = Field(default_factory=new_list)
+    milestone_links: list[MilestoneLink] = Field(default_factory=new_list)
     unlinked_columns: list[ColumnRef] = Field(
-        default_factory=list, description="Columns that match no action."
+        default_factory=new_list, description="Columns that match no action."
     )
     actions_without_column: list[str] = Field(
-        default_factory=list, description="Template actions that no column schedules."
+        default_factory=new_list, description="Template actions that no column schedules."
     )
     unscheduled_milestones: list[MilestoneRef] = Field(
-        default_factory=list, description="Milestones of linked actions found in no cell."
+        default_factory=new_list, description="Milestones of linked actions found in no cell."
     )
     stats: TimelineStats = Field(default_factory=lambda: TimelineStats(cells=0, uncertain=0))
 
@@ -403,7 +414,7 @@ class TimelineStatus(_Model):
 
     status: Literal["table", "referenced", "image-only", "no-table", "absent"]
     reason: str
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
     reference: str | None = Field(None, description="What the section refers to, as written.")
 
 
@@ -413,7 +424,7 @@ class Finding(_Model):
     message: str = Field(description="Dutch, for the policy officer.")
     action_id: str | None = None
     field: str | None = None
-    pages: list[int] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=new_list)
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
 
 
@@ -425,7 +436,7 @@ class ActionQuality(_Model):
     filled: int = Field(description="Template elements filled in.")
     expected: int = Field(description="Template elements this plan's form asks for.")
     missing: list[str] = Field(
-        default_factory=list, description="Elements not filled in, e.g. 'why', 'what.dont'."
+        default_factory=new_list, description="Elements not filled in, e.g. 'why', 'what.dont'."
     )
 
 
@@ -436,16 +447,16 @@ class SeverityCounts(_Model):
 
 
 class Quality(_Model):
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=new_list)
     completeness: float | None = Field(
         None,
         description="Plan score 0-100: filled / expected over all actions; null without actions.",
     )
-    actions: list[ActionQuality] = Field(default_factory=list)
+    actions: list[ActionQuality] = Field(default_factory=new_list)
     counts: SeverityCounts = Field(default_factory=SeverityCounts)
-    codes: dict[str, int] = Field(default_factory=dict, description="Findings per code.")
+    codes: dict[str, int] = Field(default_factory=new_dict, description="Findings per code.")
     not_on_form: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Template elements this plan's form does not have (not counted, not flagged).",
     )
 
@@ -454,8 +465,8 @@ class UnassignedText(_Model):
     """Text that fits nowhere in the template, kept so that nothing is lost."""
 
     text: str
-    pages: list[int] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list, description=BOXES)
+    pages: list[int] = Field(default_factory=new_list)
+    boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
     lines: list[int] = Field(description="Source line numbers.")
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
 
@@ -482,7 +493,7 @@ class Extraction(_Model):
     coverage: float = Field(description="Share of non-noise lines placed in the plan, 0-100.")
     pages_uncertain_lines: int = Field(0, description="Lines whose page could not be resolved.")
     page_issues: list[PageIssue] = Field(
-        default_factory=list, description="Pages the reader could not (fully) read."
+        default_factory=new_list, description="Pages the reader could not (fully) read."
     )
 
 
@@ -496,8 +507,8 @@ class Plan(_Model):
     )
     year: int | None = None
     title: str | None = None
-    sections: list[Section] = Field(default_factory=list)
-    strategic_goals: list[StrategicGoal] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=new_list)
+    strategic_goals: list[StrategicGoal] = Field(default_factory=new_list)
     timeline: Timeline | None = None
     timeline_status: TimelineStatus | None = Field(
         None, description="How the timeline was found, or why it is null."
@@ -506,9 +517,9 @@ class Plan(_Model):
     enriched: bool = Field(
         False, description="Partners, periods and targets were computed (enrich step ran)."
     )
-    unassigned: list[UnassignedText] = Field(default_factory=list)
+    unassigned: list[UnassignedText] = Field(default_factory=new_list)
     unknown_labels: list[UnknownLabel] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Lines written as labels that the template profile does not know.",
     )
     extraction: Extraction
