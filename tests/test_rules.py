@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ from planextract.rules.labels import (
 )
 from planextract.rules.profile import load_profile
 from planextract.rules.reflow import join
+from planextract.rules.text import clean_spaces, collapse
 
 P = load_profile()
 
@@ -251,3 +255,27 @@ def test_profile_index_is_compiled_with_the_profile() -> None:
     assert "geef een korte beschrijving van wat je gaat doen" in P.index.prompt_keys
     assert (P.field_rule("with_whom"), "met wie? ") in P.index.label_heads["m"]
     assert P.index.glyphs[0] in ("[x]", "[X]", "[ ]")  # longest glyphs first
+
+
+def _collapse_by_regex(text: str) -> str:
+    """The former definition of `collapse`: exotic spaces replaced, runs of \\s collapsed."""
+    return re.sub(r"\s+", " ", clean_spaces(text)).strip()
+
+
+def test_collapse_is_the_regex_definition_for_every_space_character() -> None:
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert "\u00a0" in spaces and "\u2007" in spaces and "\x1f" in spaces
+    alphabet = [*spaces, "\ufeff", "a", "é", "?", " ", "Wat"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert collapse(text) == _collapse_by_regex(text), repr(text)
+    line = "\ufeff  Wat?\u00a0\u00a0Een\tkorte  tekst\u202f "
+    assert collapse(line) == "Wat? Een korte tekst"
+
+
+def test_collapse_of_every_sample_line_is_the_regex_definition() -> None:
+    samples = sorted((Path(__file__).parent.parent / "samples").glob("*.txt"))
+    lines = [line for p in samples for line in p.read_text("utf-8").splitlines()]
+    assert len(lines) > 1000
+    assert [collapse(line) for line in lines] == [_collapse_by_regex(line) for line in lines]
