@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from planextract.extract.page_ranges import add_page_ranges
 from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
 from planextract.models.document import Document
+from planextract.models.json_text import json_text
 from planextract.models.plan import Plan, Source, SourceNote
 from planextract.models.tokens import Token
 from planextract.quality.assess import assess
@@ -198,4 +198,4 @@ def plan_to_json(plan: Plan) -> str:
     """Deterministic JSON: fixed key order, UTF-8 text, trailing newline. Empty provenance
     (`boxes: []`, `page_range: null`) is left out; both are the models' defaults."""
     data = _drop_empty_provenance(plan.model_dump(mode="json"))
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data) + "\n"
