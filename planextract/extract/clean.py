@@ -6,6 +6,7 @@ Lines are marked, never deleted, so that accounting can show where every line we
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from planextract.models.document import (
@@ -131,7 +132,10 @@ def _mark_running_headers(doc: Document, footers: list[int], profile: Profile) -
     footers (only blank lines between) is a header, whatever its wording ('ELZ … –
     Actieplan 2025'); only its occurrences next to a footer are furniture."""
     near: dict[str, dict[int, int]] = {}  # text -> footer -> the line nearest to it
+    in_order, gap = sorted(footers), profile.header_footer_gap
     for i, line in enumerate(doc.lines):
+        if not _within_gap(i, in_order, gap):  # cheap first: few lines stand near a footer
+            continue
         if not line.text or not _furniture_candidate(line, profile):
             continue
         footer = _near_footer(doc, i, footers, profile)
@@ -169,6 +173,12 @@ def _mark_running_lines(doc: Document) -> None:
 
 def _running_key(line: Line) -> str:
     return _NUMBERS.sub("#", collapse(line.text))
+
+
+def _within_gap(i: int, in_order: list[int], gap: int) -> bool:
+    """Some footer (in ascending order) is at most `gap` lines from line i."""
+    k = bisect_left(in_order, i - gap)
+    return k < len(in_order) and in_order[k] <= i + gap
 
 
 def _near_footer(doc: Document, i: int, footers: list[int], profile: Profile) -> int | None:
