@@ -71,3 +71,17 @@ def test_every_special_case_in_context_tokenizes_as_with_all_loaded() -> None:
         for context in rnd.sample(contexts, 3):
             text = context.format(k=k, j=j)
             assert _tokens(lazy.make_doc(text)) == _tokens(full.make_doc(text)), repr(text)
+
+
+def test_the_text_kept_beside_each_doc_is_the_docs_own_text() -> None:
+    from spacy.tokenizer import Tokenizer
+
+    from planextract.enrich.doc_text import doc_text
+
+    lazy, _ = _lazy_and_full()
+    for text in (p.read_text(encoding="utf-8") for p in (ELZOH_TXT, KEMP_TXT)):
+        for piece in _pieces(text)[:400]:
+            doc = lazy(piece)
+            assert doc_text(doc) == doc.text == piece
+    plain = Tokenizer(lazy.vocab)("Overleg met\nDe huisartsen")  # keeps no text beside it
+    assert doc_text(plain) == "Overleg met\nDe huisartsen"

@@ -19,6 +19,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from planextract.enrich.doc_text import doc_text
 from planextract.enrich.spacy_import import import_spacy
 from planextract.rules.enrich import Gazetteer, load_gazetteer, variant_is_case_sensitive
 from planextract.rules.profile import ReflowRule
@@ -65,7 +66,7 @@ class LineStarts:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         if "\n" not in text:
             return doc
         for prev, tok in pairwise(doc):  # each Token made once (spaCy makes one per access)

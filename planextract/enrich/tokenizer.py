@@ -22,6 +22,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from planextract.enrich.doc_text import keep_text
+
 SpecialCases = Mapping[str, Iterable[Mapping[Any, Any]]]
 
 
@@ -103,4 +105,6 @@ class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
 
     def __call__(self, text: str) -> Doc:
         self.load_for(text)
-        return super().__call__(text)
+        doc = super().__call__(text)
+        keep_text(doc, text)
+        return doc
