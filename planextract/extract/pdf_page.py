@@ -243,9 +243,10 @@ def read_page(page: PageData, page_no: int, rules: PdfRules) -> PageContent:
     cells: dict[tuple[float, float, float, float], Cell] = {}
     for word in words:
         cell = rulings.cell_at(word.x0, word.top, word.x1, word.bottom)
-        key = cell.key if cell else None
+        key = None
         if cell is not None:
-            cells.setdefault(cell.key, cell)
+            key = cell.key
+            cells.setdefault(key, cell)
         by_cell.setdefault(key, []).append(word)
 
     # Blocks in reading order: (top, x0, lines).
