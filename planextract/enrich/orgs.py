@@ -65,6 +65,8 @@ def _name_like(tok: Token) -> bool:
         return False
     if tok.is_title or (tok.is_upper and len(text) > 1):
         return True
+    if text.isalpha():  # most words: no digit (no letter is a digit), so no code
+        return False
     return any(c.isupper() for c in text) and any(c.isdigit() for c in text)
 
 
