@@ -8,7 +8,7 @@ import statistics
 from pathlib import Path
 
 import pytest
-from conftest import KEMP_TXT
+from conftest import ELZOH_TXT, KEMP_TXT
 from writer_variants import ALL_FAMILIES, FAMILIES, SOURCES, compare_variant, load, variant
 
 from planextract.pipeline import extract_file
@@ -110,3 +110,157 @@ def test_an_unknown_label_is_reported_with_its_page(tmp_path: Path) -> None:
     ]
     found = [f for f in plan.quality.findings if f.code == "template.unknown_label"]
     assert len(found) == 1 and found[0].pages == [12] and "Werkplan:" in found[0].message
+
+
+def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = 1) -> Path:
+    text = sample.read_text("utf-8")
+    assert old in text, old
+    path = tmp_path / f"variant-{sample.name}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+    return path
+
+
+def _actions(plan) -> list[str]:
+    return [a.id for sd in plan.strategic_goals for od in sd.operational_goals for a in od.actions]
+
+
+def test_a_criterion_that_opens_a_page_stays_a_criterion(tmp_path: Path) -> None:
+    """ELZOH 1.1-1: its process criterion 'Groeidocument …' at the top of a page, with the
+    next box under it, is no action title."""
+    path = _rewrite_sample(
+        tmp_path,
+        ELZOH_TXT,
+        "\nGroeidocument waar onze afspraken",
+        "\n Groeidocument waar onze afspraken",
+    )
+    plan = extract_file(path, enrich=False).plan
+    assert len(_actions(plan)) == 11
+    ev = plan.action("1.1-1").evaluation
+    assert ev.process.selected is True
+    assert ev.process.criteria[0].text.startswith("Groeidocument waar onze afspraken")
+    assert ev.output.selected is True and len(ev.output.criteria) == 3
+
+
+def test_a_sentence_cut_by_a_page_break_goes_on(tmp_path: Path) -> None:
+    """'… ingediend kan worden op' / footer and header / '31/05/2024 bij het departement
+    Zorg.': the criterion goes on after the page furniture, no action starts there."""
+    path = _rewrite_sample(
+        tmp_path,
+        ELZOH_TXT,
+        "ingediend kan worden op \n31/05/2024",
+        "ingediend kan worden op \n\nActieplan Eerstelijnszone Zuidoost Hageland\n\n"
+        "  Pagina 9 van 24 \n 31/05/2024",
+    )
+    plan = extract_file(path, enrich=False).plan
+    assert len(_actions(plan)) == 11
+    criteria = [c.text for a in [plan.action("1.2-1")] for c in a.evaluation.output.criteria]
+    assert any(
+        c.endswith("ingediend kan worden op 31/05/2024 bij het departement Zorg.") for c in criteria
+    )
+
+
+def test_a_narrative_paragraph_that_opens_a_page_stays_in_its_action(tmp_path: Path) -> None:
+    """'In 2025 en 2026 focussen we … op verschillende manieren:' ends in a colon: it
+    introduces the list under it, it is no title."""
+    path = _rewrite_sample(
+        tmp_path, ELZOH_TXT, "\nIn 2025 en 2026 focussen we", "\n In 2025 en 2026 focussen we"
+    )
+    plan = extract_file(path, enrich=False).plan
+    assert len(_actions(plan)) == 11
+    assert "In 2025 en 2026 focussen we op de implementatie" in plan.action("1.1-2").text
+
+
+def test_word_symbol_bullets_are_list_markers(tmp_path: Path) -> None:
+    """A text export writes Word's Symbol bullet as U+F0B7: Kemp's first target groups
+    (lines 381-382 of the sample) are still two items."""
+    text = KEMP_TXT.read_text("utf-8").replace("\n- ", "\n\uf0b7 ")
+    path = tmp_path / "kemp-symbol-bullets.txt"
+    path.write_text(text, "utf-8")
+    plan = extract_file(path, enrich=False).plan
+    groups = plan.action("1.1-1").for_whom.target_groups
+    assert [(g.text, g.marker) for g in groups] == [
+        ("Bestuursleden ELZ Kemp en Duin", "\uf0b7"),
+        ("Leden van de algemene vergadering ELZ Kemp en Duin", "\uf0b7"),
+    ]
+
+
+def test_a_table_of_contents_opens_no_goals(tmp_path: Path) -> None:
+    """An entry with its page number after a tab, dot leaders or spaces repeats a goal
+    heading; it is text of the section 'Inhoudstafel', and the goals stay five."""
+    toc = (
+        " Inhoudstafel\n\n"
+        "Strategische doelstelling 1 – ELZ Kemp en Duin handelt naar de principes van goed"
+        " bestuur\t14\n"
+        "Operationele doelstelling 1.1 – Het (re)organiseren van de AV, BO en DB om de werking van"
+        " de ELZ te verbeteren ........ 14\n"
+        "Strategische doelstelling 2 – ELZ Kemp en Duin werkt data-gedreven, complementair en\n"
+        "met gedragenheid     16\n\n"
+    )
+    path = _rewrite_sample(tmp_path, KEMP_TXT, " Instructies", toc + " Instructies")
+    plan = extract_file(path, enrich=False).plan
+    assert [sd.id for sd in plan.strategic_goals] == ["SD1", "SD2", "SD2b", "SD4", "SD5"]
+    assert [od.number for od in plan.strategic_goals[0].operational_goals] == ["1.1"]
+    section = next(s for s in plan.sections if s.title.strip() == "Inhoudstafel")
+    assert "met gedragenheid" in section.text and "........ 14" in section.text
+
+
+@pytest.mark.parametrize(
+    ("sd", "od"),
+    [
+        ("3.1 Strategische doelstelling 1 – ", "3.1.1 Operationele doelstelling 1.1 – "),
+        ("Strategische doelstelling nr. 1: ", "Operationele doelstelling nr. 1.1: "),
+        ("1. Strategische doelstelling – ", "1.1. Operationele doelstelling – "),
+        ("Strategische doelstelling 1 – ", "Doelstelling 1.1 – "),
+    ],
+)
+def test_other_goal_numberings(tmp_path: Path, sd: str, od: str) -> None:
+    path = _rewrite_sample(tmp_path, KEMP_TXT, "Strategische doelstelling 1 – ", sd)
+    text = path.read_text("utf-8").replace("Operationele doelstelling 1.1 – ", od, 1)
+    path.write_text(text, "utf-8")
+    plan = extract_file(path, enrich=False).plan
+    sd1 = plan.strategic_goals[0]
+    assert (sd1.id, sd1.number) == ("SD1", "1")
+    assert sd1.title.startswith("ELZ Kemp en Duin handelt naar de principes van goed bestuur")
+    od1 = sd1.operational_goals[0]
+    assert od1.number == "1.1" and od1.title.startswith("Het (re)organiseren van de AV, BO en DB")
+    assert [a.id for a in od1.actions] == ["1.1-1"]
+    assert [s.id for s in plan.strategic_goals] == ["SD1", "SD2", "SD2b", "SD4", "SD5"]
+
+
+def test_a_lower_case_line_at_the_foot_of_a_page_is_no_header(tmp_path: Path) -> None:
+    """'actieplan 2026 of het meerjarenplan.' ends a sentence of ELZOH's last action; with
+    a footer right under it, it still is text, not a running header."""
+    path = _rewrite_sample(
+        tmp_path,
+        ELZOH_TXT,
+        "actieplan 2026 of het meerjarenplan. \n",
+        "actieplan 2026 of het meerjarenplan. \n\n  Pagina 23 van 24 \n",
+    )
+    plan = extract_file(path, enrich=False).plan
+    assert plan.organisation == "Eerstelijnszone Zuidoost Hageland"
+    texts = [
+        a.text or ""
+        for sd in plan.strategic_goals
+        for od in sd.operational_goals
+        for a in od.actions
+    ]
+    assert any("naar actieplan 2026 of het meerjarenplan." in t for t in texts)
+
+
+def test_an_answer_typed_on_the_sub_part_line(tmp_path: Path) -> None:
+    """'Wie is de trekker van de actie? ELZOH vzw' (ELZOH lines 165-166 on one line): the
+    lead is the answer, and no finding says the part is missing."""
+    path = _rewrite_sample(
+        tmp_path,
+        ELZOH_TXT,
+        "Wie is de trekker van de actie? \nELZOH vzw \n",
+        "Wie is de trekker van de actie? ELZOH vzw \n",
+    )
+    plan = extract_file(path, enrich=False).plan
+    action = plan.action("1.1-1")
+    assert action.with_whom.lead == "ELZOH vzw"
+    assert "trekker" not in (action.with_whom.text or "")
+    missing = [
+        f for f in plan.quality.findings if f.action_id == "1.1-1" and f.code == "part.missing"
+    ]
+    assert not [f for f in missing if "trekker" in f.message]

@@ -93,6 +93,9 @@ def goal_headings(t: Text, rng: random.Random) -> None:
             "Strategische Doelstelling {r} – {t}",
             "Strategische doelstelling {n} {t}",
             "SD {n} — {t}",
+            "Strategische doelstelling nr. {n}: {t}",
+            "Strategische doelstelling nr. {n} – {t}",
+            "{n}. Strategische doelstelling – {t}",
         ]
     )
     od_style = rng.choice(
@@ -105,20 +108,33 @@ def goal_headings(t: Text, rng: random.Random) -> None:
             "OPERATIONELE DOELSTELLING {n}.{m} – {t}",
             "Operationele doelstelling {n}.{m} {t}",
             "OD {n}.{m} — {t}",
+            "Operationele doelstelling nr. {n}.{m}: {t}",
+            "Doelstelling {n}.{m} – {t}",
+            "{n}.{m}. Operationele doelstelling – {t}",
         ]
     )
     upper = rng.random() < 0.3
+    # Word's heading numbering in front of the heading ('3.1 Strategische doelstelling 1 –
+    # …', '3.1.2 Operationele doelstelling 1.2 – …'): the plan's chapter, then the count.
+    chapter = rng.choice([2, 3, 4]) if rng.random() < 0.3 else None
+    if sd_style.startswith("{") or od_style.startswith("{"):
+        chapter = None  # a number in front already
+    sds = ods = 0
     for i, line in enumerate(t.lines):
         m = _SD.match(line)
         if m:
             title = m["title"].upper() if upper else m["title"]
             n = m["n"]
-            t.lines[i] = m["lead"] + sd_style.format(n=n, r=_ROMAN[int(n)], t=title)
+            sds, ods = sds + 1, 0
+            outline = "" if chapter is None else f"{chapter}.{sds} "
+            t.lines[i] = m["lead"] + outline + sd_style.format(n=n, r=_ROMAN[int(n)], t=title)
             continue
         m = _OD.match(line)
         if m:
             title = m["title"].upper() if upper else m["title"]
-            t.lines[i] = m["lead"] + od_style.format(n=m["n"], m=m["m"], t=title)
+            ods += 1
+            outline = "" if chapter is None else f"{chapter}.{sds}.{ods} "
+            t.lines[i] = m["lead"] + outline + od_style.format(n=m["n"], m=m["m"], t=title)
 
 
 def action_headings(t: Text, rng: random.Random) -> None:
@@ -196,6 +212,35 @@ def answer_on_label_line(t: Text, rng: random.Random) -> None:
             t.lines[i] = f"{t.lines[i].rstrip()} {answer}"
             for j in range(i + 1, k + 1):
                 t.lines[j] = None  # type: ignore[call-overload]
+    t.lines = [line for line in t.lines if line is not None]
+
+
+def answer_on_part_line(t: Text, rng: random.Random) -> None:
+    """'Wie is de trekker van de actie? ELZOH vzw', 'Doelgroep(en): Bestuurders …': the
+    answer's first line typed on the sub-part's own line, after its '?' (or a ':')."""
+    chosen = set(rng.sample(sorted(_PART_WORDINGS), k=rng.randint(1, 3)))
+    for i, line in enumerate(t.lines):
+        m = _PART_LINE.match(line) if line is not None else None
+        if not m or m["label"] not in chosen:
+            continue
+        k = i + 1
+        while k < len(t.lines) and not t.lines[k].strip():
+            k += 1
+        answer = (t.lines[k] or "").strip() if k < len(t.lines) else ""
+        if (
+            not answer
+            or answer[0] in "•-–(/☒☐"
+            or t.label_at(k)
+            or _PART_LINE.match(t.lines[k])["label"] in _PART_WORDINGS  # type: ignore[index]
+            or _TEMPLATE_LINE.match(t.lines[k])
+        ):
+            continue
+        head = line.rstrip()
+        if not head.endswith(("?", ":")):
+            head += ":"
+        t.lines[i] = f"{head} {answer}"
+        for j in range(i + 1, k + 1):
+            t.lines[j] = None  # type: ignore[call-overload]
     t.lines = [line for line in t.lines if line is not None]
 
 
@@ -313,10 +358,125 @@ def page_breaks(t: Text, rng: random.Random) -> None:
             t.lines[k + 1] = t.lines[k + 1].lstrip()
 
 
+_TEMPLATE_LINE = re.compile(
+    r"^\s*(?:\d\)\s*)?(?:Wat ga je|Doelgroep|Wie is de trekker|Indien de zorgraad|Met welke"
+    r"|Vermeld hier|Selecteer minstens|Geef een|Definieer|Waarom deze|Lijst hier)"
+)
+
+
+def _answer_lines(t: Text) -> list[int]:
+    """Lines of answers, criteria and narrative text between the first goal heading and
+    the annex: not headings, labels, prompts, boxes, titles or page furniture, and not the
+    first lines of a page already."""
+    start = next((i for i, line in enumerate(t.lines) if _SD.match(line)), len(t.lines))
+    end = next(
+        (i for i, line in enumerate(t.lines) if line.strip().upper().startswith("BIJLAGE")),
+        len(t.lines),
+    )
+    end = max(end, start)
+    titles = {t.title_start(f) for f in t.forms()}
+    out = []
+    for i in range(start, end):
+        line = t.lines[i]
+        s = line.strip()
+        if (
+            not s
+            or i in titles
+            or t.label_at(i)
+            or _SD.match(line)
+            or _OD.match(line)
+            or _ACTIE.match(line)
+            or _GOAL_WORD.match(line)
+            or _FOOTER.match(line)
+            or _HEADER.match(line)
+            or _TEMPLATE_LINE.match(line)
+            or s[:1] in "☒☐"
+            or line.startswith(" ")
+            or any(t.lines[k].startswith(" ") for k in range(max(0, i - 3), i))
+        ):
+            continue
+        out.append(i)
+    return out
+
+
+def page_breaks_inside(t: Text, rng: random.Random) -> None:
+    """Page breaks where the text happens to reach the foot of the page: inside an
+    answer, between two criteria, in a narrative action's body, even in the middle of a
+    wrapped sentence, with the plan's own running header and footer between (or only
+    the next page's start mark)."""
+    zone = ZONES[t.name]
+    lines = _answer_lines(t)
+    chosen = sorted(rng.sample(lines, k=min(len(lines), max(3, len(lines) // 30))))
+    furniture = rng.random() < 0.7
+    for i in reversed(chosen):
+        t.lines[i] = " " + t.lines[i]
+        if furniture:
+            t.lines[i:i] = ["", f"Actieplan {zone}", "", "  Pagina 99 van 99", ""]
+
+
+_TOC_TITLES = ["Inhoud", "Inhoudstafel", "Inhoudsopgave", "INHOUDSTAFEL"]
+_TOC_STYLES = ["{h} {dots} {p}", "{h}\t{p}", "{h}    {p}", "{h} ....... {p}"]
+
+
+def _heading_text(t: Text, i: int) -> str:
+    """A heading with its wrapped lines (up to the blank line under it)."""
+    parts = [t.lines[i].strip()]
+    k = i + 1
+    while k < len(t.lines) and t.lines[k].strip() and len(parts) < 3:
+        nxt = t.lines[k].strip()
+        if _SD.match(t.lines[k]) or _OD.match(t.lines[k]) or t.label_at(k):
+            break
+        parts.append(nxt)
+        k += 1
+    return " ".join(parts)
+
+
+def table_of_contents(t: Text, rng: random.Random) -> None:
+    """A table of contents before the plan's first section, made of its own goal headings
+    (and its sections, where the writer's Word lists them), each with the page it starts
+    on: dot leaders, a tab or spaces before the number; long entries wrap."""
+    style = rng.choice(_TOC_STYLES)
+    page, entries = 1, []
+    first_section = None
+    for i, line in enumerate(t.lines):
+        if line.startswith(" ") and not line.startswith("  ") and line.strip():
+            page += 1
+        s = line.strip()
+        if _SD.match(line) or (_OD.match(line) and rng.random() < 0.8):
+            entries.append((_heading_text(t, i), page))
+        elif s in ("Instructies", "Inleiding", "Algemeen", "Tijdslijn") or s.startswith("Bijlage"):
+            first_section = i if first_section is None else first_section
+            entries.append((s, page))
+    if first_section is None:
+        first_section = next(i for i, line in enumerate(t.lines) if _SD.match(line))
+    block = [f" {rng.choice(_TOC_TITLES)}", ""]
+    for heading, p in entries:
+        dots = "." * max(3, 80 - len(heading))
+        if len(heading) > 85 and rng.random() < 0.5:  # Word wraps a long entry
+            cut = heading.rfind(" ", 0, 85)
+            block.append(heading[:cut])
+            heading = heading[cut + 1 :]
+        block.append(style.format(h=heading, dots=dots, p=p + 1))
+    t.lines[first_section:first_section] = [*block, ""]
+
+
 def checkbox_glyphs(t: Text, rng: random.Random) -> None:
     """Other ways to write the evaluation boxes."""
-    checked, unchecked = rng.choice([("[x]", "[ ]"), ("☑", "☐"), ("■", "□"), ("[X]", "[]")])
-    t.lines = [line.replace("☒", checked).replace("☐", unchecked) for line in t.lines]
+    checked, unchecked = rng.choice(
+        [("[x]", "[ ]"), ("☑", "☐"), ("■", "□"), ("[X]", "[]"), ("X", ""), ("(x)", "( )")]
+    )
+    after = rng.random() < 0.25  # 'Procesevaluatie ☒': the box after the type
+    out = []
+    for line in t.lines:
+        s = line.lstrip()
+        if s and s[0] in "☒☐":
+            glyph, rest = (checked if s[0] == "☒" else unchecked), s[1:].strip()
+            lead = line[: len(line) - len(s)]
+            # a typed mark leaves the types it did not choose bare
+            line = f"{lead}{rest} {glyph}" if after and glyph else f"{lead}{glyph} {rest}"
+            line = line.rstrip() if glyph else f"{lead}{rest}"
+        out.append(line)
+    t.lines = out
 
 
 _PROMPTS = (
@@ -381,7 +541,9 @@ def sub_part_wording(t: Text, rng: random.Random) -> None:
 def bullet_markers(t: Text, rng: random.Random) -> None:
     """Other list markers: one writer's Word puts '•', '▪', '–' or '➢' where the sample has
     '-' or '•'."""
-    marker = rng.choice(["•", "▪", "–", "➢", "-", "●"])
+    # '\uf0b7', '\uf0a7', '\uf0d8': Word's Symbol and Wingdings bullets as a text export
+    # writes them (private-use code points, the font's own codes).
+    marker = rng.choice(["•", "▪", "–", "➢", "-", "●", "\uf0b7", "\uf0a7", "\uf0d8", "*"])
     for i, line in enumerate(t.lines):
         m = re.match(r"^(\s*)[-•](\s+)(?=\S)", line)
         if m:
@@ -470,6 +632,7 @@ FAMILIES: dict[str, Family] = {
     "action_headings": action_headings,
     "label_wording": label_wording,
     "answer_on_label_line": answer_on_label_line,
+    "answer_on_part_line": answer_on_part_line,
     "field_order": field_order,
     "page_furniture": page_furniture,
     "extra_sections": extra_sections,
@@ -483,6 +646,8 @@ FAMILIES: dict[str, Family] = {
     "spacing": spacing,
     "od_numbering": od_numbering,
     "sections_moved": sections_moved,
+    "page_breaks_inside": page_breaks_inside,
+    "table_of_contents": table_of_contents,
 }
 # Order in which a combination applies families (structure first, furniture last).
 _ORDER = list(FAMILIES)
@@ -523,7 +688,7 @@ ALL_FAMILIES = [*FAMILIES, "combined"]
 
 
 # -- comparison ----------------------------------------------------------------------------
-_MARKER = re.compile(r"^\s*[-•▪–➢●]\s+", re.MULTILINE)
+_MARKER = re.compile(r"^\s*[-•▪–➢●\uf0b7\uf0a7\uf0d8*]\s+", re.MULTILINE)
 
 
 def _norm(value: Any) -> str:

@@ -35,6 +35,7 @@ from planextract.models.provenance import boxes_of, pages_of
 from planextract.models.tokens import Kind, Token
 from planextract.models.tree import ActionDraft, FieldDraft, GoalDraft, Tree
 from planextract.rules.headings import split_action_title
+from planextract.rules.labels import state_of_bare_type
 from planextract.rules.profile import Profile
 from planextract.rules.text import collapse
 
@@ -193,6 +194,7 @@ class Assembler:
 
     def evaluation(self, fd: FieldDraft) -> Evaluation:
         types: dict[str, EvaluationType | None] = {}
+        bare = state_of_bare_type(ev.glyph for ev in fd.evaluations.values())
         for rule in self.profile.evaluation_types:
             ev = fd.evaluations.get(rule.key)
             if ev is None:
@@ -200,7 +202,7 @@ class Assembler:
                 continue
             criteria = self.list_paragraphs(ev.tokens, "criteria")  # text and items agree
             types[rule.key] = EvaluationType(
-                selected=ev.selected,
+                selected=bare if ev.selected is None and ev.glyph is None else ev.selected,
                 label=collapse(ev.label),
                 glyph=ev.glyph,
                 text=render(criteria),

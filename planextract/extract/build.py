@@ -30,6 +30,7 @@ from planextract.rules.actions import (
 )
 from planextract.rules.headings import same_title, same_type, strip_action_prefix
 from planextract.rules.profile import Profile
+from planextract.rules.reflow import ends_open
 from planextract.rules.text import starts_lowercase
 
 
@@ -196,8 +197,12 @@ class TreeBuilder:
             nxt = toks[k]
             if nxt.kind != Kind.TEXT or nxt.blank_before or self._type_changes(toks[i], nxt):
                 break
-            if nxt.break_before and not starts_lowercase(nxt.text):
-                break
+            if (
+                nxt.break_before
+                and not starts_lowercase(nxt.text)
+                and not ends_open(toks[k - 1].text, self.profile.reflow)
+            ):
+                break  # a new page, unless the line before clearly goes on
             if strip_action_prefix(nxt.text, self.profile)[1]:
                 break
             k += 1
@@ -230,7 +235,10 @@ class TreeBuilder:
             nxt, action.current, self.profile, action.fields, action.labelled
         ):
             return True
-        return action_is_complete(action) and title_on_new_page(tok, nxt, self.doc)
+        before = self.tokens[i - 1] if i else None
+        return action_is_complete(action) and title_on_new_page(
+            self.tokens[i:end], nxt, before, self.doc, self.profile
+        )
 
     def _on_text(self, i: int) -> int:
         tok = self.tokens[i]

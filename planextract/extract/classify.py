@@ -9,7 +9,7 @@ from __future__ import annotations
 from planextract.extract.layout_hints import continued_lines, styled_prompts
 from planextract.models.document import Document, Line, Noise
 from planextract.models.tokens import STRUCTURE, Kind, Token
-from planextract.rules.headings import match_goal_heading, match_section
+from planextract.rules.headings import match_goal_heading, match_section, toc_lines
 from planextract.rules.labels import (
     is_empty_answer,
     is_prompt_start,
@@ -21,6 +21,7 @@ from planextract.rules.labels import (
     match_part,
     match_prompt,
     split_label_prefix,
+    split_part_prefix,
 )
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import is_glued_dash
@@ -113,6 +114,14 @@ def _classify_line(
     template = _template_tokens(text, profile, fallback=False)
     if template:
         return template
+    if opens and ("?" in text or ":" in text):
+        prefix = split_part_prefix(text, profile)
+        if prefix is not None:
+            part = (
+                Kind.PART,
+                {"text": prefix.head, "key": f"{prefix.rule.field}.{prefix.rule.key}"},
+            )
+            return [part, *_answer_tokens(prefix.rest, profile)]
     if is_empty_answer(text, profile):
         return [(Kind.EMPTY, {"text": text})]
     bullet = match_bullet(text, profile)
@@ -184,6 +193,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     wrapped = _join_wrapped_prompts(doc, content, profile)
     continued = continued_lines(doc, content, gaps) if doc.has_layout else set()
     styled = styled_prompts(doc, content, gaps, profile) if doc.has_layout else {}
+    toc = toc_lines(doc.lines, content, profile)
     tokens: list[Token] = []
     for i in content:
         line = doc.lines[i]
@@ -196,6 +206,8 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
         else:
             opens = blank or brk or line.page_mark or _after_template(tokens, i)
             kinds = _classify_line(line, profile, continued=i in continued, opens=opens)
+            if i in toc and kinds[0][0] in (Kind.GOAL, Kind.SECTION):
+                kinds = [(Kind.TEXT, {"text": line.text})]  # an entry, not the heading
         unknown_label = opens and len(kinds) == 1 and kinds[0][0] == Kind.TEXT
         for n, (kind, attrs) in enumerate(kinds):
             tokens.append(

@@ -17,7 +17,7 @@ from planextract.models.document import (
     Noise,
     PageAnchor,
 )
-from planextract.rules.headings import match_goal_heading, match_section
+from planextract.rules.headings import match_goal_heading, match_section, toc_lines
 from planextract.rules.labels import is_template_text, match_bullet, match_label
 from planextract.rules.pages import (
     RUNNING_MAX_LENGTH,
@@ -105,6 +105,10 @@ def _mark_running_footers(doc: Document, profile: Profile) -> list[int]:
     cells: set[int] = set()
     for start, end in flattened_table_spans(doc.lines, profile):
         cells.update(range(start, end))
+    # A table of contents of a plan that repeats its headings lists the same entry with
+    # rising page numbers: text, not a footer.
+    filled = [i for i, line in enumerate(doc.lines) if line.noise is None and line.text]
+    cells.update(toc_lines(doc.lines, filled, profile))
     groups: dict[str, list[int]] = {}
     for i, line in enumerate(doc.lines):
         if i in cells or not _NUMBERS.search(line.text) or not _furniture_candidate(line, profile):

@@ -14,7 +14,8 @@ from planextract.models.document import Document
 from planextract.models.tokens import Kind, Token
 from planextract.rules.headings import same_type
 from planextract.rules.profile import Profile
-from planextract.rules.reflow import ends_sentence
+from planextract.rules.reflow import ends_open, ends_sentence
+from planextract.rules.sentences import has_sentence_end_inside
 from planextract.rules.text import starts_lowercase
 
 if TYPE_CHECKING:
@@ -68,24 +69,54 @@ def title_before_form(
 
 def action_is_complete(action: ActionDraft) -> bool:
     """The action has reached its end: a form with an evaluation box, or a narrative
-    action with body text."""
+    action with body text. A ticked box whose criteria have not come yet is no end: they
+    come under it."""
     if action.is_template:
         evaluation = action.fields.get("evaluation")
-        return action.current == "evaluation" and bool(evaluation and evaluation.evaluations)
+        if action.current != "evaluation" or not (evaluation and evaluation.evaluations):
+            return False
+        last = evaluation.evaluations.get(evaluation.current_eval or "")
+        return not (last is not None and last.selected and not last.tokens)
     return bool(action.body)
 
 
-def title_on_new_page(tok: Token, nxt: Token | None, doc: Document) -> bool:
+# Template text under a paragraph: the form it is part of goes on.
+_FORM_GOES_ON = frozenset({Kind.CHECKBOX, Kind.PART, Kind.PROMPT, Kind.EMPTY})
+# A heading under a paragraph: an action there would have neither form nor body.
+_NO_BODY = frozenset({Kind.GOAL, Kind.SECTION})
+
+
+def title_on_new_page(
+    paragraph: list[Token], nxt: Token | None, before: Token | None, doc: Document, profile: Profile
+) -> bool:
     """Rule 'title on a new page': after a complete action, a short paragraph that opens
     a page and stands alone (a blank line or the template follows) starts the next action.
     With layout information, a bold paragraph outside the form table does the same, and
-    the text set in another type under it also makes it stand alone."""
+    the text set in another type under it also makes it stand alone.
+
+    Text that merely happens to start a page is none: a paragraph with the form's boxes
+    or sub-parts under it, one that goes on from a line that ended open ('… ingediend
+    kan worden op' / '31/05/2024 …'), one that ends in a colon (it introduces what
+    follows), one of more than one sentence, or one with a heading under it (an action
+    needs a form or a body)."""
+    tok = paragraph[0]
     line = doc.lines[tok.index]
     if doc.has_layout:
         opens = bool(line.bold) and line.hint != "label"
     else:
         opens = tok.page_mark or tok.break_before
+    if not opens or (nxt is not None and nxt.kind in _FORM_GOES_ON | _NO_BODY):
+        return False
+    if (
+        before is not None
+        and before.kind in (Kind.TEXT, Kind.BULLET)
+        and ends_open(before.text, profile.reflow)
+    ):
+        return False
+    text = " ".join(t.text for t in paragraph)
+    if text.rstrip().endswith(":") or has_sentence_end_inside(text):
+        return False
     stands_alone = nxt is None or nxt.blank_before or nxt.kind != Kind.TEXT
     if doc.has_layout and nxt is not None and not stands_alone:
         stands_alone = not same_type(line, doc.lines[nxt.index])  # the text under it
-    return opens and stands_alone
+    return stands_alone

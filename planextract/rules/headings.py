@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planextract.models.document import Line
@@ -11,6 +12,13 @@ from planextract.rules.text import collapse, norm
 
 # A table-of-contents line ("Inleiding ........ 4") is not a heading.
 _TOC_LINE = re.compile(r"(\.{4,}|…{2,})")
+# A table-of-contents entry: its page number at the end, after dot leaders, an ellipsis,
+# a tab or a run of spaces ("SD 1 – Goed bestuur ....... 5", "Algemeen\t4").
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…|\t| {2,})\s*\d{1,3}$")
+# In a table of contents, also an entry whose number follows after a single space.
+_TOC_NUMBER = re.compile(r"\S\s\d{1,3}$")
+# The profile's section that titles a table of contents.
+TOC_SECTION = "Inhoudstafel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,53 @@ def match_section(text: str, profile: Profile) -> SectionRule | None:
         if rule.pattern is not None and rule.pattern.match(candidate):
             return rule
     return None
+
+
+def is_toc_entry(text: str) -> bool:
+    """Rule 'table of contents': words, then leaders and a page number at the end."""
+    stripped = text.strip()
+    m = _TOC_ENTRY.search(stripped)
+    return m is not None and any(c.isalpha() for c in stripped[: m.start()])
+
+
+def ends_in_page_number(text: str) -> bool:
+    """A line that ends in a short number (an entry, inside a table of contents)."""
+    return bool(_TOC_NUMBER.search(text.rstrip()))
+
+
+def is_toc_title(text: str, profile: Profile) -> bool:
+    section = match_section(text, profile)
+    return section is not None and section.name == TOC_SECTION
+
+
+def toc_lines(lines: Sequence[Line], indices: Sequence[int], profile: Profile) -> set[int]:
+    """Rule 'table of contents', over the lines at `indices` (blank lines left out): the
+    entries that end in a page number after leaders, the first line of an entry that
+    wraps onto such a line, and, under the table's own title or next to other entries,
+    entries with the number after a single space. They are text: the goal headings
+    they repeat open no goals, and entries listed twice are no running footer."""
+    texts = [lines[i].text for i in indices]
+    strict = [is_toc_entry(lines[i].raw) for i in indices]  # the raw line keeps tabs
+    numbered = [ends_in_page_number(t) for t in texts]
+    out: set[int] = set()
+    in_toc = False
+    for pos, i in enumerate(indices):
+        text = texts[pos]
+        if is_toc_title(text, profile):
+            in_toc = True
+            continue
+        nxt = pos + 1
+        wraps = (
+            nxt < len(indices) and not numbered[pos] and (strict[nxt] or (in_toc and numbered[nxt]))
+        )
+        if strict[pos] or (in_toc and (numbered[pos] or wraps)):
+            out.add(i)
+            in_toc = True
+        elif wraps and match_goal_heading(text, profile):
+            out.add(i)
+        else:
+            in_toc = False
+    return out
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -63,8 +118,10 @@ def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
     for level, pattern in (("SD", profile.strategic_heading), ("OD", profile.operational_heading)):
         m = pattern.match(candidate)
         if m:
+            number = m["number"] or m["number_first"]
+            title = m["title"] if m["number"] else m["title_first"]
             return GoalHeading(
-                level=level, number=_goal_number(m["number"]), title=(m["title"] or "").strip()
+                level=level, number=_goal_number(number), title=(title or "").strip()
             )
     return None
 

@@ -4,7 +4,7 @@ checkboxes, bullets and empty answers. All wording comes from the profile."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -206,6 +206,30 @@ def split_label_prefix(text: str, profile: Profile, *, answers: bool = False) ->
     return None
 
 
+class PartPrefix(NamedTuple):
+    rule: PartRule
+    head: str  # the sub-part label as written, with its '?' or ':'
+    rest: str  # the answer after it
+
+
+def split_part_prefix(text: str, profile: Profile) -> PartPrefix | None:
+    """'Wie is de trekker van de actie? ELZOH vzw', 'Doelgroep(en): Bestuurders …': a
+    sub-part label written with its '?' or ':' and the answer after it on the same line
+    (the label's own words up to the first '?' or ':' that ends a sub-part label)."""
+    stripped = collapse(text)
+    for k, ch in enumerate(stripped):
+        if ch not in "?:":
+            continue
+        rest = stripped[k + 1 :].strip()
+        if not rest:
+            return None
+        head = stripped[: k + 1]
+        part = match_part(head, profile)
+        if part is not None and match_part(stripped, profile) is None:
+            return PartPrefix(part, head, rest)
+    return None
+
+
 def template_prefixes(profile: Profile) -> tuple[str, ...]:
     """Normalised prompts and sub-part labels, to recognise a prompt that wraps lines."""
     return profile.index.prompt_keys + profile.index.part_keys
@@ -269,14 +293,29 @@ def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
         glyph, rest = stripped[0], stripped[1:].lstrip()
         found = _match_evaluation_label(rest, profile, allow_rest=False)
     else:
-        rest = stripped
+        # 'Procesevaluatie ☒': the box after the type
+        glyph = next((g for g in profile.index.glyphs if stripped.endswith(" " + g)), None)
+        rest = stripped[: -len(glyph)].rstrip(" :.-–") if glyph is not None else stripped
         found = _match_evaluation_label(rest, profile, allow_rest=False)
+        if found is None and glyph is not None:
+            glyph, rest = None, stripped
+            found = _match_evaluation_label(rest, profile, allow_rest=False)
     if found is None:
         return None
     rule, after = found
     label = rest[: len(rest) - len(after)].strip() if after else rest.strip()
     selected = _glyph_state(glyph, profile) if glyph is not None else None
     return CheckboxMatch(rule, selected, glyph, label, after)
+
+
+_TYPED_MARK = re.compile(r"^[(\[]?[xX][)\]]?$")
+
+
+def state_of_bare_type(glyphs: Iterable[str | None]) -> bool | None:
+    """Rule 'typed marks': a form that marks the types it chose with a typed X ('X
+    Procesevaluatie') leaves the others bare, so a bare type beside a typed mark is not
+    chosen; elsewhere a type without a box stays unknown (reported, not guessed)."""
+    return False if any(g is not None and _TYPED_MARK.match(g) for g in glyphs) else None
 
 
 def match_bullet(text: str, profile: Profile) -> BulletMatch | None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from planextract.models.document import Line
 from planextract.rules.headings import match_goal_heading, match_section
 from planextract.rules.profile import Profile
-from planextract.rules.text import small_int
+from planextract.rules.text import small_int, starts_lowercase
 
 # The header row of a month x action table starts with "Maand".
 _TABLE_HEADER = re.compile(r"^\s*Maand(?:en)?\b", re.IGNORECASE)
@@ -113,7 +113,11 @@ def organisation_in_header(text: str) -> str | None:
 
 
 def match_header(text: str, profile: Profile) -> str | None:
-    """'Actieplan ELZ Kemp en Duin' -> 'ELZ Kemp en Duin' (a running-header candidate)."""
+    """'Actieplan ELZ Kemp en Duin' -> 'ELZ Kemp en Duin' (a running-header candidate).
+    A line that starts in lower case goes on from the line before ('actieplan 2026 of
+    het meerjarenplan.' at the foot of a page): never a header."""
+    if starts_lowercase(text.lstrip()):
+        return None
     for pattern in profile.header_patterns:
         m = pattern.match(text)
         if m:

@@ -183,17 +183,36 @@ _ROMAN = r"(?-i:[IVXLC]{1,7})"
 
 
 def _goal_heading(headings: dict, words_key: str, *, sub_levels: bool) -> str:
-    """<goal word> <number> <separator> <title>: the heading grammar of one level. An
-    operational goal's number has sub-levels ('4.5') or runs through the plan ('OD 7')."""
-    words, seps = headings[words_key], headings["separators"]
+    """The heading grammar of one level, in two word orders:
+    - [outline number] <goal word> [number word] <number> [separator] <title>:
+      'Strategische doelstelling 2 – title', 'SD 2. title', '3.1 Strategische doelstelling
+      nr. 2: title' (Word's heading numbering in front);
+    - <number> <goal word> <separator> <title>: '2. Strategische doelstelling – title'.
+    An operational goal's number has sub-levels ('4.5') or runs through the plan ('OD 7').
+    A generic goal word ('Doelstelling 1.2') takes its level from the number: with
+    sub-levels an operational goal, without a strategic one."""
+    seps = headings["separators"]
     roman = bool(headings.get("roman_numerals", False))
     first = f"(?:{_ARABIC}|{_ROMAN})" if roman else _ARABIC
     number = f"{first}(?:\\.{_ARABIC})*" if sub_levels else first
+    nr = headings.get("number_words", [])
+    nr_part = f"(?:(?:{_alternatives(nr)})\\s*)?" if nr else ""
+    words = f"(?:{_alternatives(headings[words_key])})"
+    generic = headings.get("generic_words", [])
+    if generic:
+        # an operational goal by a generic word only with a sub-level in its number
+        levelled = f"(?=\\s*{nr_part}{first}\\.{_ARABIC})" if sub_levels else ""
+        words = f"(?:{words}|(?:{_alternatives(generic)}){levelled})"
+    outline = "(?:\\d{1,2}(?:\\.\\d{1,2}){0,3}\\.?\\s+)?" if headings.get("outline_numbers") else ""
     sep = "[" + "".join(re.escape(s) for s in seps) + "]"
-    return (
-        f"^(?:{_alternatives(words)})\\s*(?P<number>{number})(?![\\w.]\\w)\\.?"
-        f"(?![\\w])\\s*(?:{sep}\\s*)?(?P<title>\\S.*)?$"
+    word_first = (
+        f"{outline}{words}\\s*{nr_part}(?P<number>{number})(?![\\w.]\\w)\\.?"
+        f"(?![\\w])\\s*(?:{sep}\\s*)?(?P<title>\\S.*)?"
     )
+    number_first = (
+        f"(?P<number_first>{number})(?![\\w.]\\w)\\.?\\s+{words}\\s*{sep}\\s*(?P<title_first>\\S.*)"
+    )
+    return f"^(?:{word_first}|{number_first})$"
 
 
 def _action_prefix(words: list[str], seps: list[str]) -> str:

@@ -49,6 +49,9 @@ class _Headings(_Table):
     separators: list[str]
     roman_numerals: bool = False
     max_title_lines: int = 5
+    generic_words: list[str] = Field(default_factory=list)
+    number_words: list[str] = Field(default_factory=list)
+    outline_numbers: bool = False
 
 
 class _Actions(_Table):

@@ -5,6 +5,7 @@ The vocabulary (Dutch function words, abbreviations) is data in `sentences_nl.to
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -50,6 +51,17 @@ def ends_with_full_stop(line: str, words: SentenceWords) -> bool:
         return True
     last = stripped.rsplit(None, 1)[-1].lstrip(words.opening).casefold()
     return last not in words.abbreviations
+
+
+def has_sentence_end_inside(text: str) -> bool:
+    """Rule 'more than one sentence': a full stop that is not an abbreviation's, inside
+    the text, before a capitalised word ('… Tienen Noord). Deze dient …')."""
+    words = sentence_words()
+    parts = text.split()
+    return any(
+        nxt[:1].isupper() and ends_with_full_stop(word, words)
+        for word, nxt in itertools.pairwise(parts)
+    )
 
 
 def opens_sentence_at_line(
