@@ -28,15 +28,18 @@ def page_breaks(doc: Document, profile: Profile) -> list[int]:
     for start, end in flattened_table_spans(lines, profile):
         cell_gaps.update(range(start + 1, end))
     breaks = {i for i in content if lines[i].page_mark and i != first and i not in cell_gaps}
-    for anchor in doc.anchors:
-        nxt = next((i for i in content if i > anchor.line_index), None)
-        if nxt is not None:
-            breaks.add(nxt)
+    for anchor in doc.anchors:  # the first content line after each footer (content is sorted)
+        k = bisect_right(content, anchor.line_index)
+        if k < len(content):
+            breaks.add(content[k])
     return sorted(breaks)
 
 
-def _bounds(i: int, doc: Document, breaks: list[int], total: int | None) -> tuple[int, int] | None:
-    """Lowest and highest page line i can be on, or None when nothing anchors it."""
+def _bounds(
+    i: int, doc: Document, breaks: list[int], total: int | None, idx: list[int]
+) -> tuple[int, int] | None:
+    """Lowest and highest page line i can be on, or None when nothing anchors it.
+    `idx`: the anchors' line indices (made once: per line it made the work quadratic)."""
     anchors = doc.anchors
     if not anchors:
         return None
@@ -44,7 +47,6 @@ def _bounds(i: int, doc: Document, breaks: list[int], total: int | None) -> tupl
     def count(upto: int) -> int:  # breaks at or before index `upto`
         return bisect_right(breaks, upto)
 
-    idx = [a.line_index for a in anchors]
     j = bisect_right(idx, i)  # anchors at or before i: anchors[:j]
     if j == 0:  # before the first footer: count back from it
         a = anchors[0]
@@ -79,9 +81,10 @@ def resolve_pages(doc: Document, profile: Profile) -> None:
         doc.pagination = {"method": "reader", "uncertain_lines": 0}
         return
     breaks = page_breaks(doc, profile)
+    idx = [a.line_index for a in doc.anchors]
     uncertain = 0
     for i, line in enumerate(doc.lines):
-        bounds = _bounds(i, doc, breaks, doc.page_count)
+        bounds = _bounds(i, doc, breaks, doc.page_count, idx)
         if bounds is not None and bounds[0] == bounds[1] and bounds[0] >= 1:
             line.page = bounds[0]
         else:
