@@ -7,11 +7,13 @@ generator, cut short, damaged, scanned (pages rendered to pictures), or not a PD
 from __future__ import annotations
 
 import io
+import json
 import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from batch_inputs import pdf_from_objects
 from click.testing import CliRunner
 from conftest import ELZOH_PDF, ELZOH_TXT
 from reportlab.lib.pdfencrypt import StandardEncryption
@@ -68,6 +70,15 @@ def test_pdf_header_on_something_else(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.7\n" + ELZOH_TXT.read_bytes())
     with pytest.raises(UnreadableInput, match="damaged or truncated PDF"):
         extract_file(path)
+
+
+def test_a_text_plan_that_mentions_a_pdf_header_is_text(tmp_path: Path) -> None:
+    """'%PDF-' in the first line of a .txt is a mention, not a PDF header."""
+    path = tmp_path / "plan.txt"
+    path.write_bytes(b"Het origineel was een %PDF-1.7 bestand.\n" + ELZOH_TXT.read_bytes())
+    plan = extract_file(path, enrich=False).plan
+    assert plan.source.format == "text"
+    assert [sd.number for sd in plan.strategic_goals] == ["1", "2", "3"]
 
 
 @pytest.mark.parametrize(
@@ -162,3 +173,66 @@ def test_errors_name_the_file(tmp_path: Path, encrypted: Path) -> None:
         with pytest.raises(PlanExtractError) as err:
             extract_file(path, limits=Limits(ocr=False))
         assert err.value.file == path.name
+
+
+def _plan_pdf_mapping_x_to(target: bytes) -> bytes:
+    """A one-page plan in Helvetica whose ToUnicode map sends the code of 'X' to `target`
+    (a UTF-16 surrogate is no character)."""
+    lines = [
+        "Actieplan ELZ Testzone 2025",
+        "SD 1 Strategische doelstelling X een",
+        "OD 1.1 Operationele doelstelling X twee",
+        "Actie: de zone doet X iets",
+        "Wat?",
+        "Een beschrijving met X teken.",
+        "Waarom?",
+        "Omdat het moet.",
+    ]
+    ops = (
+        b"BT /F1 11 Tf 14 TL 72 760 Td "
+        + b"".join(b"(" + line.encode("latin-1") + b") '" for line in lines)
+        + b" ET"
+    )
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"1 beginbfchar <58> <" + target + b"> endbfchar\n"
+        b"1 beginbfrange <20> <57> <0020> endbfrange\n"
+        b"1 beginbfrange <59> <7E> <0059> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+
+    def stream(data: bytes) -> bytes:
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(ops),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            stream(cmap),
+        ]
+    )
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_a_surrogate_in_the_text_layer_becomes_a_replacement_character(
+    tmp_path: Path, reader: str
+) -> None:
+    path = tmp_path / "surrogate.pdf"
+    path.write_bytes(_plan_pdf_mapping_x_to(b"D800"))
+    out = tmp_path / "out"
+    args = ["extract", str(path), "--out", str(out), "--reader", reader]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    plan = json.loads((out / "surrogate.json").read_text("utf-8"))
+    od = plan["strategic_goals"][0]["operational_goals"][0]
+    action = od["actions"][0]
+    # PDFium reads the code and gets U+FFFD; pdfminer leaves the character out.
+    mark = "\ufffd " if reader == "pdfium" else ""
+    assert od["title"] == f"Operationele doelstelling {mark}twee"
+    assert action["title"] == f"de zone doet {mark}iets"
+    assert action["what"]["text"] == f"Een beschrijving met {mark}teken."

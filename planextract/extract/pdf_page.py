@@ -25,6 +25,7 @@ from planextract.rules.pdf import (
     symbol_glyph,
 )
 from planextract.rules.reflow import join
+from planextract.rules.text import without_surrogates
 
 
 @dataclass(slots=True)
@@ -55,6 +56,7 @@ def make_word(
     color: str | None,
     rules: PdfRules,
 ) -> Word:
+    raw = without_surrogates(raw)
     text = symbol_glyph(font, raw, rules) or clean_cid(raw)
     return Word(raw, text, x0, x1, top, bottom, font, size, color)
 

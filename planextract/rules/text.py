@@ -43,6 +43,15 @@ def small_int(digits: str, max_digits: int = MAX_NUMBER_DIGITS) -> int | None:
         return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """A font's ToUnicode map can name a UTF-16 surrogate (U+D800…U+DFFF), which is no
+    character and cannot be written as UTF-8: it becomes U+FFFD, as text input does."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def clean_spaces(text: str) -> str:
     """Replace exotic spaces and tabs by plain spaces and trim the ends (keeps inner runs)."""
     return (
