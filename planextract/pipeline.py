@@ -35,6 +35,9 @@ from planextract.rules.zones import zone_key
 from planextract.timeline.build import build_timeline, claim_lines
 
 PDF_MAGIC = b"%PDF-"
+# A PDF may have bytes before its header (readers look in the first 1024); a file named as
+# text that merely mentions '%PDF-' near its start is text.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
 @dataclass
@@ -52,7 +55,9 @@ def sniff_format(path: Path) -> str:
             head = fh.read(1024)
     except OSError as exc:
         raise UnreadableInput(path.name, f"cannot read file ({exc.strerror or exc})") from exc
-    if PDF_MAGIC in head:
+    if head.startswith(PDF_MAGIC) or (
+        PDF_MAGIC in head and path.suffix.lower() not in TEXT_SUFFIXES
+    ):
         return "pdf"
     if path.suffix.lower() == ".pdf":
         if not head:
