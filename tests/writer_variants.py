@@ -148,6 +148,7 @@ def action_headings(t: Text, rng: random.Random) -> None:
             "ACTIE: {t}",
             "Actie – {t}",
             "{t}",
+            "{sd}.{od}.{k} {t}",
         ]
     )
     sd = od = "0"
@@ -181,14 +182,19 @@ _LABEL_WORDINGS = {
 
 
 def label_wording(t: Text, rng: random.Random) -> None:
-    """Labels reworded by one writer: other case and punctuation, synonyms, typos."""
+    """Labels reworded by one writer: other case and punctuation, synonyms, typos; or
+    the labels numbered in the form's order ('1. Wat?', '2) Waarom?')."""
     chosen = {label: rng.choice(words) for label, words in _LABEL_WORDINGS.items()}
+    numbered = rng.choice([None, None, "{n}. {label}", "{n}) {label}"])
     for form in t.forms():
-        for i in form:
+        for n, i in enumerate(form, 1):
             label = t.label_at(i)
             assert label is not None
             line = t.lines[i]
-            t.lines[i] = line.replace(label, chosen[label], 1)
+            wording = label if numbered and rng.random() < 0.5 else chosen[label]
+            if numbered:
+                wording = numbered.format(n=n, label=wording)
+            t.lines[i] = line.replace(label, wording, 1)
 
 
 def answer_on_label_line(t: Text, rng: random.Random) -> None:
@@ -242,6 +248,39 @@ def answer_on_part_line(t: Text, rng: random.Random) -> None:
         for j in range(i + 1, k + 1):
             t.lines[j] = None  # type: ignore[call-overload]
     t.lines = [line for line in t.lines if line is not None]
+
+
+def no_blank_lines(t: Text, rng: random.Random) -> None:
+    """An export that keeps no empty paragraphs: no blank line anywhere, no page-start
+    marks, and (sometimes) no running header or footer either."""
+    furniture = rng.random() < 0.5
+    out = []
+    for line in t.lines:
+        if not line.strip():
+            continue
+        if not furniture and (_FOOTER.match(line) or _HEADER.match(line)):
+            continue
+        out.append(line.lstrip() if line.startswith(" ") and not line.startswith("  ") else line)
+    t.lines = out
+
+
+_INVISIBLE = ["\u00ad", "\u200b", "\ufeff"]
+
+
+def invisible_characters(t: Text, rng: random.Random) -> None:
+    """Characters a Word export keeps but nobody sees, in the template's own lines: a
+    soft hyphen inside a long word of a sub-part label or prompt ('samen\u00adwerkingen'),
+    a zero-width space or BOM before a label."""
+    for i, line in enumerate(t.lines):
+        s = line.strip()
+        if t.label_at(i) and rng.random() < 0.5:
+            t.lines[i] = line.replace(s, rng.choice(_INVISIBLE[1:]) + s, 1)
+        elif _TEMPLATE_LINE.match(line) and rng.random() < 0.7:
+            words = [w for w in s.split() if len(w) >= 10 and w.isalpha()]
+            if words:
+                w = rng.choice(words)
+                cut = rng.randint(4, len(w) - 4)
+                t.lines[i] = line.replace(w, w[:cut] + "\u00ad" + w[cut:], 1)
 
 
 def field_order(t: Text, rng: random.Random) -> None:
@@ -648,10 +687,17 @@ FAMILIES: dict[str, Family] = {
     "sections_moved": sections_moved,
     "page_breaks_inside": page_breaks_inside,
     "table_of_contents": table_of_contents,
+    "invisible_characters": invisible_characters,
+    "no_blank_lines": no_blank_lines,
 }
 # Order in which a combination applies families (structure first, furniture last).
 _ORDER = list(FAMILIES)
 
+
+# Families with a lower bar, and why (test_writer_variants): without any blank line or
+# page mark, a narrative action's title right after a form's last criterion reads as one
+# more criterion (ELZOH's two such actions); everything else is kept.
+LIMITED = {"no_blank_lines": 0.90}
 
 # Families that change what the plan says, not only how: their goal numbers differ from
 # the original's by design, so a comparison leaves the numbers out.

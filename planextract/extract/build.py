@@ -30,7 +30,7 @@ from planextract.rules.actions import (
 )
 from planextract.rules.headings import same_title, same_type, strip_action_prefix
 from planextract.rules.profile import Profile
-from planextract.rules.reflow import ends_open
+from planextract.rules.reflow import ends_open, text_width, wraps_onto
 from planextract.rules.text import starts_lowercase
 
 
@@ -49,6 +49,10 @@ class TreeBuilder:
         self.pending_title = False
         self.used_ids: set[str] = set()
         self._last_unassigned = -2
+        # the right margin of a text export (layout documents wrap by position instead)
+        self.width = (
+            0 if doc.has_layout else text_width([len(doc.lines[t.index].text) for t in tokens])
+        )
 
     # -- driver ---------------------------------------------------------------------------
     def build(self) -> Tree:
@@ -91,8 +95,18 @@ class TreeBuilder:
                 break
             if strip_action_prefix(nxt.text, self.profile)[1]:
                 break
+            if not self._wraps_onto(toks[k - 1], nxt):
+                break
             k += 1
         return k
+
+    def _wraps_onto(self, prev: Token, nxt: Token) -> bool:
+        """Text without a blank line between: does nxt continue the heading or title?"""
+        if self.doc.has_layout or nxt.blank_before or nxt.break_before:
+            return True  # decided by type and position, or by the blank line / page rules
+        return wraps_onto(
+            self.doc.lines[prev.index].text, nxt.text, width=self.width, rule=self.profile.reflow
+        )
 
     def _type_changes(self, first: Token, nxt: Token) -> bool:
         lines = self.doc.lines
@@ -204,6 +218,8 @@ class TreeBuilder:
             ):
                 break  # a new page, unless the line before clearly goes on
             if strip_action_prefix(nxt.text, self.profile)[1]:
+                break
+            if not self._wraps_onto(toks[k - 1], nxt):
                 break
             k += 1
         return k
@@ -357,8 +373,9 @@ class TreeBuilder:
 
     def _trailing_title(self, previous: ActionDraft, end: int) -> list[int]:
         """Token positions of the last paragraph before the label at `end` if it can be a
-        title: text of the previous action that starts after a blank line, a page boundary
-        or the end of a sentence, in at most `max_action_title_lines` lines."""
+        title: text of the previous action that starts after a blank line, a page boundary,
+        the end of a sentence or a line that does not wrap onto it, in at most
+        `max_action_title_lines` lines."""
         lines = self.doc.lines
         run: list[int] = []
         k = end - 1
@@ -372,7 +389,10 @@ class TreeBuilder:
             before = self.tokens[k - 1] if k > 0 else None
             if is_paragraph_start(tok, self.doc) or (
                 before is not None
-                and sentence_break(lines[before.index].text, tok.text, self.profile)
+                and (
+                    sentence_break(lines[before.index].text, tok.text, self.profile)
+                    or not self._wraps_onto(before, tok)  # a line ended short of the margin
+                )
             ):
                 return [] if starts_lowercase(tok.text) else run
             k -= 1

@@ -138,11 +138,20 @@ class ActionTitle:
     prefixed: bool  # the title opened with 'Actie …'
 
 
+# '1.2.1 Title': a title numbered SD.OD.action without the word 'Actie'. Only a title
+# loses it; it does not make a paragraph a title (a numbered step could start so).
+_BARE_ACTION_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3}){2})\.?\s+(?=\S)")
+
+
 def split_action_title(text: str, profile: Profile) -> ActionTitle:
-    """'Actie 1.2.1 – title' -> title, '1.2.1'; 'Actie: title' -> title, None."""
+    """'Actie 1.2.1 – title' -> title, '1.2.1'; 'Actie: title' -> title, None;
+    '1.2.1 title' -> title, '1.2.1' (not prefixed)."""
     stripped = text.lstrip()
     m = profile.action_prefix.match(stripped)
     if m is None:
+        bare = _BARE_ACTION_NUMBER.match(stripped)
+        if bare is not None:
+            return ActionTitle(stripped[bare.end() :], bare["number"], False)
         return ActionTitle(text, None, False)
     number = (m["number"] or m["dotted"] or "").rstrip(".") or None
     return ActionTitle(stripped[m.end() :].lstrip(), number, True)

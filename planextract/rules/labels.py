@@ -97,6 +97,7 @@ def match_label(text: str, profile: Profile) -> FieldRule | None:
     key = norm(text)
     if not key or len(key) > 30 or not _label_shaped(text):
         return None
+    key = _NUMBERING.sub("", key)  # '2. Waarom?': the writer numbered the labels
     best: tuple[float, FieldRule] | None = None
     for rule in profile.fields:
         score = _fuzzy_ok(key, rule.keys, profile.fuzzy_label_ratio, profile.fuzzy_min_length)

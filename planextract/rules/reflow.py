@@ -76,6 +76,29 @@ def continues_paragraph(
     return ends_open(prev, rule) or not fits
 
 
+def wraps_onto(prev: str, cur: str, *, width: int, rule: ReflowRule) -> bool:
+    """Rule 'wrapped heading' (text without a blank line between): ``cur`` goes on with
+    the heading or title on ``prev`` when it starts in lower case, when ``prev`` ends
+    open and reaches at least half the margin, or when ``cur``'s first word would not
+    have fitted on ``prev`` (the line was wrapped at the margin). A line saved one
+    paragraph per line, as Word's plain text does, is followed by the next paragraph,
+    not by more of its own."""
+    if starts_lowercase(cur):
+        return True
+    if ends_open(prev, rule) and len(prev) >= width / 2:  # far short of the margin: ended
+        return True
+    return len(prev) + 1 + len(first_word(cur)) >= rule.fit_ratio * width
+
+
+def text_width(lengths: list[int]) -> int:
+    """The right margin of a text export in characters: most lines of running text are
+    wrapped there, so the longest lines but for a few (the 90th percentile)."""
+    if not lengths:
+        return 0
+    ordered = sorted(lengths)
+    return ordered[min(len(ordered) - 1, (len(ordered) * 9) // 10)]
+
+
 def glued(prev_raw: str, cur: str) -> bool:
     """Does ``cur`` join the line before without a space (a compound cut at its hyphen)?"""
     return is_compound_break(prev_raw) and not f"{cur.lower()} ".startswith(_ELLIPSIS_WORDS)

@@ -21,6 +21,13 @@ _TRANSLATE = str.maketrans(
         "\u2014": "-",
         "\u2010": "-",
         "\u2011": "-",
+        # invisible: a soft hyphen Word keeps from hyphenation, zero-width spaces and joiners
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
     }
 )
 _SPACES = re.compile(r"\s+")
@@ -52,16 +59,24 @@ def without_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+# Characters nobody sees: a soft hyphen Word keeps from hyphenation ('samen\u00adwerking'),
+# zero-width spaces and joiners, the word joiner.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060]")
+
+
 def clean_spaces(text: str) -> str:
-    """Replace exotic spaces and tabs by plain spaces and trim the ends (keeps inner runs)."""
-    return (
+    """Replace exotic spaces and tabs by plain spaces, drop invisible characters and trim
+    the ends (keeps inner runs)."""
+    text = (
         text.replace("\u00a0", " ")
         .replace("\u2007", " ")
         .replace("\u202f", " ")
         .replace("\t", " ")
         .replace("\ufeff", "")
-        .strip()
     )
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return text.strip()
 
 
 def collapse(text: str) -> str:
