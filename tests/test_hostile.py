@@ -211,6 +211,17 @@ def test_timeouts_that_disable_the_bound_are_refused() -> None:
         _one_clean_line(done, "the time limit must be a positive number of seconds")
 
 
+def test_a_timeout_too_large_for_the_clocks_is_a_usage_error(tmp_path: Path) -> None:
+    """Beyond a week the timers overflow (setitimer, the batch's wait in milliseconds)."""
+    from conftest import ELZOH_TXT
+
+    for command, value in (("extract", "1e12"), ("batch", "2200000"), ("report", "604801")):
+        done = cli(command, str(ELZOH_TXT), "--out", str(tmp_path / "o"), "--timeout", value)
+        assert done.returncode == 2, (command, done.stderr)
+        _one_clean_line(done, "the time limit may be at most 604800 seconds (a week)")
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_device_that_never_ends_is_refused() -> None:
     done = cli("extract", "/dev/zero")
     assert done.returncode == 1

@@ -27,6 +27,9 @@ from planextract.extract.limits import limit_memory
 from planextract.extract.ocr_hook import OcrNote, ocr_listener
 
 _GRACE_SECONDS = 2.0  # beyond the worker's own time budget, before it is killed
+# One wait for the workers at most this long (the loop waits again): the selector takes
+# milliseconds as a 32-bit number, which a deadline weeks away would overflow.
+_MAX_WAIT_SECONDS = 3600.0
 
 
 def hard_deadline(seconds: float) -> float:
@@ -156,7 +159,7 @@ class WorkerPool:
         busy = [s for s in self.slots if s.task is not None]
         if not busy:
             return
-        timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
+        timeout = min(max(0.0, min(s.deadline for s in busy) - time.monotonic()), _MAX_WAIT_SECONDS)
         waitables = [s.conn for s in busy] + [s.process.sentinel for s in busy]
         multiprocessing.connection.wait(waitables, timeout=timeout)
         for slot in busy:

@@ -39,11 +39,23 @@ max_pages_option = click.option(
 )
 
 
+# The largest --timeout: a week. Far more than any plan needs, and small enough for every
+# clock the budget is given to (setitimer, and the supervisor's wait in milliseconds, a
+# 32-bit number that overflows after 24 days).
+MAX_TIMEOUT_SECONDS = 7 * 24 * 3600
+
+
 def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
     try:
-        return check_seconds(value)
+        seconds = check_seconds(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from exc
+    if seconds > MAX_TIMEOUT_SECONDS:
+        raise click.BadParameter(
+            f"the time limit may be at most {MAX_TIMEOUT_SECONDS} seconds (a week), "
+            f"not {value:.15g}"
+        )
+    return seconds
 
 
 def timeout_option(help_text: str = "Seconds allowed per file.") -> Callable[[F], F]:
@@ -54,8 +66,8 @@ def timeout_option(help_text: str = "Seconds allowed per file.") -> Callable[[F]
         default=limits.seconds,
         show_default=True,
         callback=_seconds,
-        help=f"{help_text} Each page read with OCR adds {limits.ocr_page_seconds:g} s "
-        f"(at most {limits.ocr_seconds:g} s per file).",
+        help=f"{help_text} At most {MAX_TIMEOUT_SECONDS} (a week). Each page read with OCR "
+        f"adds {limits.ocr_page_seconds:g} s (at most {limits.ocr_seconds:g} s per file).",
     )
 
 
