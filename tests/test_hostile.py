@@ -321,6 +321,34 @@ def test_batch_inputs_cannot_overwrite_the_tools_own_folders(tmp_path: Path) -> 
     assert "schema_version" not in overview  # the overview, not a plan
 
 
+def test_batch_inputs_named_like_the_index_files_do_not_stop_the_batch(tmp_path: Path) -> None:
+    """A folder index.jsonl/ and a zip index.csv.zip would put their results in folders
+    named like the index files: each is refused, the index is written, the rest goes on."""
+    import zipfile
+
+    from conftest import ELZOH_TXT
+
+    folder = tmp_path / "in" / "index.jsonl"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_bytes(ELZOH_TXT.read_bytes())
+    archive = tmp_path / "in" / "INDEX.csv.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("b.txt", ELZOH_TXT.read_bytes())
+    (tmp_path / "plan.txt").write_bytes(ELZOH_TXT.read_bytes())
+    out = tmp_path / "out"
+    args = [str(folder), str(archive), str(tmp_path / "plan.txt")]
+    done = cli("batch", *args, "--out", str(out), "-j", "1")
+    assert done.returncode == 1, done.stderr
+    _one_clean_line(done, "index.jsonl/a.txt: its result would go into index.jsonl/, a name")
+    rows = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
+    assert [(r["file"], r["status"], r["code"]) for r in rows] == [
+        ("INDEX.csv.zip/b.txt", "failed", "output-clash"),
+        ("index.jsonl/a.txt", "failed", "output-clash"),
+        ("plan.txt", "converted", None),
+    ]
+    assert (out / "index.csv").is_file()
+
+
 def test_a_zip_with_two_entries_of_one_name_reads_neither(tmp_path: Path) -> None:
     import warnings
     import zipfile

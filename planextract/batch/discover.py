@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from planextract.batch.index import INDEX_FILES
 from planextract.batch.overview import REPORT_DIR
 from planextract.batch.resume import STATE_DIR
 from planextract.batch.zipsafe import (
@@ -208,8 +209,10 @@ def _zip_folder(path: Path, folders: set[str]) -> str:
     return path.stem if path.stem.casefold() not in folders else path.name
 
 
-# Folders under DIR that the batch writes itself: the quality overview and the journal.
-_RESERVED = {REPORT_DIR.casefold(), STATE_DIR.casefold()}
+# Names directly under DIR that the batch writes itself: the quality overview, the journal
+# and the index files. An input whose results would go into a folder of one of these names
+# would mix with them, or (index.jsonl/ as a folder) make the index unwritable.
+_RESERVED = {name.casefold() for name in (REPORT_DIR, STATE_DIR, *INDEX_FILES)}
 
 
 def _resolve_clashes(items: list[WorkItem]) -> list[WorkItem]:
@@ -236,7 +239,7 @@ def _resolve_clashes(items: list[WorkItem]) -> list[WorkItem]:
     for k, item in enumerate(items):
         top = PurePosixPath(item.output or "").parts[:1]
         if top and top[0].casefold() in _RESERVED:  # the tool's own folders under DIR
-            reason = f"its result would go into {top[0]}/, a folder of the batch itself; rename it"
+            reason = f"its result would go into {top[0]}/, a name the batch uses itself; rename it"
             items[k] = replace(item, output=None, error=reason, code="output-clash")
     return items
 

@@ -12,6 +12,8 @@ from typing import Any
 from planextract.models.plan import Plan
 from planextract.output import csv_cell, write_atomic
 
+INDEX_FILES = ("index.jsonl", "index.csv")  # in the output folder, beside the results
+
 COLUMNS = (
     "file",  # the input, as a path from the PATH given (zip entries: archive.zip/entry)
     "output",  # the JSON, relative to the output folder
@@ -66,7 +68,7 @@ def write_index(out_dir: Path, rows: list[dict[str, Any]]) -> tuple[Path, Path]:
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
-    paths = out_dir / "index.jsonl", out_dir / "index.csv"
+    paths = out_dir / INDEX_FILES[0], out_dir / INDEX_FILES[1]
     write_atomic(paths[0], jsonl)
     write_atomic(paths[1], buffer.getvalue())
     return paths
