@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -161,6 +162,44 @@ def test_export_needs_a_target(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(tmp_path)])
     assert result.exit_code == 2
     assert "--sqlite" in result.output
+
+
+def test_export_replaces_only_an_sqlite_database_outside_the_folder(
+    exported: tuple[Path, Path],
+) -> None:
+    db = exported[0]
+    out = db.parent / "out"
+    text = db.parent / "notes.txt"
+    text.write_text("the user's own notes", encoding="utf-8")
+    plan = out / "in" / "kemp-en-duin-actieplan-2025.json"
+    before = plan.read_bytes()
+    link = db.parent / "link.db"
+    link.symlink_to(db)
+    fifo = db.parent / "pipe"
+    os.mkfifo(fifo)
+    refused = {
+        ("--sqlite", text): "notes.txt exists and is not an SQLite database; not replaced",
+        ("--sqlite", plan): "is inside",
+        ("--sqlite", link): "link.db is a symbolic link; not replaced",
+        ("--csv", out / "tables"): "is inside",
+        ("--csv", text): "notes.txt' is a file",  # click's check
+        ("--csv", fifo): "pipe exists and is not a folder",
+        ("--sqlite", fifo): "pipe exists and is not a regular file; not replaced",
+        ("--csv", db.parent): "plans.csv would be replaced by one of the CSV files",
+    }
+    for (option, target), reason in refused.items():
+        args = ["export", str(out), option, str(target)]
+        if option == "--csv" and target == db.parent:
+            args += ["--sqlite", str(db.parent / "plans.csv")]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (target, result.output)
+        assert reason in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert text.read_text("utf-8") == "the user's own notes"
+    assert plan.read_bytes() == before
+    assert not (out / "tables").exists() and not (db.parent / "plans.csv").exists()
+    again = CliRunner().invoke(main, ["export", str(out), "--sqlite", str(db)])
+    assert again.exit_code == 1 and "2 plans exported" in again.stderr  # a database: replaced
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM plans").fetchone() == (2,)
 
 
 def test_readme_query_outcome(exported: tuple[Path, Path]) -> None:

@@ -147,10 +147,12 @@ def test_export_refuses_numbers_beyond_64_bits(tmp_path: Path, elzoh_result: obj
     from planextract.pipeline import plan_to_json
 
     plan = elzoh_result.plan.model_copy(deep=True)  # type: ignore[attr-defined]
-    (tmp_path / "ok.json").write_text(plan_to_json(plan))
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "ok.json").write_text(plan_to_json(plan))
     plan.source.pages = 2**64
-    (tmp_path / "big.json").write_text(plan_to_json(plan))
-    done = cli("export", str(tmp_path), "--sqlite", str(tmp_path / "db" / "p.db"))
+    (results / "big.json").write_text(plan_to_json(plan))
+    done = cli("export", str(results), "--sqlite", str(tmp_path / "db" / "p.db"))
     assert done.returncode == 1
     err = _one_clean_line(done, "error: big.json: number too large for the tables")
     assert "1 plans exported" in err

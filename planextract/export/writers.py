@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import os
 import sqlite3
+import stat
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,56 @@ def result_files(folder: Path) -> list[tuple[str, Path]]:
                 found.append((path.relative_to(folder).as_posix(), path))
     found.sort(key=lambda p: p[0])
     return found
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or lies under it (links resolved)."""
+    target, root = path.resolve(), folder.resolve()
+    return target == root or root in target.parents
+
+
+def _is_sqlite(path: Path) -> bool:
+    """An empty file (SQLite's own new database) or one that starts with SQLite's header."""
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_HEADER))
+    return head in (b"", SQLITE_HEADER)
+
+
+def sqlite_target_problem(folder: Path, path: Path) -> str | None:
+    """Why the database may not be written at `path`, None when it may: it replaces only
+    an SQLite database, never another file, and never one among the exported results."""
+    if _within(path, folder):
+        return f"{path} is inside {folder}, the folder being exported; write it elsewhere"
+    try:
+        mode = path.lstat().st_mode
+    except OSError:  # nothing there (or no way there: writing it will say why)
+        return None
+    if stat.S_ISLNK(mode):
+        return f"{path} is a symbolic link; not replaced"
+    if not stat.S_ISREG(mode):
+        return f"{path} exists and is not a regular file; not replaced"
+    try:
+        if _is_sqlite(path):
+            return None
+    except OSError as exc:
+        return f"{path}: cannot read whether it is an SQLite database ({exc.strerror or exc})"
+    return f"{path} exists and is not an SQLite database; not replaced"
+
+
+def csv_target_problem(folder: Path, path: Path, sqlite_file: Path | None = None) -> str | None:
+    """Why the CSV files may not be written into `path`, None when they may."""
+    if _within(path, folder):
+        return f"{path} is inside {folder}, the folder being exported; write it elsewhere"
+    if path.exists() and not path.is_dir():
+        return f"{path} exists and is not a folder"
+    if sqlite_file is not None and sqlite_file.resolve() in {
+        (path / f"{name}.csv").resolve() for name in TABLES
+    }:
+        return f"{sqlite_file} would be replaced by one of the CSV files; write it elsewhere"
+    return None
 
 
 def _too_large(rows: dict[str, list[Row]]) -> int | None:
