@@ -234,6 +234,31 @@ def test_no_enrich_and_what_a_rerun_redoes(tmp_path: Path) -> None:
     assert run("--no-enrich") == ("skipped", True)  # an enriched result serves too
 
 
+def test_a_damaged_journal_is_skipped_with_one_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "plannen"
+    folder.mkdir()
+    (folder / "kemp.txt").write_bytes(KEMP_TXT.read_bytes())
+    (folder / "leeg.txt").write_bytes(b"")  # fails, and the journal remembers it
+    out = tmp_path / "out"
+    args = ["batch", str(folder), "--out", str(out), "-j", "1"]
+    assert CliRunner().invoke(main, args).exit_code == EXIT_FAILED
+    journal = out / ".planextract" / "journal.jsonl"
+    remembered = CliRunner().invoke(main, args)
+    assert "1 failures are from an earlier run" in remembered.stderr
+    rows = journal.read_bytes()
+    assert rows.count(b"\n") == 2  # kemp.txt and leeg.txt; both made unreadable here
+    journal.write_bytes(b"\xff garbage\n" + rows.replace(b'{"file"', b'["file"'))
+
+    damaged = CliRunner().invoke(main, args)
+    assert damaged.exit_code == EXIT_FAILED, damaged.output
+    warning = f"warning: {journal}: 3 unreadable lines skipped; the files they stood for are"
+    assert damaged.stderr.count(warning) == 1, damaged.stderr
+    assert "failures are from an earlier run" not in damaged.stderr  # leeg.txt was redone
+    assert index_rows(out)["plannen/leeg.txt"]["status"] == "failed"
+    again = CliRunner().invoke(main, args)  # the journal was rewritten without them
+    assert "warning" not in again.stderr and "1 failures are from an earlier run" in again.stderr
+
+
 def test_same_stem_gets_full_names_and_a_real_clash_is_reported(tmp_path: Path) -> None:
     folder = tmp_path / "plannen"
     folder.mkdir()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from planextract import __version__
-from planextract.errors import PlanExtractError
+from planextract.errors import PlanExtractError, printable
 from planextract.extract.limits import Limits
 from planextract.extract.ocr_issues import OCR_OFF
 from planextract.models.plan import Plan
@@ -72,25 +72,54 @@ def existing_result(
     return plan if current else None
 
 
+def _journal_row(line: bytes) -> dict[str, Any] | None:
+    """One journal line as its row, None when it is not one the tool wrote (cut short by a
+    killed run, damaged, or not UTF-8)."""
+    try:
+        row = json.loads(line.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError alike
+        return None
+    if not isinstance(row, dict) or not isinstance(row.get("file"), str):
+        return None
+    texts = ("status", "sha256", "code", "error", "tool_version", "profile")
+    if not all(isinstance(row.get(key), str | None) for key in texts):
+        return None
+    return row
+
+
 class Journal:
     """Append-only record of finished files; the last line for a file wins."""
 
     def __init__(self, out_dir: Path) -> None:
         self.path = out_dir / STATE_DIR / JOURNAL
+        self.unreadable_lines = 0  # lines skipped by the last `load`
 
     def load(self) -> dict[str, dict[str, Any]]:
+        """The last row per file. Lines that are not rows are skipped and counted: the
+        failures they recorded are simply forgotten, so those files are done again."""
         rows: dict[str, dict[str, Any]] = {}
+        self.unreadable_lines = 0
         try:
-            lines = self.path.read_text("utf-8").splitlines()
+            data = self.path.read_bytes()
         except OSError:
             return rows
-        for line in lines:
-            try:
-                row = json.loads(line)
+        for line in data.split(b"\n"):
+            if not line.strip():
+                continue
+            row = _journal_row(line)
+            if row is None:
+                self.unreadable_lines += 1
+            else:
                 rows[row["file"]] = row
-            except (ValueError, KeyError, TypeError):
-                continue  # the last line of a killed run may be cut short
         return rows
+
+    def warning(self) -> str | None:
+        """One line about the lines the last `load` skipped, if it skipped any."""
+        count = self.unreadable_lines
+        if not count:
+            return None
+        lines = "1 unreadable line" if count == 1 else f"{count} unreadable lines"
+        return printable(f"{self.path}: {lines} skipped; the files they stood for are done again")
 
     def known_failures(self, profile_id: str, ocr: bool = True) -> dict[str, KnownFailure]:
         """Failures with this tool and profile, made with the same OCR setting (a run with
@@ -112,9 +141,9 @@ class Journal:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
     def compact(self) -> None:
-        """Rewrite with one line per file."""
+        """Rewrite with one line per file (and without the lines that are not rows)."""
         rows = self.load()
-        if rows:
+        if rows or self.unreadable_lines:
             text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows.values())
             write_atomic(self.path, text)
 

@@ -42,6 +42,7 @@ class BatchReport:
     index_files: tuple[Path, ...] = ()
     overview: Path | None = None
     report_errors: list[str] = field(default_factory=list)  # plans without a report
+    warnings: list[str] = field(default_factory=list)  # the batch went on (a damaged journal)
 
     def count(self, status: str) -> int:
         return sum(row["status"] == status for row in self.rows)
@@ -211,5 +212,8 @@ def run_batch(paths: list[Path], options: BatchOptions, progress: Progress) -> B
     )
     report.index_files = write_index(out_dir, report.rows)
     recorder.journal.compact()
+    journal_warning = recorder.journal.warning()
+    if journal_warning is not None:
+        report.warnings.append(journal_warning)
     report.overview = write_archive_overview(out_dir, report.rows, recorder.summaries)
     return report

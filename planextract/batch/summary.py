@@ -7,15 +7,18 @@ from planextract.batch.run import BatchReport
 
 
 def summary_lines(report: BatchReport, quiet: bool = False) -> list[str]:
-    """Counts, then every failure with its reason; only the failures when quiet."""
+    """Warnings, counts, then every failure with its reason; only the warnings and the
+    failures when quiet."""
     failures = [failure_line(r) for r in report.rows if r["status"] == "failed"]
+    warnings = [f"warning: {line}" for line in report.warnings]
     if quiet:
         lost = [f"no quality report: {line}" for line in report.report_errors]
-        return [f"failed: {line}" for line in failures] + lost
+        return warnings + [f"failed: {line}" for line in failures] + lost
     total = sum(report.count(s) for s in ("converted", "skipped", "failed", "pending"))
     lines = [
+        *warnings,
         f"{total} files: {report.count('converted')} converted, "
-        f"{report.count('skipped')} skipped (up to date), {report.count('failed')} failed"
+        f"{report.count('skipped')} skipped (up to date), {report.count('failed')} failed",
     ]
     if report.count("ignored"):
         lines.append(
