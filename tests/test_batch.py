@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from batch_inputs import faulty_extractor, hostile_zip, mixed_folder, truncated_pdf, write_zip
 from click.testing import CliRunner
-from conftest import ELZOH_TXT, KEMP_TXT
+from conftest import ELZOH_TXT, KEMP_PDF, KEMP_TXT
 
 from planextract.batch.job import Setup
 from planextract.batch.progress import BarProgress, Progress, make_progress
@@ -189,7 +189,7 @@ def test_second_run_skips_everything(archive: tuple[Path, Path, Path]) -> None:
     second = CliRunner().invoke(main, args)
     assert second.exit_code == EXIT_FAILED  # the broken files are still broken
     assert "0 converted, 7 skipped (up to date), 11 failed" in second.stderr
-    assert "6 failures are from an earlier run with the same file" in second.stderr
+    assert "6 failures are from an earlier run with the same file and limits" in second.stderr
     assert results_of(out) == results
     statuses = {r["status"] for r in index_rows(out).values()}
     assert statuses == {"skipped", "failed", "ignored"}
@@ -257,6 +257,29 @@ def test_a_damaged_journal_is_skipped_with_one_warning(tmp_path: Path) -> None:
     assert index_rows(out)["plannen/leeg.txt"]["status"] == "failed"
     again = CliRunner().invoke(main, args)  # the journal was rewritten without them
     assert "warning" not in again.stderr and "1 failures are from an earlier run" in again.stderr
+
+
+def test_a_failure_caused_by_a_limit_is_retried_with_other_limits(tmp_path: Path) -> None:
+    """The 38-page sample PDF fails with --max-pages 5, is not retried with the same limit,
+    and is converted once the limit is raised (as with --no-ocr, --timeout, --max-memory)."""
+    out = tmp_path / "out"
+    args = ["batch", str(KEMP_PDF), "--out", str(out), "-j", "1", "--no-ocr"]
+
+    def row() -> dict:
+        return index_rows(out)["kemp-en-duin-actieplan-2025.pdf"]
+
+    first = CliRunner().invoke(main, [*args, "--max-pages", "5"])
+    assert first.exit_code == EXIT_FAILED
+    assert (row()["code"], row()["error"]) == ("limit", "38 pages, more than the limit 5")
+    same = CliRunner().invoke(main, [*args, "--max-pages", "5"])
+    assert "1 failures are from an earlier run with the same file and limits" in same.stderr
+    for other in (["--max-pages", "6"], ["--max-pages", "5", "--max-memory", "3000"]):
+        retried = CliRunner().invoke(main, [*args, *other])
+        assert "from an earlier run" not in retried.stderr, other
+        assert row()["error"] == f"38 pages, more than the limit {other[1]}"
+    raised = CliRunner().invoke(main, args)
+    assert raised.exit_code == EXIT_OK, raised.output
+    assert row()["status"] == "converted"
 
 
 def test_same_stem_gets_full_names_and_a_real_clash_is_reported(tmp_path: Path) -> None:

@@ -266,13 +266,17 @@ def test_a_result_out_of_proportion_to_its_input_is_refused(tmp_path: Path) -> N
 
 def test_only_failures_of_the_input_are_remembered(tmp_path: Path) -> None:
     from planextract import __version__
-    from planextract.batch.resume import Journal
+    from planextract.batch.resume import Journal, failure_limits
+    from planextract.extract.limits import Limits
+    from planextract.extract.zipbounds import ZipLimits
 
+    limits = failure_limits(Limits(), 2048, ZipLimits())
     journal = Journal(tmp_path)
     base = {"status": "failed", "sha256": "ab", "tool_version": __version__, "profile": "p"}
+    base["limits"] = limits
     journal.append({**base, "file": "full-disk.txt", "code": "output", "error": "No space"})
     journal.append({**base, "file": "broken.pdf", "code": "unreadable", "error": "damaged"})
-    assert list(journal.known_failures("p")) == ["broken.pdf"]
+    assert list(journal.known_failures("p", limits)) == ["broken.pdf"]
 
 
 def test_stale_temp_cleanup_spares_the_users_files(tmp_path: Path) -> None:

@@ -227,13 +227,18 @@ def test_a_result_without_ocr_is_redone_when_ocr_is_asked(tmp_path: Path) -> Non
 
 
 def test_failures_are_remembered_per_ocr_setting(tmp_path: Path) -> None:
+    from planextract.batch.resume import failure_limits
+    from planextract.extract.zipbounds import ZipLimits
+
+    with_ocr = failure_limits(Limits(ocr=True), 2048, ZipLimits())
+    without = failure_limits(Limits(ocr=False), 2048, ZipLimits())
     journal = Journal(tmp_path)
     base = {"status": "failed", "sha256": "ab", "tool_version": __version__, "profile": "p"}
-    journal.append({**base, "file": "scan.pdf", "code": "no-text", "ocr": False})
-    journal.append({**base, "file": "slow.pdf", "code": "limit", "ocr": True})
-    journal.append({**base, "file": "old.pdf", "code": "unreadable"})  # before the key
-    assert sorted(journal.known_failures("p", ocr=True)) == ["old.pdf", "slow.pdf"]
-    assert sorted(journal.known_failures("p", ocr=False)) == ["scan.pdf"]
+    journal.append({**base, "file": "scan.pdf", "code": "no-text", "limits": without})
+    journal.append({**base, "file": "slow.pdf", "code": "limit", "limits": with_ocr})
+    journal.append({**base, "file": "old.pdf", "code": "unreadable", "ocr": True})  # no key
+    assert sorted(journal.known_failures("p", with_ocr)) == ["slow.pdf"]
+    assert sorted(journal.known_failures("p", without)) == ["scan.pdf"]
 
 
 def test_the_plan_says_which_pages_no_ocr_left_unread(elzoh_pdf_result: Result) -> None:

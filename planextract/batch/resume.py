@@ -3,8 +3,9 @@
 A result is up to date when its JSON holds the same source sha256, tool version and
 template profile. Failures are kept in a journal (`.planextract/journal.jsonl` in the
 output folder, one line appended per finished file, so it survives a killed run) and are
-not retried for the same source, tool and OCR setting unless asked (a hanging file would
-cost its full time budget on every re-run).
+not retried for the same source, tool, profile and limits unless asked (a hanging file
+would cost its full time budget on every re-run); a run with other limits (pages, time,
+memory, OCR…) tries again, since the limit may be what made it fail.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from planextract import __version__
 from planextract.errors import PlanExtractError, printable
 from planextract.extract.limits import Limits
 from planextract.extract.ocr_issues import OCR_OFF
+from planextract.extract.zipbounds import ZipLimits
 from planextract.models.plan import Plan
 from planextract.output import TEMP_MARK, TEMP_SUFFIX, write_atomic
 from planextract.results import read_result
@@ -36,6 +38,13 @@ _STALE_TEMP = re.compile(rf"^\..+\.{re.escape(TEMP_MARK)}[a-z0-9_]{{8}}{re.escap
 # Failures that say nothing about the input (the result could not be written: a full disk,
 # an unwritable folder) are retried by the next run instead of being remembered.
 NOT_OF_THE_INPUT = frozenset({"output"})
+
+
+def failure_limits(limits: Limits, memory_mb: int | None, zip_limits: ZipLimits) -> dict[str, Any]:
+    """Every bound that can decide whether a file fails, as the journal keeps it: the
+    limits of one file (pages, bytes, time, OCR…), the memory budget and the zip bounds.
+    A failure is remembered for exactly these."""
+    return {"file": asdict(limits), "memory_mb": memory_mb, "zip": asdict(zip_limits)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +130,10 @@ class Journal:
         lines = "1 unreadable line" if count == 1 else f"{count} unreadable lines"
         return printable(f"{self.path}: {lines} skipped; the files they stood for are done again")
 
-    def known_failures(self, profile_id: str, ocr: bool = True) -> dict[str, KnownFailure]:
-        """Failures with this tool and profile, made with the same OCR setting (a run with
-        the other one tries again: OCR may be what made it fail, or what it lacked)."""
+    def known_failures(self, profile_id: str, limits: dict[str, Any]) -> dict[str, KnownFailure]:
+        """Failures with this tool and profile, made within the same `limits` (as made by
+        failure_limits): a run with other ones tries again, whether a limit is what made it
+        fail (--max-pages, --timeout, --max-memory) or what it lacked (OCR)."""
         return {
             file: KnownFailure(row["sha256"], row.get("code") or "error", row.get("error") or "")
             for file, row in self.load().items()
@@ -132,7 +142,7 @@ class Journal:
             and row.get("sha256")
             and row.get("tool_version") == __version__
             and row.get("profile") == profile_id
-            and row.get("ocr", True) == ocr
+            and row.get("limits") == limits
         }
 
     def append(self, row: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from planextract.batch.index import make_row, write_index
 from planextract.batch.job import Outcome, Setup, Task
 from planextract.batch.overview import REPORT_DIR, report_names, write_archive_overview
 from planextract.batch.progress import Progress
-from planextract.batch.resume import Journal, remove_stale_temp
+from planextract.batch.resume import Journal, failure_limits, remove_stale_temp
 from planextract.batch.staging import RESULT, Staging, place, remove_stale_staging
 from planextract.batch.workers import WorkerPool
 from planextract.errors import printable
@@ -75,7 +75,8 @@ class _Recorder:
         self.out_dir = options.out_dir
         self.progress = progress
         self.profile_id = profile_id
-        self.ocr = options.setup.limits.ocr
+        setup = options.setup
+        self.limits = failure_limits(setup.limits, setup.memory_mb, setup.zip_limits)
         self.journal = Journal(options.out_dir)
         self.rows: dict[str, dict[str, Any]] = {}
         self.outcomes: list[Outcome] = []
@@ -127,7 +128,7 @@ class _Recorder:
                     "error": outcome.error,
                     "tool_version": __version__,
                     "profile": self.profile_id,
-                    "ocr": self.ocr,
+                    "limits": self.limits,
                 }
             )
         self.add(_row(item, outcome))
@@ -143,7 +144,7 @@ def _tasks(
     """Tasks for the workers; items rejected during discovery are recorded at once."""
     known = {}
     if not (options.force or options.retry_failed):
-        known = recorder.journal.known_failures(recorder.profile_id, recorder.ocr)
+        known = recorder.journal.known_failures(recorder.profile_id, recorder.limits)
     tasks = []
     for item in found.items:
         if item.error is None:

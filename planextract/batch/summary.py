@@ -28,7 +28,7 @@ def summary_lines(report: BatchReport, quiet: bool = False) -> list[str]:
     if report.known_failures:
         lines.append(
             f"{report.known_failures} failures are from an earlier run with the same file "
-            "and were not retried (--retry-failed to try again)"
+            "and limits and were not retried (--retry-failed to try again)"
         )
     if report.interrupted:
         lines.append(

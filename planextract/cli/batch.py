@@ -66,7 +66,9 @@ def _interrupt(signum: int, frame: object) -> None:
 )
 @click.option("--force", is_flag=True, help="Redo files whose result is up to date.")
 @click.option(
-    "--retry-failed", is_flag=True, help="Retry files that failed before (same file, same tool)."
+    "--retry-failed",
+    is_flag=True,
+    help="Retry files that failed before (same file, tool and limits).",
 )
 @profile_option
 @timeout_option("Seconds allowed per file; a worker that hangs is killed and replaced.")
