@@ -455,6 +455,32 @@ def test_output_folder_that_cannot_be_made_is_fatal(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_journal_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    """OUT/.planextract (or its journal) pointing elsewhere: the journal and the staging
+    folders would be written there, and stale staging folders removed there."""
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "staging-old").mkdir(parents=True)
+    (elsewhere / "staging-old" / ".lock").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".planextract").symlink_to(elsewhere)
+    result = CliRunner().invoke(main, ["batch", str(KEMP_TXT), "--out", str(out)])
+    assert result.exit_code == EXIT_FATAL
+    assert result.stderr == (
+        f"error: {out}/.planextract: path leaves the output folder (symbolic link, not followed)\n"
+    )
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["staging-old"]  # not even cleared
+    assert sorted(p.name for p in out.iterdir()) == [".planextract"]
+
+    (out / ".planextract").unlink()
+    (out / ".planextract").mkdir()
+    (out / ".planextract" / "journal.jsonl").symlink_to(elsewhere / "journal.jsonl")
+    result = CliRunner().invoke(main, ["batch", str(KEMP_TXT), "--out", str(out)])
+    assert result.exit_code == EXIT_FATAL
+    assert "journal.jsonl: path leaves the output folder" in result.stderr
+    assert not (elsewhere / "journal.jsonl").exists()
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

@@ -40,6 +40,17 @@ _STALE_TEMP = re.compile(rf"^\..+\.{re.escape(TEMP_MARK)}[a-z0-9_]{{8}}{re.escap
 NOT_OF_THE_INPUT = frozenset({"output"})
 
 
+def state_dir(out_dir: Path) -> Path:
+    """OUT/.planextract, where the journal and the staging folders go. A link there (or
+    at the journal) is refused (ValueError), never followed: the batch would write, and
+    clear stale staging folders, wherever it points."""
+    state = out_dir / STATE_DIR
+    for path in (state, state / JOURNAL):
+        if path.is_symlink():
+            raise ValueError(f"{path}: path leaves the output folder (symbolic link, not followed)")
+    return state
+
+
 def failure_limits(limits: Limits, memory_mb: int | None, zip_limits: ZipLimits) -> dict[str, Any]:
     """Every bound that can decide whether a file fails, as the journal keeps it: the
     limits of one file (pages, bytes, time, OCR…), the memory budget and the zip bounds.
@@ -100,7 +111,7 @@ class Journal:
     """Append-only record of finished files; the last line for a file wins."""
 
     def __init__(self, out_dir: Path) -> None:
-        self.path = out_dir / STATE_DIR / JOURNAL
+        self.path = state_dir(out_dir) / JOURNAL
         self.unreadable_lines = 0  # lines skipped by the last `load`
 
     def load(self) -> dict[str, dict[str, Any]]:

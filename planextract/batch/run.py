@@ -15,7 +15,7 @@ from planextract.batch.index import make_row, write_index
 from planextract.batch.job import Outcome, Setup, Task
 from planextract.batch.overview import REPORT_DIR, report_names, write_archive_overview
 from planextract.batch.progress import Progress
-from planextract.batch.resume import Journal, failure_limits, remove_stale_temp
+from planextract.batch.resume import Journal, failure_limits, remove_stale_temp, state_dir
 from planextract.batch.staging import RESULT, Staging, place, remove_stale_staging
 from planextract.batch.workers import WorkerPool
 from planextract.errors import printable
@@ -173,9 +173,11 @@ def _started(task: Task, progress: Progress) -> None:
 
 def run_batch(paths: list[Path], options: BatchOptions, progress: Progress) -> BatchReport:
     """Convert everything under `paths` into `options.out_dir`. Raises DiscoveryError for a
-    PATH that does not exist; every problem with a file ends up in the report instead."""
+    PATH that does not exist, ValueError for a journal folder that is a link; every problem
+    with a file ends up in the report instead."""
     out_dir = options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
+    state_dir(out_dir)  # refused before anything is read or removed when it is a link
     found = discover(paths, out_dir, options.setup.zip_limits)
     stale = remove_stale_staging(out_dir) + remove_stale_temp(out_dir)
     recorder = _Recorder(options, progress, options.setup.profile().id)

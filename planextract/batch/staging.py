@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from planextract.batch.resume import STAGING_PREFIX as PREFIX
-from planextract.batch.resume import STATE_DIR
+from planextract.batch.resume import state_dir
 
 LOCK = ".lock"
 RESULT = "result.json"  # a plan's JSON in its task's folder; the rest are report files
@@ -31,7 +31,7 @@ class Staging:
     """The staging folder of one batch run; a context manager that removes it."""
 
     def __init__(self, out_dir: Path) -> None:
-        state = out_dir / STATE_DIR
+        state = state_dir(out_dir)
         state.mkdir(parents=True, exist_ok=True)
         self.path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=state))
         self._lock: IO[str] | None = (self.path / LOCK).open("w")
@@ -79,7 +79,7 @@ def place(staged: Path, target: Path) -> None:
 def remove_stale_staging(out_dir: Path) -> int:
     """Remove the staging folders of batches that are no longer running; returns how many."""
     removed = 0
-    state = out_dir / STATE_DIR
+    state = state_dir(out_dir)
     try:
         folders = sorted(p for p in state.iterdir() if p.name.startswith(PREFIX))
     except OSError:
