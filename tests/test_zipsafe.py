@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from conftest import KEMP_TXT
 
 from planextract.batch.discover import discover
 from planextract.batch.zipsafe import UnsafeEntry, ZipLimits, read_member, safe_name
+
+TOO_LONG = "entry name too long (a file or folder name of more than 255 bytes)"
 
 
 @pytest.mark.parametrize(
@@ -26,10 +29,13 @@ from planextract.batch.zipsafe import UnsafeEntry, ZipLimits, read_member, safe_
         ("c:evil.txt", "drive letter in the entry name"),
         ("plan\x00.txt", "control characters in the entry name"),
         ("./", "empty entry name"),
+        ("x" * 300 + ".txt", TOO_LONG),
+        ("a" * 256 + "/plan.txt", TOO_LONG),
+        ("é" * 128 + ".txt", TOO_LONG),  # 128 characters, 256 bytes
     ],
 )
 def test_unsafe_names(name: str, reason: str) -> None:
-    with pytest.raises(UnsafeEntry, match="^" + reason.replace("(", r"\(") + "$"):
+    with pytest.raises(UnsafeEntry, match="^" + re.escape(reason) + "$"):
         safe_name(name)
 
 
@@ -37,6 +43,23 @@ def test_safe_names_are_normalised() -> None:
     assert str(safe_name("./plannen//2025/plan.txt")) == "plannen/2025/plan.txt"
     assert str(safe_name("plannen\\plan.txt")) == "plannen/plan.txt"
     assert str(safe_name("..plan.txt")) == "..plan.txt"  # dots in a name are fine
+    longest = "/".join(["a" * 255, "x" * 251 + ".txt"])  # 255 bytes a part: every system's
+    assert str(safe_name(longest)) == longest
+
+
+def test_a_too_long_entry_name_fails_alone_in_a_batch(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from planextract.cli import main
+
+    entries = [("x" * 300 + ".txt", KEMP_TXT.read_bytes()), ("ok.txt", KEMP_TXT.read_bytes())]
+    archive = write_zip(tmp_path / "lang.zip", entries)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(archive), "--out", str(out), "-j", "1"])
+    assert result.exit_code == 1, result.output
+    assert "x" * 300 + ".txt: entry name too long" in result.stderr
+    assert "internal error" not in result.stderr and "/tmp/planextract-" not in result.stderr
+    assert (out / "lang" / "ok.json").is_file()
 
 
 def _reasons(tmp_path: Path, archive: Path, limits: ZipLimits) -> dict[str, str | None]:

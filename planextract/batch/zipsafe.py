@@ -2,9 +2,10 @@
 
 Entry names are only ever used to build output paths under the output folder, so a name
 that could point elsewhere (``..``, absolute, drive letter, backslash tricks, control
-characters) is rejected, as are links and special files. Sizes are bounded before any
-byte is decompressed (declared size, compression ratio, total per archive, nesting depth)
-and again while reading, because declared sizes can lie.
+characters) or that no file system takes (a part longer than 255 bytes) is rejected, as
+are links and special files. Sizes are bounded before any byte is decompressed (declared
+size, compression ratio, total per archive, nesting depth) and again while reading,
+because declared sizes can lie.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ __all__ = ["UnsafeEntry", "ZipLimits", "check_entry", "open_archive", "read_entr
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CHUNK = 1024 * 1024
+# The longest file or folder name in bytes that file systems take (NAME_MAX on Linux and
+# macOS): a longer part could be neither copied for reading nor mirrored under DIR.
+MAX_PART_BYTES = 255
 
 
 def printable(name: str) -> str:
@@ -43,6 +47,10 @@ def safe_name(name: str) -> PurePosixPath:
         raise UnsafeEntry("'..' in the entry name points outside the archive")
     if not parts:
         raise UnsafeEntry("empty entry name")
+    if any(len(part.encode("utf-8", "surrogateescape")) > MAX_PART_BYTES for part in parts):
+        raise UnsafeEntry(
+            f"entry name too long (a file or folder name of more than {MAX_PART_BYTES} bytes)"
+        )
     return PurePosixPath(*parts)
 
 
