@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -86,6 +87,41 @@ def test_schema_command() -> None:
     schema = json.loads(result.stdout)
     assert schema["title"] == "Plan"
     assert "strategic_goals" in schema["properties"]
+
+
+def _run_into(stdout: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """The tool in a child process whose standard output is the file descriptor given."""
+    return subprocess.run(
+        [sys.executable, "-m", "planextract", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+
+
+COMMANDS_TO_STDOUT = [("extract", str(KEMP_TXT), "-q"), ("schema",)]
+
+
+@pytest.mark.parametrize("args", COMMANDS_TO_STDOUT)
+def test_a_full_stdout_is_one_line(args: tuple[str, ...]) -> None:
+    with open("/dev/full", "w") as full:  # a device that refuses every write
+        done = _run_into(full.fileno(), *args)
+    assert done.returncode == 1
+    assert done.stderr == "error: cannot write to standard output (No space left on device)\n"
+
+
+@pytest.mark.parametrize("args", COMMANDS_TO_STDOUT)
+def test_a_closed_pipe_on_stdout_ends_quietly(args: tuple[str, ...]) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte, as after `| head -c 10`
+    try:
+        done = _run_into(write_end, *args)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1
+    assert done.stderr == "", done.stderr
 
 
 def test_python_dash_m() -> None:

@@ -19,6 +19,7 @@ from planextract.cli.options import (
     profile_option,
     timeout_option,
 )
+from planextract.cli.stdout import write_stdout
 from planextract.errors import PlanExtractError, printable
 from planextract.extract.limits import Limits, check_output, memory_budget, time_budget
 from planextract.output import write_atomic
@@ -138,7 +139,7 @@ def extract(
             failed += 1
             continue
         if out_dir is None:
-            sys.stdout.write(text)
+            write_stdout(text)
         else:
             name = names[path]
             if name in written:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from planextract.cli.stdout import write_stdout
 from planextract.output import schema_json, write_atomic
 
 
@@ -21,7 +22,7 @@ def schema(out_file: Path | None) -> None:
     """Print the JSON Schema of the output (schema_version 1.0)."""
     text = schema_json()
     if out_file is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     else:
         try:
             write_atomic(out_file, text)
