@@ -213,6 +213,31 @@ def test_timeouts_that_disable_the_bound_are_refused() -> None:
         _one_clean_line(done, "the time limit must be a positive number of seconds")
 
 
+def test_limits_out_of_range_are_usage_errors(tmp_path: Path) -> None:
+    """A limit of 0 or less would make every file fail ('more than the limit -5'); a memory
+    budget beyond a terabyte overflowed the address-space limit."""
+    from click.testing import CliRunner
+    from conftest import ELZOH_TXT
+
+    from planextract.cli import main
+
+    refused = {
+        ("--max-pages", "-5"): "-5 is not in the range x>=1",
+        ("--max-pages", "0"): "0 is not in the range x>=1",
+        ("--max-memory", "0"): "0 is not in the range 64<=x<=1048576",
+        ("--max-memory", "99999999999999999999"): "is not in the range 64<=x<=1048576",
+    }
+    for command in ("extract", "report", "batch"):
+        for (option, value), reason in refused.items():
+            args = [command, str(ELZOH_TXT), "--out", str(tmp_path / "o"), option, value]
+            done = CliRunner().invoke(main, args)
+            assert done.exit_code == 2, (command, option, value, done.output)
+            assert f"Invalid value for '{option}': " in done.stderr and reason in done.stderr
+    jobs = CliRunner().invoke(main, ["batch", str(ELZOH_TXT), "--out", str(tmp_path), "-j", "0"])
+    assert jobs.exit_code == 2 and "0 is not in the range x>=1" in jobs.stderr
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_timeout_too_large_for_the_clocks_is_a_usage_error(tmp_path: Path) -> None:
     """Beyond a week the timers overflow (setitimer, the batch's wait in milliseconds)."""
     from conftest import ELZOH_TXT

@@ -33,6 +33,7 @@ profile_option = click.option(
 )
 max_pages_option = click.option(
     "--max-pages",
+    type=click.IntRange(min=1),  # 0 or less would refuse every PDF
     default=Limits().max_pages,
     show_default=True,
     help="Refuse PDFs with more pages.",
@@ -71,12 +72,18 @@ def timeout_option(help_text: str = "Seconds allowed per file.") -> Callable[[F]
     )
 
 
+# --max-memory in MB: below the floor no plan can be read; above the ceiling (a terabyte)
+# the address-space limit no longer fits the system's number for it.
+MIN_MEMORY_MB = 64
+MAX_MEMORY_MB = 1024 * 1024
+
+
 def memory_option(help_text: str) -> Callable[[F], F]:
     return click.option(
         "--max-memory",
         default=DEFAULT_MEMORY_MB,
         show_default=True,
-        type=click.IntRange(min=64),
+        type=click.IntRange(min=MIN_MEMORY_MB, max=MAX_MEMORY_MB),
         help=help_text,
     )
 
