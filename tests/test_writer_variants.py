@@ -322,3 +322,21 @@ def test_invisible_characters_in_the_template(tmp_path: Path) -> None:
     original = fields(extract_file(KEMP_TXT, enrich=False).plan)
     assert any(p for _, _, p in original)  # the sample has a partnerships answer
     assert fields(extract_file(path, enrich=False).plan) == original
+
+
+def test_a_sub_part_question_with_its_answer_needs_no_blank_line(tmp_path: Path) -> None:
+    """Kemp lines 381-387 without blank lines and the trekker typed after the question:
+    the whole question of a sub-part opens it wherever its line stands."""
+    text = KEMP_TXT.read_text("utf-8")
+    leden = "- Leden van de algemene vergadering ELZ Kemp en Duin  \n"
+    old = leden + "\n \n\nWie is de trekker van de actie? \nELZ Kemp en Duin  \n"
+    assert old in text
+    new = leden + "Wie is de trekker van de actie? ELZ Kemp en Duin  \n"
+    path = tmp_path / "kemp-trekker.txt"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    action = extract_file(path, enrich=False).plan.action("1.1-1")
+    assert action.with_whom.lead == "ELZ Kemp en Duin"
+    assert [g.text for g in action.for_whom.target_groups] == [
+        "Bestuursleden ELZ Kemp en Duin",
+        "Leden van de algemene vergadering ELZ Kemp en Duin",
+    ]
