@@ -26,9 +26,6 @@ from planextract.rules.labels import (
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import is_glued_dash
 
-# A sub-part question this long ('Wie is de trekker van de actie?') with an answer after
-# it on its line is the template's, wherever the line stands.
-_LONG_QUESTION = 20
 _BREAK_NOISE = (Noise.HEADER, Noise.FOOTER, Noise.PAGE_BREAK)
 
 
@@ -119,8 +116,7 @@ def _classify_line(
         return template
     if "?" in text or ":" in text:
         prefix = split_part_prefix(text, profile)
-        # at a paragraph start, or a sub-part's whole question: no answer starts so
-        if prefix is not None and (opens or len(prefix.head) >= _LONG_QUESTION):
+        if prefix is not None and (opens or prefix.anywhere):
             part = (
                 Kind.PART,
                 {"text": prefix.head, "key": f"{prefix.rule.field}.{prefix.rule.key}"},

@@ -17,8 +17,6 @@ _TOC_LINE = re.compile(r"(\.{4,}|…{2,})")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…|\t| {2,})\s*\d{1,3}$")
 # In a table of contents, also an entry whose number follows after a single space.
 _TOC_NUMBER = re.compile(r"\S\s\d{1,3}$")
-# The profile's section that titles a table of contents.
-TOC_SECTION = "Inhoudstafel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +54,7 @@ def ends_in_page_number(text: str) -> bool:
 
 def is_toc_title(text: str, profile: Profile) -> bool:
     section = match_section(text, profile)
-    return section is not None and section.name == TOC_SECTION
+    return section is not None and section.toc
 
 
 def toc_lines(lines: Sequence[Line], indices: Sequence[int], profile: Profile) -> set[int]:

@@ -207,10 +207,20 @@ def split_label_prefix(text: str, profile: Profile, *, answers: bool = False) ->
     return None
 
 
+# A sub-part question this long ('Wie is de trekker van de actie?') with an answer after
+# it on its line is the template's wherever the line stands; a shorter head
+# ('Doelgroep(en):') only at a paragraph start.
+_WHOLE_QUESTION = 20
+
+
 class PartPrefix(NamedTuple):
     rule: PartRule
     head: str  # the sub-part label as written, with its '?' or ':'
     rest: str  # the answer after it
+
+    @property
+    def anywhere(self) -> bool:
+        return len(self.head) >= _WHOLE_QUESTION
 
 
 def split_part_prefix(text: str, profile: Profile) -> PartPrefix | None:

@@ -22,6 +22,7 @@ class SectionRule:
     parent: str | None
     keys: tuple[str, ...]  # normalised names and aliases
     pattern: re.Pattern[str] | None
+    toc: bool = False  # titles a table of contents (rules/headings.toc_lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +239,7 @@ def _sections(raw: list[dict]) -> tuple[SectionRule, ...]:
                 parent=item.get("parent"),
                 keys=tuple(norm(n) for n in names),
                 pattern=_compile(item["pattern"]) if "pattern" in item else None,
+                toc=bool(item.get("toc", False)),
             )
         )
     return tuple(rules)

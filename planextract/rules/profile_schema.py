@@ -41,6 +41,7 @@ class _Section(_Table):
     level: int = 1
     parent: str | None = None
     kind: str = "narrative"
+    toc: bool = False
 
 
 class _Headings(_Table):
