@@ -72,12 +72,17 @@ def test_all_families_listed() -> None:
     assert ALL_FAMILIES[-1] == "combined" and len(ALL_FAMILIES) == len(FAMILIES) + 1
 
 
-def _rewrite(tmp_path: Path, old: str, new: str, count: int = -1) -> Path:
-    text = KEMP_TXT.read_text("utf-8")
+def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = 1) -> Path:
+    """`sample` with `old` (which must be there) replaced by `new`, `count` times."""
+    text = sample.read_text("utf-8")
     assert old in text, old
-    path = tmp_path / "kemp-variant.txt"
+    path = tmp_path / f"variant-{sample.name}"
     path.write_text(text.replace(old, new, count), "utf-8")
     return path
+
+
+def _rewrite(tmp_path: Path, old: str, new: str, count: int = -1) -> Path:
+    return _rewrite_sample(tmp_path, KEMP_TXT, old, new, count)
 
 
 def test_numbered_headings_with_full_stops_and_capitals(tmp_path: Path) -> None:
@@ -119,14 +124,6 @@ def test_an_unknown_label_is_reported_with_its_page(tmp_path: Path) -> None:
     ]
     found = [f for f in plan.quality.findings if f.code == "template.unknown_label"]
     assert len(found) == 1 and found[0].pages == [12] and "Werkplan:" in found[0].message
-
-
-def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = 1) -> Path:
-    text = sample.read_text("utf-8")
-    assert old in text, old
-    path = tmp_path / f"variant-{sample.name}"
-    path.write_text(text.replace(old, new, count), "utf-8")
-    return path
 
 
 def _actions(plan) -> list[str]:
