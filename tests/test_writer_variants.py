@@ -337,3 +337,30 @@ def test_a_sub_part_question_with_its_answer_needs_no_blank_line(tmp_path: Path)
         "Bestuursleden ELZ Kemp en Duin",
         "Leden van de algemene vergadering ELZ Kemp en Duin",
     ]
+
+
+def _all_actions(plan) -> list:
+    return [a for sd in plan.strategic_goals for od in sd.operational_goals for a in od.actions]
+
+
+@pytest.mark.parametrize("heading", ["Planning", "Planning:", "TIJDSLIJN"])
+def test_a_section_name_typed_inside_an_answer_is_answer_text(tmp_path: Path, heading: str) -> None:
+    """A writer heads the steps of 'Hoe?' with 'Planning' (an alias of the Tijdslijn
+    section): the form goes on under it (its milestones and Evaluatie follow), so the
+    line is a line of the answer, not a section that ends the goals."""
+    prompt = "Geef een beknopt plan hoe deze actie gaat worden opgezet of aangepakt. \n"
+    path = _rewrite(tmp_path, prompt, prompt + heading + "\n")
+    plan = extract_file(path, enrich=False).plan
+    original = extract_file(KEMP_TXT, enrich=False).plan
+    assert [s.title for s in plan.sections] == [s.title for s in original.sections]
+    actions, before = _all_actions(plan), _all_actions(original)
+    assert [a.title for a in actions] == [a.title for a in before]
+    assert len(actions) == 12
+    first = actions[0]
+    assert first.title.startswith("ELZ Kemp en Duin denkt na over hoe er op de vergaderingen")
+    assert first.how.steps[0].text == heading
+    assert [i.text for i in first.how.steps][1:] == [i.text for i in before[0].how.steps]
+    assert first.how.steps[0].pages == [12]
+    assert [i.text for i in first.how.milestones] == [i.text for i in before[0].how.milestones]
+    assert first.evaluation == before[0].evaluation
+

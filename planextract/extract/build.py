@@ -24,6 +24,7 @@ from planextract.rules.actions import (
     action_is_complete,
     is_paragraph_start,
     opens_new_form,
+    section_inside_form,
     sentence_break,
     title_before_form,
     title_on_new_page,
@@ -66,8 +67,21 @@ class TreeBuilder:
         if tok.kind == Kind.GOAL:
             return self._on_goal(i)
         if tok.kind == Kind.SECTION:
-            self._on_section(i)
-            return i + 1
+            if self.action is None or not section_inside_form(
+                self.tokens, i, self.action.current, self.field_order
+            ):
+                self._on_section(i)
+                return i + 1
+            # answer text that reads like a heading: a line of the field being filled
+            tok = self.tokens[i] = Token(
+                kind=Kind.TEXT,
+                index=tok.index,
+                text=self.doc.lines[tok.index].text,
+                blank_before=tok.blank_before,
+                break_before=tok.break_before,
+                page_mark=tok.page_mark,
+            )
+            return self._on_text(i)
         if tok.kind in STRUCTURE:
             self._on_form(i)
             return i + 1

@@ -120,3 +120,35 @@ def title_on_new_page(
     if doc.has_layout and nxt is not None and not stands_alone:
         stands_alone = not same_type(line, doc.lines[nxt.index])  # the text under it
     return stands_alone
+
+
+# How far a section heading inside a form looks for the form going on. A sub-heading of an
+# answer ('Planning', 'Tijdslijn') has the form's next label within a page or so; bounded,
+# so a file of many such lines is not scanned to its end for each.
+FORM_LOOKAHEAD = 400
+
+
+def section_inside_form(
+    tokens: list[Token], i: int, current_field: str | None, field_order: dict[str, int]
+) -> bool:
+    """Rule 'a heading inside a form is answer text': a section heading (tokens[i]) that a
+    writer typed into an answer ('Planning' above the steps of 'Hoe?') stands between two
+    parts of one form. The form goes on after it when the next template token is a label
+    of a later field, or a sub-part, prompt or box of the field being filled or a later
+    one, before any goal or section heading. After the last field's boxes no field
+    follows, so a real section after a complete form still opens there."""
+    if current_field is None or current_field not in field_order:
+        return False
+    here = field_order[current_field]
+    for tok in tokens[i + 1 : i + 1 + FORM_LOOKAHEAD]:
+        if tok.kind in (Kind.GOAL, Kind.SECTION):
+            return False
+        if tok.kind in (Kind.LABEL, Kind.PART, Kind.PROMPT):
+            field = (tok.key or "").split(".")[0]
+            order = field_order.get(field)
+            if order is None:
+                return False
+            return order > here or (order == here and tok.kind != Kind.LABEL)
+        if tok.kind == Kind.CHECKBOX:
+            return current_field == "evaluation"
+    return False
