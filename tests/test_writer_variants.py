@@ -364,3 +364,19 @@ def test_a_section_name_typed_inside_an_answer_is_answer_text(tmp_path: Path, he
     assert [i.text for i in first.how.milestones] == [i.text for i in before[0].how.milestones]
     assert first.evaluation == before[0].evaluation
 
+
+def test_a_title_prefix_naming_the_row_is_stripped(tmp_path: Path) -> None:
+    """'Titel actie: …' (the form's first row named): the words are not the title, and a
+    title longer than the answers does not move their margin (the items of 'Hoe?' that
+    wrap at the margin stay whole)."""
+    path = _rewrite(tmp_path, "\nActie: ", "\nTitel actie: ")
+    plan = extract_file(path, enrich=False).plan
+    actions = _all_actions(plan)
+    assert len(actions) == 12
+    registers = next(a for a in actions if "registreren op de Sociale Kaart" in a.title)
+    assert registers.title.startswith("ELZ Kemp en Duin stimuleert eerstelijnsactoren")
+    assert registers.how.steps[0].text == (
+        "Stafmedewerkers volgen de opleidingen die georganiseerd worden door het Departement "
+        "Zorg en betrekking hebben op het beheer van de Sociale kaart."
+    )
+    assert not any(a.title.lower().startswith("titel") for a in actions)

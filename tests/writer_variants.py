@@ -149,6 +149,8 @@ def action_headings(t: Text, rng: random.Random) -> None:
             "Actie – {t}",
             "{t}",
             "{sd}.{od}.{k} {t}",
+            "Titel actie: {t}",
+            "Naam van de actie: {t}",
         ]
     )
     sd = od = "0"

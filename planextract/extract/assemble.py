@@ -118,13 +118,16 @@ class Assembler:
 
     def action(self, draft: ActionDraft) -> Action:
         printed = split_action_title(join_tokens(draft.title_tokens, self.doc), self.profile)
-        all_tokens = [*draft.title_tokens, *draft.body]
+        answers = list(draft.body)
         fields = draft.fields
         for fd in fields.values():
-            all_tokens.extend(fd.all_tokens())
+            answers.extend(fd.all_tokens())
+        all_tokens = [*draft.title_tokens, *answers]
         # All answers of one form share the right-hand column: one margin for the action.
+        # Not the title's: it runs above the form, and a long one ('Titel actie: …') would
+        # put the margin beyond every answer line, so that wrapped lines look like breaks.
         self.width = block_width(
-            [t for t in all_tokens if t.kind in (Kind.TEXT, Kind.BULLET)], self.doc
+            [t for t in answers if t.kind in (Kind.TEXT, Kind.BULLET)], self.doc
         )
         return Action(
             id=draft.id,
