@@ -380,3 +380,29 @@ def test_a_title_prefix_naming_the_row_is_stripped(tmp_path: Path) -> None:
         "Zorg en betrekking hebben op het beheer van de Sociale kaart."
     )
     assert not any(a.title.lower().startswith("titel") for a in actions)
+
+
+@pytest.mark.parametrize("sample", [KEMP_TXT, ELZOH_TXT], ids=["kemp", "elzoh"])
+def test_an_annex_that_names_the_goals_opens_none(tmp_path: Path, sample: Path) -> None:
+    """A budget annex after the goals repeats each SD heading with amounts under it: the
+    headings name goals the plan has, so they stay the annex's text, and the amounts
+    (rising like page numbers, but a few lines apart) are no running footers."""
+    lines = sample.read_text("utf-8").splitlines()
+    headings = list(dict.fromkeys(s.strip() for s in lines if "Strategische doelstelling " in s))
+    annex = ["", "Bijlage 1: Budget per strategische doelstelling", ""]
+    for k, heading in enumerate(headings):
+        annex += [heading, f"Personeelskost: € {12 + k} 000", f"Werkingskost: € {3 + k} 500", ""]
+    path = tmp_path / sample.name
+    path.write_text("\n".join(lines + annex), "utf-8")
+    plan = extract_file(path, enrich=False).plan
+    original = extract_file(sample, enrich=False).plan
+    assert [(sd.id, sd.title) for sd in plan.strategic_goals] == [
+        (sd.id, sd.title) for sd in original.strategic_goals
+    ]
+    assert [a.id for a in _all_actions(plan)] == [a.id for a in _all_actions(original)]
+    section = plan.sections[-1]
+    assert section.title == "Bijlage 1: Budget per strategische doelstelling"
+    assert section.kind == "annex"
+    assert "Personeelskost: € 12 000" in section.text
+    assert "Werkingskost: € 4 500" in section.text
+    assert plan.extraction.lines_unassigned == 0

@@ -22,6 +22,7 @@ from planextract.models.tree import (
 )
 from planextract.rules.actions import (
     action_is_complete,
+    annex_text,
     is_paragraph_start,
     opens_new_form,
     section_inside_form,
@@ -64,28 +65,47 @@ class TreeBuilder:
 
     def _step(self, i: int) -> int:
         tok = self.tokens[i]
+        if self._in_annex_after_goals() and annex_text(tok, self._goal_numbers()):
+            return self._as_text(i)  # a budget per goal, a list of contacts
         if tok.kind == Kind.GOAL:
             return self._on_goal(i)
         if tok.kind == Kind.SECTION:
-            if self.action is None or not section_inside_form(
+            if self.action is not None and section_inside_form(
                 self.tokens, i, self.action.current, self.field_order
             ):
-                self._on_section(i)
-                return i + 1
-            # answer text that reads like a heading: a line of the field being filled
-            tok = self.tokens[i] = Token(
-                kind=Kind.TEXT,
-                index=tok.index,
-                text=self.doc.lines[tok.index].text,
-                blank_before=tok.blank_before,
-                break_before=tok.break_before,
-                page_mark=tok.page_mark,
-            )
-            return self._on_text(i)
+                return self._as_text(i)  # a line of the answer that reads like a heading
+            self._on_section(i)
+            return i + 1
         if tok.kind in STRUCTURE:
             self._on_form(i)
             return i + 1
         return self._on_text(i)
+
+    def _as_text(self, i: int) -> int:
+        """Take the template-like line at tokens[i] as text where it stands."""
+        tok = self.tokens[i]
+        self.tokens[i] = Token(
+            kind=Kind.TEXT,
+            index=tok.index,
+            text=self.doc.lines[tok.index].text,
+            blank_before=tok.blank_before,
+            break_before=tok.break_before,
+            page_mark=tok.page_mark,
+        )
+        return self._on_text(i)
+
+    def _in_annex_after_goals(self) -> bool:
+        return (
+            self.mode == "section"
+            and self.section is not None
+            and self.section.kind == "annex"
+            and bool(self.tree.goals)
+        )
+
+    def _goal_numbers(self) -> set[str]:
+        numbers = {sd.number for sd in self.tree.goals if sd.number}
+        numbers.update(od.number for sd in self.tree.goals for od in sd.children if od.number)
+        return numbers
 
     def _own(self, i: int, owner: Owner) -> None:
         self.tree.owners[i] = owner

@@ -28,6 +28,7 @@ from planextract.rules.pages import (
     numbers_in,
     page_number_position,
     running_key,
+    spaced_like_pages,
 )
 from planextract.rules.profile import Profile
 from planextract.rules.text import collapse
@@ -116,7 +117,7 @@ def _mark_running_footers(doc: Document, profile: Profile) -> list[int]:
         groups.setdefault(running_key(line.text), []).append(i)
     found: list[int] = []
     for indices in groups.values():
-        if len(indices) < RUNNING_MIN_PAGES:
+        if len(indices) < RUNNING_MIN_PAGES or not spaced_like_pages(indices):
             continue
         rows = [numbers_in(doc.lines[i].text) for i in indices]
         pos = page_number_position(rows)

@@ -152,3 +152,17 @@ def section_inside_form(
         if tok.kind == Kind.CHECKBOX:
             return current_field == "evaluation"
     return False
+
+
+_FORM_TEXT = frozenset({Kind.LABEL, Kind.PART, Kind.PROMPT, Kind.CHECKBOX})
+
+
+def annex_text(tok: Token, known_numbers: Collection[str]) -> bool:
+    """Rule 'an annex after the goals refers to them' (for tokens of an annex section that
+    follows the goals: a budget per goal, a list of contacts): a goal heading with a
+    number the plan already has, or none, names that goal and does not open it again;
+    the form's labels, prompts and boxes there are the annex's words. A goal with a new
+    number still opens (an annex put between the goals)."""
+    if tok.kind == Kind.GOAL:
+        return tok.number is None or tok.number in known_numbers
+    return tok.kind in _FORM_TEXT

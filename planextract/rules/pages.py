@@ -70,6 +70,17 @@ _NUMBER = re.compile(r"\d+")
 # counts as a running footer from this many pages on.
 RUNNING_MAX_LENGTH = 120
 RUNNING_MIN_PAGES = 3
+# Lines from one running footer to the next, at the least, in the middle: a page of a
+# text export holds more than a few lines. A list whose items differ by a rising number
+# ('Personeelskost: € 12 000', '… € 13 000'; 'Fase 1', 'Fase 2') stands closer.
+RUNNING_MIN_PAGE_LINES = 8
+
+
+def spaced_like_pages(indices: Sequence[int]) -> bool:
+    """Rule 'running footer': the occurrences stand a page apart (their median gap is
+    at least RUNNING_MIN_PAGE_LINES lines), not a list's lines apart."""
+    gaps = sorted(b - a for a, b in itertools.pairwise(indices))
+    return bool(gaps) and gaps[len(gaps) // 2] >= RUNNING_MIN_PAGE_LINES
 
 
 def running_key(text: str) -> str:
