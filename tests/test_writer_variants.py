@@ -406,3 +406,30 @@ def test_an_annex_that_names_the_goals_opens_none(tmp_path: Path, sample: Path) 
     assert "Personeelskost: € 12 000" in section.text
     assert "Werkingskost: € 4 500" in section.text
     assert plan.extraction.lines_unassigned == 0
+
+
+def test_a_goal_named_at_the_start_of_a_wrapped_line_is_text(tmp_path: Path) -> None:
+    """'… Deze actie sluit aan bij' / 'OD 1.3 en draagt bij aan …': the sentence goes on
+    over the line break, so 'OD 1.3' there names a goal; it opens none."""
+    path = _rewrite_sample(
+        tmp_path,
+        ELZOH_TXT,
+        "maximaliseren. We sluiten met deze actie aan op OD 1.3. \n",
+        "maximaliseren. Deze actie sluit aan bij\nOD 1.3 en draagt bij aan een betere interne "
+        "communicatie.\n",
+    )
+    path = _rewrite_sample(
+        tmp_path, path, "in 2024 (SD 1, OD 1.2) zijn er", "in 2024 binnen\nSD 1 zijn er"
+    )
+    plan = extract_file(path, enrich=False).plan
+    original = extract_file(ELZOH_TXT, enrich=False).plan
+    assert [(od.id, od.title) for sd in plan.strategic_goals for od in sd.operational_goals] == [
+        (od.id, od.title) for sd in original.strategic_goals for od in sd.operational_goals
+    ]
+    first = _all_actions(plan)[0]
+    assert first.what.text.endswith(
+        "Deze actie sluit aan bij OD 1.3 en draagt bij aan een betere interne communicatie."
+    )
+    assert first.evaluation == _all_actions(original)[0].evaluation
+    narrative = next(a for a in _all_actions(plan) if "binnen SD 1 zijn er" in (a.text or ""))
+    assert narrative.text.startswith("Uit de actie ‘ELZOH gaat de boer op’ in 2024 binnen SD 1")

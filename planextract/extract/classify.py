@@ -9,7 +9,12 @@ from __future__ import annotations
 from planextract.extract.layout_hints import continued_lines, styled_prompts
 from planextract.models.document import Document, Line, Noise
 from planextract.models.tokens import STRUCTURE, Kind, Token
-from planextract.rules.headings import match_goal_heading, match_section, toc_lines
+from planextract.rules.headings import (
+    heading_in_running_text,
+    match_goal_heading,
+    match_section,
+    toc_lines,
+)
 from planextract.rules.labels import (
     is_empty_answer,
     is_prompt_start,
@@ -195,6 +200,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     styled = styled_prompts(doc, content, gaps, profile) if doc.has_layout else {}
     toc = toc_lines(doc.lines, content, profile)
     tokens: list[Token] = []
+    before: str | None = None  # the content line before this one
     for i in content:
         line = doc.lines[i]
         blank, brk = gaps[i]
@@ -208,6 +214,9 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
             kinds = _classify_line(line, profile, continued=i in continued, opens=opens)
             if i in toc and kinds[0][0] in (Kind.GOAL, Kind.SECTION):
                 kinds = [(Kind.TEXT, {"text": line.text})]  # an entry, not the heading
+            elif kinds[0][0] == Kind.GOAL and heading_in_running_text(before, opens, profile):
+                kinds = [(Kind.TEXT, {"text": line.text})]  # 'OD 1.3' named in a sentence
+        before = line.text
         unknown_label = opens and len(kinds) == 1 and kinds[0][0] == Kind.TEXT
         for n, (kind, attrs) in enumerate(kinds):
             tokens.append(

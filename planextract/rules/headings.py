@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from planextract.models.document import Line
 from planextract.rules.profile import Profile, SectionRule
+from planextract.rules.reflow import ends_open
 from planextract.rules.text import collapse, norm
 
 # A table-of-contents line ("Inleiding ........ 4") is not a heading.
@@ -122,6 +123,14 @@ def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
                 level=level, number=_goal_number(number), title=(title or "").strip()
             )
     return None
+
+
+def heading_in_running_text(line_before: str | None, opens: bool, profile: Profile) -> bool:
+    """Rule 'a goal named inside a sentence': goal-heading words at the start of a line
+    that goes on with the sentence of the line before ('… Deze actie sluit aan bij' /
+    'OD 1.3 en draagt bij aan …'), with no blank line, page break or template text
+    between, are a reference in the text, not a heading."""
+    return not opens and line_before is not None and ends_open(line_before, profile.reflow)
 
 
 def same_title(a: str, b: str) -> bool:
