@@ -433,3 +433,28 @@ def test_a_goal_named_at_the_start_of_a_wrapped_line_is_text(tmp_path: Path) -> 
     assert first.evaluation == _all_actions(original)[0].evaluation
     narrative = next(a for a in _all_actions(plan) if "binnen SD 1 zijn er" in (a.text or ""))
     assert narrative.text.startswith("Uit de actie ‘ELZOH gaat de boer op’ in 2024 binnen SD 1")
+
+
+def test_a_label_word_that_ends_a_sentence_on_its_own_line_is_text(tmp_path: Path) -> None:
+    """'… in het bereiken van specifieke' / 'doelgroepen.': the last word of a sentence,
+    wrapped alone onto a line, reads as the sub-part 'Doelgroep(en)' but is text (in a
+    section of Algemeen, and inside an answer of 'Waarom?')."""
+    path = _rewrite(
+        tmp_path,
+        "bereiken van specifieke doelgroepen. \n",
+        "bereiken van specifieke\ndoelgroepen. \n",
+    )
+    path = _rewrite_sample(
+        tmp_path,
+        path,
+        "organisatie van de eerstelijnszorg. \n",
+        "organisatie van de eerstelijnszorg voor alle\ndoelgroepen.\n",
+    )
+    plan = extract_file(path, enrich=False).plan
+    original = extract_file(KEMP_TXT, enrich=False).plan
+    assert [a.id for a in _all_actions(plan)] == [a.id for a in _all_actions(original)]
+    section = next(s for s in plan.sections if s.title.startswith("Communicatie naar specifieke"))
+    assert "stappen gezet in het bereiken van specifieke doelgroepen." in section.text
+    why = _all_actions(plan)[1].why.text
+    assert why.endswith("organisatie van de eerstelijnszorg voor alle doelgroepen.")
+    assert _all_actions(plan)[1].for_whom == _all_actions(original)[1].for_whom

@@ -27,6 +27,7 @@ from planextract.rules.labels import (
     match_prompt,
     split_label_prefix,
     split_part_prefix,
+    template_word_in_sentence,
 )
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import is_glued_dash
@@ -216,6 +217,12 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
                 kinds = [(Kind.TEXT, {"text": line.text})]  # an entry, not the heading
             elif kinds[0][0] == Kind.GOAL and heading_in_running_text(before, opens, profile):
                 kinds = [(Kind.TEXT, {"text": line.text})]  # 'OD 1.3' named in a sentence
+            elif (
+                len(kinds) == 1
+                and kinds[0][0] in (Kind.LABEL, Kind.PART)
+                and template_word_in_sentence(before, line.text, opens, profile)
+            ):
+                kinds = [(Kind.TEXT, {"text": line.text})]  # '… voor alle' / 'doelgroepen.'
         before = line.text
         unknown_label = opens and len(kinds) == 1 and kinds[0][0] == Kind.TEXT
         for n, (kind, attrs) in enumerate(kinds):

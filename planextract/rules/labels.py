@@ -18,6 +18,7 @@ from planextract.rules.profile import (
     PartRule,
     Profile,
 )
+from planextract.rules.reflow import ends_open
 from planextract.rules.sentences import sentence_words
 from planextract.rules.text import collapse, norm, starts_lowercase
 
@@ -344,3 +345,15 @@ def match_bullet(text: str, profile: Profile) -> BulletMatch | None:
 def is_empty_answer(text: str, profile: Profile) -> bool:
     """'/' and the like: the author's way to say 'nothing'."""
     return collapse(text) in profile.empty_answers
+
+
+def template_word_in_sentence(
+    line_before: str | None, text: str, opens: bool, profile: Profile
+) -> bool:
+    """Rule 'a label word that ends a sentence': a line that reads as a label or sub-part
+    ('doelgroepen.') but starts in lower case inside a paragraph, and either ends in a
+    full stop or follows a line that ends open ('… voor alle' / 'doelgroepen.'), is the
+    last word of the sentence wrapped onto its own line."""
+    if opens or line_before is None or not starts_lowercase(text):
+        return False
+    return text.rstrip().endswith(".") or ends_open(line_before, profile.reflow)
