@@ -4,6 +4,7 @@ checkbox states as the plan they were made from."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 
@@ -458,3 +459,25 @@ def test_a_label_word_that_ends_a_sentence_on_its_own_line_is_text(tmp_path: Pat
     why = _all_actions(plan)[1].why.text
     assert why.endswith("organisatie van de eerstelijnszorg voor alle doelgroepen.")
     assert _all_actions(plan)[1].for_whom == _all_actions(original)[1].for_whom
+
+
+def test_a_goal_number_alone_with_the_title_on_the_next_line(tmp_path: Path) -> None:
+    """'Strategische doelstelling 1' on its line, its title on the next (no blank line):
+    the next line is the title, however short the heading line."""
+    text = KEMP_TXT.read_text("utf-8")
+    text = re.sub(r"(?m)^(\s*(?:Strategische|Operationele) doelstelling [\d.]+) – ", r"\1\n", text)
+    path = tmp_path / "number-alone.txt"
+    path.write_text(text, "utf-8")
+    plan = extract_file(path, enrich=False).plan
+    original = extract_file(KEMP_TXT, enrich=False).plan
+    assert [(sd.id, sd.title) for sd in plan.strategic_goals] == [
+        (sd.id, sd.title) for sd in original.strategic_goals
+    ]
+    assert plan.strategic_goals[0].title == (
+        "ELZ Kemp en Duin handelt naar de principes van goed bestuur"
+    )
+    assert [(od.id, od.title) for sd in plan.strategic_goals for od in sd.operational_goals] == [
+        (od.id, od.title) for sd in original.strategic_goals for od in sd.operational_goals
+    ]
+    assert [a.title for a in _all_actions(plan)] == [a.title for a in _all_actions(original)]
+    assert plan.extraction.lines_unassigned == 0

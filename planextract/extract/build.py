@@ -129,7 +129,8 @@ class TreeBuilder:
                 break
             if strip_action_prefix(nxt.text, self.profile)[1]:
                 break
-            if not self._wraps_onto(toks[k - 1], nxt):
+            # 'Strategische doelstelling 1' alone: the next line is its title
+            if not empty_title and not self._wraps_onto(toks[k - 1], nxt):
                 break
             k += 1
         return k
