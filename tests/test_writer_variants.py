@@ -481,3 +481,16 @@ def test_a_goal_number_alone_with_the_title_on_the_next_line(tmp_path: Path) -> 
     ]
     assert [a.title for a in _all_actions(plan)] == [a.title for a in _all_actions(original)]
     assert plan.extraction.lines_unassigned == 0
+
+
+@pytest.mark.parametrize("prefix", ["Actie:", "Actie 1:", "Titel actie:"])
+def test_an_action_word_alone_with_the_title_on_the_next_line(tmp_path: Path, prefix: str) -> None:
+    """'Actie:' alone on its line and the title under it: the title is that line."""
+    path = _rewrite(tmp_path, "\nActie: ", f"\n{prefix}\n")
+    plan = extract_file(path, enrich=False).plan
+    original = extract_file(KEMP_TXT, enrich=False).plan
+    actions = _all_actions(plan)
+    assert [a.title for a in actions] == [a.title for a in _all_actions(original)]
+    assert actions[1].title.startswith("ELZ Kemp en Duin gaat het gesprek aan door een")
+    assert all(a.text == "" for a in actions if a.kind == "template")
+    assert {a.number for a in actions} == ({"1"} if prefix == "Actie 1:" else {None})

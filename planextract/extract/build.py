@@ -242,8 +242,15 @@ class TreeBuilder:
         """Index after the TEXT tokens that form one paragraph starting at i."""
         toks = self.tokens
         k = i + 1
+        # 'Actie:' alone on its line: the title is the paragraph under it
+        alone = not strip_action_prefix(toks[i].text, self.profile)[0]
         while k < len(toks) and k - i < max_lines:
             nxt = toks[k]
+            if alone and k == i + 1:
+                if nxt.kind != Kind.TEXT:
+                    break
+                k += 1
+                continue
             if nxt.kind != Kind.TEXT or nxt.blank_before or self._type_changes(toks[i], nxt):
                 break
             if (

@@ -156,6 +156,9 @@ def split_action_title(text: str, profile: Profile) -> ActionTitle:
     stripped = text.lstrip()
     m = profile.action_prefix.match(stripped)
     if m is None:
+        alone = profile.bare_action_prefix.match(stripped)
+        if alone is not None:  # 'Actie:' alone: its title is on the next line
+            return ActionTitle("", alone["number"], True)
         bare = _BARE_ACTION_NUMBER.match(stripped)
         if bare is not None:
             return ActionTitle(stripped[bare.end() :], bare["number"], False)

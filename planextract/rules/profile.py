@@ -142,6 +142,7 @@ class Profile:
     operational_heading: re.Pattern[str]
     max_heading_lines: int
     action_prefix: re.Pattern[str]
+    bare_action_prefix: re.Pattern[str]  # 'Actie:' alone on its line, the title below
     max_action_title_lines: int
     fields: tuple[FieldRule, ...]
     list_parts: frozenset[str]
@@ -225,6 +226,13 @@ def _action_prefix(words: list[str], seps: list[str]) -> str:
         f"\\s*(?:(?P<number>{_ARABIC}(?:\\.{_ARABIC}){{0,3}})(?!\\.?\\d))?\\.?\\s*{sep}\\s*"
         f"|\\s+(?P<dotted>{dotted})\\s+)(?=\\S)"
     )
+
+
+def _bare_action_prefix(words: list[str], seps: list[str]) -> str:
+    """'Actie:', 'Actie 3 –', 'Titel actie:' with nothing after them on the line."""
+    sep = "[" + "".join(re.escape(s) for s in seps) + "]"
+    number = f"(?P<number>{_ARABIC}(?:\\.{_ARABIC}){{0,3}})"
+    return f"^(?:{_alternatives(words)})(?:\\s*{number})?\\.?\\s*{sep}?\\s*$"
 
 
 def _sections(raw: list[dict]) -> tuple[SectionRule, ...]:
@@ -326,6 +334,9 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         max_heading_lines=int(headings.get("max_title_lines", 5)),
         action_prefix=_compile(
             _action_prefix(data["actions"]["title_words"], data["actions"]["separators"])
+        ),
+        bare_action_prefix=_compile(
+            _bare_action_prefix(data["actions"]["title_words"], data["actions"]["separators"])
         ),
         max_action_title_lines=int(data["actions"].get("max_title_lines", 5)),
         fields=fields,
