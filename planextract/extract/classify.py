@@ -201,7 +201,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     styled = styled_prompts(doc, content, gaps, profile) if doc.has_layout else {}
     toc = toc_lines(doc.lines, content, profile)
     tokens: list[Token] = []
-    before: str | None = None  # the content line before this one
+    before: str | None = None  # the content line before this one, if running text
     for i in content:
         line = doc.lines[i]
         blank, brk = gaps[i]
@@ -223,7 +223,8 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
                 and template_word_in_sentence(before, line.text, opens, profile)
             ):
                 kinds = [(Kind.TEXT, {"text": line.text})]  # '… voor alle' / 'doelgroepen.'
-        before = line.text
+        # only running text goes on over a line break ('/' or a label line does not)
+        before = line.text if kinds[-1][0] in (Kind.TEXT, Kind.BULLET) else None
         unknown_label = opens and len(kinds) == 1 and kinds[0][0] == Kind.TEXT
         for n, (kind, attrs) in enumerate(kinds):
             tokens.append(
