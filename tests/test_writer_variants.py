@@ -494,3 +494,23 @@ def test_an_action_word_alone_with_the_title_on_the_next_line(tmp_path: Path, pr
     assert actions[1].title.startswith("ELZ Kemp en Duin gaat het gesprek aan door een")
     assert all(a.text == "" for a in actions if a.kind == "template")
     assert {a.number for a in actions} == ({"1"} if prefix == "Actie 1:" else {None})
+
+
+def test_a_heading_whose_second_sentence_starts_a_line(tmp_path: Path) -> None:
+    """OD 2.1's title is two sentences; the first ends at a line end and the second starts
+    the next line (no blank line). With the next action's 'Actie:' title right under it,
+    the second sentence has no action of its own: it is the rest of the title."""
+    old = "van de lokale besturen. Deze \nafstemming gebeurt in dialoog"
+    new = "van de lokale besturen. \nDeze afstemming gebeurt in dialoog"
+    path = _rewrite(tmp_path, old, new)
+    plan = extract_file(path, enrich=False).plan
+    original = extract_file(KEMP_TXT, enrich=False).plan
+    od = plan.strategic_goals[1].operational_goals[0]
+    assert od.number == "2.1"
+    assert od.title == original.strategic_goals[1].operational_goals[0].title
+    assert od.title.endswith(
+        "Deze afstemming gebeurt in dialoog met de lokale besturen en de "
+        "verschillende belanghebbenden."
+    )
+    assert [a.id for a in od.actions] == ["2.1-1"]
+    assert od.actions[0].title.startswith("ELZ Kemp en Duin gaat het gesprek aan")

@@ -23,6 +23,7 @@ from planextract.models.tree import (
 from planextract.rules.actions import (
     action_is_complete,
     annex_text,
+    heading_goes_on,
     is_paragraph_start,
     opens_new_form,
     section_inside_form,
@@ -159,6 +160,11 @@ class TreeBuilder:
     def _on_goal(self, i: int) -> int:
         tok = self.tokens[i]
         end = self._heading_end(i)
+        if end < len(self.tokens):
+            rest = self._paragraph_end(end, self.profile.max_heading_lines)
+            after = self.tokens[rest] if rest < len(self.tokens) else None
+            if heading_goes_on(self.tokens[end], after, rest - i, self.profile):
+                end = rest
         toks = self.tokens[i:end]
         title = join_tokens(toks, self.doc, first=tok.text)
         self._close_action()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from planextract.models.document import Document
 from planextract.models.tokens import Kind, Token
-from planextract.rules.headings import same_type
+from planextract.rules.headings import same_type, split_action_title
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import ends_open, ends_sentence
 from planextract.rules.sentences import has_sentence_end_inside
@@ -166,3 +166,19 @@ def annex_text(tok: Token, known_numbers: Collection[str]) -> bool:
     if tok.kind == Kind.GOAL:
         return tok.number is None or tok.number in known_numbers
     return tok.kind in _FORM_TEXT
+
+
+def heading_goes_on(
+    first: Token, after: Token | None, heading_lines: int, profile: Profile
+) -> bool:
+    """Rule 'a heading's second sentence': the paragraph right under a goal heading (no
+    blank line, no page break), with the next action's 'Actie:' title or another heading
+    under it, has neither form nor body of its own: it is the rest of the heading's title
+    ('… van de lokale besturen.' / 'Deze afstemming gebeurt in dialoog …')."""
+    if first.kind != Kind.TEXT or first.blank_before or first.break_before:
+        return False
+    if heading_lines > profile.max_heading_lines:
+        return False
+    if after is None or after.kind in _NO_BODY:
+        return True
+    return after.kind == Kind.TEXT and split_action_title(after.text, profile).prefixed
