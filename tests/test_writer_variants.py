@@ -514,3 +514,42 @@ def test_a_heading_whose_second_sentence_starts_a_line(tmp_path: Path) -> None:
     )
     assert [a.id for a in od.actions] == ["2.1-1"]
     assert od.actions[0].title.startswith("ELZ Kemp en Duin gaat het gesprek aan")
+
+
+def test_a_label_word_with_its_answer_inside_another_answer_is_text(tmp_path: Path) -> None:
+    """'Partners: andere ELZ's en hun leden.' in ELZOH's 'Hoe?' (Met wie? came before; the
+    form goes on with Evaluatie) and 'Doelgroep: …' in Kemp en Duin's 'Waarom?' (the real
+    'Voor wie?' comes after it): lines of those answers, no new form, no early field."""
+    elzoh = _rewrite_sample(
+        tmp_path,
+        ELZOH_TXT,
+        "• ELZOH informeert begin 2025 bij andere ELZ",
+        "Partners: andere ELZ’s en hun leden.\n\n• ELZOH informeert begin 2025 bij andere ELZ",
+    )
+    plan = extract_file(elzoh, enrich=False).plan
+    original = extract_file(ELZOH_TXT, enrich=False).plan
+    assert [a.title for a in _all_actions(plan)] == [a.title for a in _all_actions(original)]
+    first, before = _all_actions(plan)[0], _all_actions(original)[0]
+    assert first.how.text.startswith("Partners: andere ELZ’s en hun leden.\n• ELZOH informeert")
+    assert first.with_whom == before.with_whom
+    assert first.evaluation == before.evaluation
+
+    kemp = _rewrite(
+        tmp_path,
+        "\nDe werking van de ELZ en lokale besturen is nauw verbonden",
+        "\nDoelgroep: vooral de kleinere gemeenten hebben hier nood aan.\n"
+        "De werking van de ELZ en lokale besturen is nauw verbonden",
+    )
+    plan = extract_file(kemp, enrich=False).plan
+    second, before = (
+        _all_actions(plan)[1],
+        _all_actions(extract_file(KEMP_TXT, enrich=False).plan)[1],
+    )
+    assert second.why.text.startswith(
+        "Doelgroep: vooral de kleinere gemeenten hebben hier nood aan."
+    )
+    assert second.for_whom == before.for_whom
+    assert [i.text for i in second.for_whom.target_groups] == [
+        "Lokale besturen ELZ Kemp en Duin",
+        "Burger ELZ Kemp en Duin",
+    ]

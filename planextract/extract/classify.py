@@ -18,6 +18,7 @@ from planextract.rules.headings import (
 from planextract.rules.labels import (
     is_empty_answer,
     is_prompt_start,
+    label_in_answer,
     looks_like_label,
     match_bullet,
     match_checkbox,
@@ -238,4 +239,38 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
                     **attrs,
                 )
             )
-    return tokens
+    return _labels_in_answers(tokens, doc, profile)
+
+
+# How far the rule 'a field's label appears once in a form' looks back and ahead.
+_FORM_SPAN = 400
+
+
+def _labels_in_answers(tokens: list[Token], doc: Document, profile: Profile) -> list[Token]:
+    """Labels with their answer on their line that stand inside another field's answer
+    (rules/labels.label_in_answer) become one text line again."""
+    order = {key: n for n, key in enumerate(profile.field_keys)}
+    out: list[Token] = []
+    p = 0
+    while p < len(tokens):
+        tok = tokens[p]
+        same_line = p + 1 < len(tokens) and tokens[p + 1].index == tok.index
+        if tok.kind == Kind.LABEL and same_line and label_in_answer(tokens, p, order, _FORM_SPAN):
+            end = p + 1
+            while end < len(tokens) and tokens[end].index == tok.index:
+                end += 1
+            out.append(
+                Token(
+                    kind=Kind.TEXT,
+                    index=tok.index,
+                    text=doc.lines[tok.index].text,
+                    blank_before=tok.blank_before,
+                    break_before=tok.break_before,
+                    page_mark=tok.page_mark,
+                )
+            )
+            p = end
+            continue
+        out.append(tok)
+        p += 1
+    return out

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from planextract.models.tokens import Kind, Token
 from planextract.rules.profile import (
     BulletRule,
     EvaluationTypeRule,
@@ -357,3 +358,43 @@ def template_word_in_sentence(
     if opens or line_before is None or not starts_lowercase(text):
         return False
     return text.rstrip().endswith(".") or ends_open(line_before, profile.reflow)
+
+
+def _field(tok: Token) -> str:
+    return (tok.key or "").split(".")[0]
+
+
+def label_in_answer(
+    tokens: list[Token], p: int, field_order: dict[str, int], lookahead: int
+) -> bool:
+    """Rule 'a field's label appears once in a form': a label with its answer on its own
+    line (tokens[p], 'Partners: andere ELZ's …', 'Doelgroep: vooral …') inside the answer
+    of another field is a line of that answer when
+    - the same field's label still comes further on in the form (before any heading or
+      the first field of the next form), or
+    - its field was labelled already in this form and the next label is one the form
+      has not had yet: the form goes on, no new form starts there."""
+    field = _field(tokens[p])
+    first = next(iter(field_order))
+    seen: list[str] = []
+    for tok in reversed(tokens[max(0, p - lookahead) : p]):
+        if tok.kind in (Kind.GOAL, Kind.SECTION):
+            break
+        if tok.kind == Kind.LABEL:
+            seen.append(_field(tok))
+            if _field(tok) == first:
+                break
+    if not seen or seen[0] == field:
+        return False  # the label opens the form, or follows its own field's label
+    for tok in tokens[p + 1 : p + 1 + lookahead]:
+        if tok.kind in (Kind.GOAL, Kind.SECTION):
+            return False
+        if tok.kind != Kind.LABEL or tok.index == tokens[p].index:
+            continue
+        ahead = _field(tok)
+        if ahead == field:
+            return True
+        if field in seen and ahead not in seen and ahead != first:
+            return field_order.get(ahead, -1) > field_order.get(seen[0], -1)
+        return False
+    return False
