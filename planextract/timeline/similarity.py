@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.process import extract_iter
 from rapidfuzz.utils import default_process
 
 from planextract.models.plan import Action
@@ -34,18 +35,21 @@ def _cover_factor(q_words: int, c_words: int) -> float:
     return f32(0.5 + 0.5 * cover)
 
 
+Text = tuple[str, str, int]  # processed text, its words sorted, word count
+
+
 class _Scorer:
     """Texts as the scorers need them and scored pairs, remembered within one plan."""
 
     def __init__(self) -> None:
-        self.texts: dict[str, tuple[str, str, int]] = {}
+        self.texts: dict[str, Text] = {}
         self.pairs: dict[tuple[str, str], float] = {}
 
     def forget(self) -> None:
         self.texts.clear()
         self.pairs.clear()
 
-    def text(self, raw: str) -> tuple[str, str, int]:
+    def text(self, raw: str) -> Text:
         """(processed, its words sorted, word count): `fuzz.token_sort_ratio` is the ratio
         of the sorted words, so each text is sorted once instead of once per pair."""
         found = self.texts.get(raw)
@@ -57,29 +61,40 @@ class _Scorer:
             found = self.texts[raw] = (processed, " ".join(sorted(words)), len(words))
         return found
 
-    def pairs_of(self, q: tuple[str, str, int], cs: list[tuple[str, str, int]]) -> list[float]:
-        """One query against every choice: max(ratio, token sort ratio, token set ratio x
-        cover factor) in single precision. Rounding keeps the order of values, so the
-        single-precision maximum is the rounded maximum; the token set ratio, the costly
-        one, is asked only above what it must beat (less a margin wider than rounding)."""
-        pairs, ratio, token_set = self.pairs, fuzz.ratio, fuzz.token_set_ratio
+    def pairs_of(self, q: Text, cs: list[Text]) -> list[float]:
+        """One query against every choice; the choices not scored yet are scored at once."""
+        pairs = self.pairs
         if len(pairs) >= _MAX_REMEMBERED:
             pairs.clear()
-        text, sorted_words, n_words = q
-        row = []
-        for c in cs:
-            key = (text, c[0])
-            found = pairs.get(key)
-            if found is None:
-                best = max(ratio(text, c[0]), ratio(sorted_words, c[1]))
-                factor = _cover_factor(n_words, c[2])
-                if best < 100.0 * factor:
-                    cutoff = best / factor - 1e-3
-                    contained = f32(token_set(text, c[0], score_cutoff=cutoff)) * factor
-                    best = max(best, contained)
-                found = pairs[key] = f32(best)
-            row.append(found)
-        return row
+        text = q[0]
+        new = {c[0]: c for c in cs if (text, c[0]) not in pairs}  # a repeated choice once
+        if new:
+            fresh = list(new.values())
+            for c, score in zip(fresh, _scores(q, fresh), strict=True):
+                pairs[(text, c[0])] = score
+        return [pairs[(text, c[0])] for c in cs]
+
+
+def _scores(q: Text, cs: list[Text]) -> list[float]:
+    """max(ratio, token sort ratio, token set ratio x cover factor) in single precision.
+    Rounding keeps the order of values, so the single-precision maximum is the rounded
+    maximum; the token set ratio, the costly one, is asked only where it can beat the
+    other two. `extract_iter` scores a query against many choices with the query prepared
+    once, and gives the very scores of one call per pair, in the order of the choices
+    (no score cutoff: a token set ratio under one could not have raised the maximum)."""
+    text, sorted_words, n_words = q
+    plain = extract_iter(text, [c[0] for c in cs], scorer=fuzz.ratio, processor=None)
+    resorted = extract_iter(sorted_words, [c[1] for c in cs], scorer=fuzz.ratio, processor=None)
+    best = [max(a[1], b[1]) for a, b in zip(plain, resorted, strict=True)]
+    factors = [_cover_factor(n_words, c[2]) for c in cs]
+    ask = [i for i, factor in enumerate(factors) if best[i] < 100.0 * factor]
+    if ask:
+        token_set = extract_iter(
+            text, [cs[i][0] for i in ask], scorer=fuzz.token_set_ratio, processor=None
+        )
+        for i, (_, score, _) in zip(ask, token_set, strict=True):
+            best[i] = max(best[i], f32(score) * factors[i])
+    return f32_list(best)
 
 
 _SCORER = _Scorer()
