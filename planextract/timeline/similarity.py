@@ -35,7 +35,8 @@ def _cover_factor(q_words: int, c_words: int) -> float:
     return f32(0.5 + 0.5 * cover)
 
 
-Text = tuple[str, str, int]  # processed text, its words sorted, word count
+# (processed text, its words sorted, word count, its set of words if none repeats)
+Text = tuple[str, str, int, frozenset[str] | None]
 
 
 class _Scorer:
@@ -50,15 +51,22 @@ class _Scorer:
         self.pairs.clear()
 
     def text(self, raw: str) -> Text:
-        """(processed, its words sorted, word count): `fuzz.token_sort_ratio` is the ratio
-        of the sorted words, so each text is sorted once instead of once per pair."""
+        """(processed, its words sorted, word count, its words if none repeats):
+        `fuzz.token_sort_ratio` is the ratio of the sorted words, so each text is sorted
+        once instead of once per pair."""
         found = self.texts.get(raw)
         if found is None:
             if len(self.texts) >= _MAX_REMEMBERED:
                 self.texts.clear()
             processed = default_process(raw)
             words = processed.split()
-            found = self.texts[raw] = (processed, " ".join(sorted(words)), len(words))
+            distinct = frozenset(words)
+            found = self.texts[raw] = (
+                processed,
+                " ".join(sorted(words)),
+                len(words),
+                distinct if len(distinct) == len(words) else None,
+            )
         return found
 
     def pairs_of(self, q: Text, cs: list[Text]) -> list[float]:
@@ -81,13 +89,22 @@ def _scores(q: Text, cs: list[Text]) -> list[float]:
     maximum; the token set ratio, the costly one, is asked only where it can beat the
     other two. `extract_iter` scores a query against many choices with the query prepared
     once, and gives the very scores of one call per pair, in the order of the choices
-    (no score cutoff: a token set ratio under one could not have raised the maximum)."""
-    text, sorted_words, n_words = q
+    (no score cutoff: a token set ratio under one could not have raised the maximum).
+
+    Two texts without a common word, neither repeating one, have a token set ratio equal
+    to their token sort ratio (the sorted words are all that differ), which the cover
+    factor only lowers when the word counts differ: asked only when the factor is 1."""
+    text, sorted_words, n_words, words = q
     plain = extract_iter(text, [c[0] for c in cs], scorer=fuzz.ratio, processor=None)
     resorted = extract_iter(sorted_words, [c[1] for c in cs], scorer=fuzz.ratio, processor=None)
     best = [max(a[1], b[1]) for a, b in zip(plain, resorted, strict=True)]
     factors = [_cover_factor(n_words, c[2]) for c in cs]
-    ask = [i for i, factor in enumerate(factors) if best[i] < 100.0 * factor]
+    ask = [
+        i
+        for i, (c, factor) in enumerate(zip(cs, factors, strict=True))
+        if best[i] < 100.0 * factor
+        and (factor == 1.0 or words is None or c[3] is None or not words.isdisjoint(c[3]))
+    ]
     if ask:
         token_set = extract_iter(
             text, [cs[i][0] for i in ask], scorer=fuzz.token_set_ratio, processor=None
