@@ -10,9 +10,9 @@ Blank lines stand where a vertical gap separates paragraphs, and between blocks.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 from planextract.models.document import PAGE_BOTTOM, PAGE_TOP, Line, Table, TableCell
@@ -98,6 +98,16 @@ class Cell:
         return (cols[1] - cols[0]) <= rules.label_column_max * (cols[2] - cols[0])
 
 
+# A line's words' attributes, read in C (map) rather than by a generator per word.
+_RAW, _TEXT = attrgetter("raw"), attrgetter("text")
+_X0, _X1, _TOP, _BOTTOM = (
+    attrgetter("x0"),
+    attrgetter("x1"),
+    attrgetter("top"),
+    attrgetter("bottom"),
+)
+
+
 @dataclass(slots=True)
 class PageLine:
     words: list[Word]
@@ -105,11 +115,11 @@ class PageLine:
 
     @property
     def top(self) -> float:
-        return min(w.top for w in self.words)
+        return min(map(_TOP, self.words))
 
     @property
     def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+        return max(map(_BOTTOM, self.words))
 
 
 @dataclass(slots=True)
@@ -180,11 +190,10 @@ def _group_lines(words: list[Word], cell: Cell | None, rules: PdfRules) -> list[
     return lines
 
 
-def _majority(values: list[tuple[Any, int]]) -> Any:
-    counts: Counter[Any] = Counter()
-    for value, weight in values:
-        counts[value] += weight
-    return counts.most_common(1)[0][0] if counts else None
+def _majority(counts: dict[Any, int]) -> Any:
+    """The value with the most characters; the first seen of equals (as Counter's
+    most_common gives it)."""
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _space_width(words: list[Word], size: float, rules: PdfRules) -> float:
@@ -198,27 +207,36 @@ def _to_line(
     pl: PageLine, page_no: int, column_x1: float, rules: PdfRules, hint: str | None
 ) -> Line:
     words = pl.words
-    weights = [(w, len(w.text)) for w in words]
-    size = _majority([(round(w.size, 1), n) for w, n in weights]) or 0.0
-    font = _majority([(w.font, n) for w, n in weights]) or ""
-    total = sum(n for _, n in weights)
-    bold = sum(n for w, n in weights if font_is_bold(w.font, rules)) * 2 > total
-    italic = sum(n for w, n in weights if font_is_italic(w.font, rules)) * 2 > total
+    # Characters per size, font and colour, counted in one pass over the words.
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    colors: dict[str | None, int] = {}
+    for w in words:
+        n = len(w.text)
+        key = round(w.size, 1)
+        sizes[key] = sizes.get(key, 0) + n
+        fonts[w.font] = fonts.get(w.font, 0) + n
+        colors[w.color] = colors.get(w.color, 0) + n
+    size = _majority(sizes) or 0.0
+    font = _majority(fonts) or ""
+    total = sum(fonts.values())
+    bold = sum(n for f, n in fonts.items() if font_is_bold(f, rules)) * 2 > total
+    italic = sum(n for f, n in fonts.items() if font_is_italic(f, rules)) * 2 > total
     first = words[0]
     return Line(
         no=0,
-        raw=" ".join(w.raw for w in words),
-        text=" ".join(w.text for w in words),
+        raw=" ".join(map(_RAW, words)),
+        text=" ".join(map(_TEXT, words)),
         page=page_no,
-        x0=round(min(w.x0 for w in words), 2),
+        x0=round(min(map(_X0, words)), 2),
         top=round(pl.top, 2),
-        x1=round(max(w.x1 for w in words), 2),
+        x1=round(max(map(_X1, words)), 2),
         bottom=round(pl.bottom, 2),
         font=base_font_name(font),
         size=size,
         bold=bold,
         italic=italic,
-        color=_majority([(w.color, n) for w, n in weights]),
+        color=_majority(colors),
         column_x1=round(column_x1, 2),
         lead_width=round(first.x1 - first.x0 + _space_width(words, size, rules), 2),
         hint=hint,
