@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planextract.models.document import Line
 from planextract.rules.profile import Profile, SectionRule
@@ -30,7 +31,16 @@ class GoalHeading:
 def match_section(text: str, profile: Profile) -> SectionRule | None:
     """A line that is exactly a section name of the template (or matches its pattern)."""
     candidate = collapse(text)
-    if not candidate or len(candidate) > 80 or _TOC_LINE.search(candidate):
+    if not candidate or len(candidate) > 80:
+        return None
+    return _section_named(candidate, profile)
+
+
+# Noise marking, page numbering, the table of contents and classify each ask about the
+# same lines; the answer depends on the collapsed text and the profile only.
+@lru_cache(maxsize=65536)
+def _section_named(candidate: str, profile: Profile) -> SectionRule | None:
+    if _TOC_LINE.search(candidate):
         return None
     key = norm(candidate)
     for rule in profile.sections:
@@ -114,6 +124,11 @@ def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
     candidate = collapse(text)
     if len(candidate) > 400:
         return None
+    return _goal_heading(candidate, profile)
+
+
+@lru_cache(maxsize=65536)  # asked about the same lines as match_section
+def _goal_heading(candidate: str, profile: Profile) -> GoalHeading | None:
     for level, pattern in (("SD", profile.strategic_heading), ("OD", profile.operational_heading)):
         m = pattern.match(candidate)
         if m:
