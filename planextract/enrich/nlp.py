@@ -5,8 +5,8 @@ No model is downloaded or loaded: the pipeline is a tokenizer plus
 - `planextract_line_starts`: a line that starts with a capitalised function word
   ("Enkele", "We", "De") after a line that did not end open starts a sentence
   (rules/sentences.py), so unpunctuated list answers split where the writer broke the line;
-- two `entity_ruler`s: the gazetteer (rules/gazetteer_nl.toml) as phrase patterns, label
-  ORG, the canonical name as the entity id.
+- `planextract_org_ruler`: the gazetteer (rules/gazetteer_nl.toml) as phrase patterns,
+  label ORG, the canonical name as the entity id (what two `entity_ruler`s would do).
 spaCy is imported here only, on first use and without its command line
 (enrich/spacy_import.py), so commands that read no plan start fast.
 The tokenizer gets its one extra infix at construction, so it is built once, and loads
@@ -28,12 +28,14 @@ from planextract.rules.sentences import opens_sentence_at_line
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 LINE_STARTS = "planextract_line_starts"
-ORG_RULERS = ["orgs_any_case", "orgs_as_written"]
+ORG_RULER = "planextract_org_ruler"
 # spaCy refuses texts over nlp.max_length (1 000 000 characters) and its memory grows with
 # the text: long text goes through the pipeline in pieces of at most this many characters.
 PIECE_CHARS = 100_000
+Match = tuple[int, int, int]  # (match key, first token, end token) from a PhraseMatcher
 # "PZON/burger", "team/DB/BO": a slash between words separates names.
 _SLASH_INFIX = r"(?<=[\w)])/(?=[\w(])"
 
@@ -50,6 +52,10 @@ def _register_components() -> None:
         nlp: Language, name: str, continues_after: str, continuation_words: list[str]
     ) -> LineStarts:
         return LineStarts(continues_after, frozenset(continuation_words))
+
+    @Language.factory(ORG_RULER)
+    def make_org_ruler(nlp: Language, name: str) -> OrgRuler:
+        return OrgRuler(nlp.vocab)
 
 
 class LineStarts:
@@ -80,6 +86,63 @@ class LineStarts:
         return doc
 
 
+class OrgRuler:
+    """The gazetteer's variants as entities: first those matched in any case, then, on the
+    tokens still free, acronyms and names that are also ordinary words, as written (so
+    "ELZ Kemp en Duin" beats "ELZ"). Within each pass the longest match wins, then the
+    leftmost, then (a variant listed for two orgs) the org listed first; no overlaps.
+
+    This is what two `entity_ruler`s with phrase patterns (the second not overwriting) do,
+    in one component: their per-Doc bookkeeping (an empty token Matcher, warning filters,
+    counting all patterns, setting `doc.ents` twice) cost more than the matching itself.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.vocab = vocab
+        self.any_case = PhraseMatcher(vocab, attr="LOWER")
+        self.as_written = PhraseMatcher(vocab)
+        self.order: dict[int, int] = {}  # match key (the name's hash) -> place in the gazetteer
+
+    def add(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        for org in gazetteer.orgs:
+            self.order.setdefault(self.vocab.strings.add(org.name), len(self.order))
+            for case_sensitive, matcher in ((False, self.any_case), (True, self.as_written)):
+                variants = [
+                    v for v in org.variants if variant_is_case_sensitive(v, org) == case_sensitive
+                ]
+                if variants:
+                    matcher.add(org.name, [nlp.make_doc(v) for v in variants])
+
+    def _longest_first(self, matches: list[Match], free: list[bool]) -> list[Match]:
+        """Matches on free tokens only, longest first, then leftmost, without overlaps;
+        marks their tokens taken."""
+        ranked = sorted(
+            {(key, start, end) for key, start, end in matches if start != end},
+            key=lambda m: (m[1] - m[2], m[1], self.order[m[0]]),
+        )
+        kept = []
+        for key, start, end in ranked:
+            if all(free[start:end]):
+                kept.append((key, start, end))
+                free[start:end] = [False] * (end - start)
+        return kept
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+
+        free = [True] * len(doc)
+        kept = self._longest_first(self.any_case(doc), free)
+        kept += self._longest_first(self.as_written(doc), free)
+        # (every token outside an entity is marked "O", as the entity_ruler marks them)
+        doc.ents = [
+            Span(doc, start, end, label="ORG", span_id=key)  # ent_id_: the canonical name
+            for key, start, end in sorted(kept, key=lambda m: m[1])
+        ]
+        return doc
+
+
 def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     """`text` cut into pieces of at most `size` characters, at a line break where there is
     one, else at a space, else anywhere; joined they give `text` back."""
@@ -95,16 +158,6 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
         start = cut
     out.append(text[start:])
     return out
-
-
-def _patterns(gazetteer: Gazetteer, case_sensitive: bool) -> list[dict]:
-    """Phrase patterns (fast): variants matched as written, or in any case."""
-    return [
-        {"label": "ORG", "id": org.name, "pattern": variant}
-        for org in gazetteer.orgs
-        for variant in org.variants
-        if variant_is_case_sensitive(variant, org) == case_sensitive
-    ]
 
 
 def _plan_dutch() -> type[Language]:
@@ -148,13 +201,5 @@ def pipeline(reflow: ReflowRule) -> Language:
             "continuation_words": sorted(reflow.continuation_words),
         },
     )
-    # Two rulers: variants in any case, then acronyms and names that are also ordinary
-    # words, as written. The second does not overwrite: "ELZ Kemp en Duin" beats "ELZ".
-    gazetteer = load_gazetteer()
-    any_case = nlp.add_pipe(
-        "entity_ruler", name=ORG_RULERS[0], config={"phrase_matcher_attr": "LOWER"}
-    )
-    any_case.add_patterns(_patterns(gazetteer, case_sensitive=False))  # type: ignore[attr-defined]
-    as_written = nlp.add_pipe("entity_ruler", name=ORG_RULERS[1])
-    as_written.add_patterns(_patterns(gazetteer, case_sensitive=True))  # type: ignore[attr-defined]
+    nlp.add_pipe(ORG_RULER).add(nlp, load_gazetteer())  # type: ignore[attr-defined]
     return nlp
