@@ -63,6 +63,9 @@ class _Grammar:
     month: re.Pattern[str]
     year: re.Pattern[str]
     relation: re.Pattern[str]
+    # Found in every text that holds a period: what each pattern above (but `relation`)
+    # cannot match without. Most texts have none, and the ten searches cost more than it.
+    any_period: re.Pattern[str]
 
 
 @cache
@@ -119,6 +122,22 @@ def _grammar(rules: PeriodRules) -> _Grammar:
         month=re.compile(rf"(?<!\w){point('')}", flags),
         year=re.compile(rf"(?<![\w/']){year4}", flags),
         relation=re.compile(rf"(?<!\w)(?P<rel>{relations})\s+$", flags),
+        # a year's "19"/"20" (dates, year pairs, years) or, at a word start, a month (month
+        # ranges, months), a part of the year, a season, a quarter or a relative phrase
+        any_period=re.compile(
+            r"(?:19|20)|(?<!\w)(?:Q[1-4]|"
+            + _alt(
+                [
+                    *rules.month_words,
+                    *rules.parts_of_year,
+                    *rules.seasons,
+                    *rules.quarter_words,
+                    *rules.relative_phrases,
+                ]
+            )
+            + ")",
+            flags,
+        ),
     )
 
 
@@ -282,6 +301,8 @@ def parse_periods(
     """All dates and periods in `text`, in order, normalised against `plan_year`."""
     rules = rules or load_period_rules()
     norm = text.translate(_SAME_LENGTH)
+    if not _grammar(rules).any_period.search(norm):
+        return []
     periods = []
     for f in sorted(_scan(norm, plan_year, rules), key=lambda f: f.start):
         _apply_relation(norm, f, rules)
