@@ -70,12 +70,22 @@ def _name_like(tok: Token) -> bool:
     return any(c.isupper() for c in text) and any(c.isdigit() for c in text)
 
 
+# (name-like, a digit) by a token's text (its orth, the text's hash): both depend on the
+# text only, so each distinct word is judged once per process (the Vocab keeps each word
+# once too), not at each of its tokens.
+_KINDS: dict[int, tuple[bool, bool]] = {}
+
+
 def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
     """Runs of name-like tokens outside the gazetteer's entities ('Campus 03', 'Perinti')."""
     spans, start = [], None
     for tok in doc:
-        continues = start is not None and tok.is_digit  # 'Campus 03'
-        inside = tok.i not in taken and (_name_like(tok) or continues)
+        kind = _KINDS.get(tok.orth)
+        if kind is None:
+            kind = _KINDS[tok.orth] = (_name_like(tok), tok.is_digit)
+        name_like, digit = kind
+        continues = start is not None and digit  # 'Campus 03'
+        inside = tok.i not in taken and (name_like or continues)
         if inside and start is None:
             start = tok.i
         elif not inside and start is not None:
