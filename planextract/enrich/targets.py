@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from planextract.models.plan import Target
 from planextract.rules.enrich import TargetRules, load_target_rules
@@ -54,6 +55,17 @@ def _duration(n: int, letter: str) -> str:
     if unit[0].isdigit():  # quarter / semester in months
         return f"P{n * int(unit[:-1])}{unit[-1]}"
     return f"P{n}{unit}"
+
+
+@cache
+def _comparators_by_first_word(rules: TargetRules) -> dict[str, list[tuple[list[str], str]]]:
+    """The comparator phrases as words, by their first word, in the rules' order (longest
+    first): at a token only the phrases that start with it are tried, as before."""
+    out: dict[str, list[tuple[list[str], str]]] = {}
+    for phrase, op in rules.comparators:
+        words = phrase.split()
+        out.setdefault(words[0], []).append((words, op))
+    return out
 
 
 class _Parser:
@@ -117,10 +129,10 @@ class _Parser:
     def comparators(self) -> list[tuple[str, int, int]]:
         out = []
         lows = [t.low for t in self.toks]
+        by_first = _comparators_by_first_word(self.rules)
         i = 0
         while i < len(lows):
-            for phrase, op in self.rules.comparators:
-                words = phrase.split()
+            for words, op in by_first.get(lows[i], ()):
                 if lows[i : i + len(words)] == words:
                     out.append((op, i, i + len(words) - 1))
                     i += len(words) - 1
