@@ -15,12 +15,15 @@ _FILE_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 def organisation_and_title(doc: Document, profile: Profile) -> tuple[str | None, str | None]:
-    """From the running header 'Actieplan <zone>'; the most frequent one wins."""
+    """From the running header 'Actieplan <zone>'; the most frequent one wins. The zone is
+    what the header pattern names with the year, page numbers and separators taken out
+    ('Actieplan 2025 ELZ Kemp en Duin', 'Actieplan ELZ Kemp en Duin 2025 | p. 3')."""
     if not doc.header_texts:
         return None, None
     counts = Counter(line.text for line in doc.lines if line.text in doc.header_texts)
     header = max(doc.header_texts, key=lambda h: (counts[h], -doc.header_texts.index(h)))
-    organisation = match_header(header, profile) or organisation_in_header(header)
+    named = match_header(header, profile)
+    organisation = (named and organisation_in_header(named)) or organisation_in_header(header)
     return organisation, collapse(header)
 
 
