@@ -101,7 +101,13 @@ def _run_into(stdout: int, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-COMMANDS_TO_STDOUT = [("extract", str(KEMP_TXT), "-q"), ("schema",)]
+COMMANDS_TO_STDOUT = [
+    ("extract", str(KEMP_TXT), "-q"),
+    ("schema",),
+    ("--help",),
+    ("extract", "--help"),
+    ("--version",),
+]
 
 
 @pytest.mark.parametrize("args", COMMANDS_TO_STDOUT)

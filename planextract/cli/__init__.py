@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
 from planextract import __version__
+from planextract.cli.stdout import stdout_failed
 
 # command -> (module, short help shown by --help without importing the module)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -42,6 +44,14 @@ class LazyGroup(click.Group):
             module = importlib.import_module(COMMANDS[cmd_name][0])
             self.add_command(getattr(module, cmd_name), cmd_name)
         return self.commands.get(cmd_name)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's main; standard output that cannot be written while click prints help or
+        the version (a full disk, /dev/full) ends in one line on stderr, not a traceback."""
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:
+            stdout_failed(exc)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in sorted(COMMANDS)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from typing import NoReturn
 
 import click
 
@@ -26,10 +27,15 @@ def write_stdout(text: str) -> None:
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:
-        _discard_stdout()
-        sys.exit(EXIT_FAILED)
     except OSError as exc:
-        _discard_stdout()
-        click.echo(f"error: cannot write to standard output ({exc.strerror or exc})", err=True)
-        sys.exit(EXIT_FAILED)
+        stdout_failed(exc)
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """End the command after standard output failed: quietly for a closed pipe, with one
+    line on stderr otherwise (the file it names, else standard output); exit 1."""
+    _discard_stdout()
+    if not isinstance(exc, BrokenPipeError):
+        where = exc.filename or "standard output"
+        click.echo(f"error: cannot write to {where} ({exc.strerror or exc})", err=True)
+    sys.exit(EXIT_FAILED)
