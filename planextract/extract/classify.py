@@ -26,6 +26,7 @@ from planextract.rules.labels import (
     match_label,
     match_part,
     match_prompt,
+    reworded_prompt_score,
     split_label_prefix,
     split_part_prefix,
     template_word_in_sentence,
@@ -239,7 +240,41 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
                     **attrs,
                 )
             )
-    return _labels_in_answers(tokens, doc, profile)
+    return _reworded_prompts(_labels_in_answers(tokens, doc, profile), profile)
+
+
+# A reworded prompt that does not end its sentence on its line may wrap onto the next.
+_SENTENCE_END = (".", ":", "?", "!")
+
+
+def _reworded_prompts(tokens: list[Token], profile: Profile) -> list[Token]:
+    """The line right after a label (on the label's line or the next) that rewords that
+    field's prompt is a prompt (rules/labels.reworded_prompt_score); with the line after
+    it when the prompt wraps: the two lines together must be closer to the prompt than
+    the first alone, so an answer line is never taken with it."""
+    threshold = profile.reworded_prompt_ratio
+    for p, tok in enumerate(tokens):
+        if tok.kind != Kind.LABEL or tok.key is None or p + 1 >= len(tokens):
+            continue
+        first = tokens[p + 1]
+        if first.kind != Kind.TEXT:
+            continue
+        alone = reworded_prompt_score(first.text, tok.key, profile)
+        lines = [first] if alone >= threshold else []
+        second = tokens[p + 2] if p + 2 < len(tokens) else None
+        if (
+            second is not None
+            and second.kind == Kind.TEXT
+            and second.index == first.index + 1
+            and not second.blank_before
+            and not first.text.rstrip().endswith(_SENTENCE_END)
+        ):
+            joined = reworded_prompt_score(f"{first.text} {second.text}", tok.key, profile)
+            if joined >= threshold and joined >= alone:
+                lines = [first, second]
+        for line in lines:
+            line.kind, line.key = Kind.PROMPT, tok.key
+    return tokens
 
 
 # How far the rule 'a field's label appears once in a form' looks back and ahead.

@@ -178,6 +178,27 @@ def is_template_text(text: str, profile: Profile) -> bool:
     return match_prompt(text, profile) is not None or match_part(text, profile) is not None
 
 
+def reworded_prompt_score(text: str, field: str, profile: Profile) -> float:
+    """Rule 'reworded prompt': a line right after a field's label that is worded close to
+    that field's own prompt is the prompt as the zone rewrote it ('Geef een beknopt plan
+    van hoe deze actie opgezet en aangepakt wordt.') from profile.reworded_prompt_ratio on.
+    Its place makes a looser comparison safe than for a prompt anywhere
+    (fuzzy_prompt_ratio): the best of edit and sorted-word similarity, against that
+    field's prompts only. 0 for text too short to tell."""
+    key = norm(text)
+    if len(key) < 10:
+        return 0.0
+    index = profile.index
+    return max(
+        (
+            max(fuzz.ratio(key, prompt), fuzz.token_sort_ratio(key, prompt))
+            for prompt, owner in zip(index.prompt_keys, index.prompt_fields, strict=True)
+            if owner == field
+        ),
+        default=0.0,
+    )
+
+
 class LabelPrefix(NamedTuple):
     rule: FieldRule
     rest: str  # the text after the label

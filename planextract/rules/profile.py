@@ -132,6 +132,7 @@ class Profile:
     fuzzy_prompt_ratio: float
     fuzzy_min_length: int
     styled_prompt_ratio: float
+    reworded_prompt_ratio: float
     page_mark: re.Pattern[str]
     footer_patterns: tuple[re.Pattern[str], ...]
     header_patterns: tuple[re.Pattern[str], ...]
@@ -323,6 +324,7 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         fuzzy_prompt_ratio=float(prof.get("fuzzy_prompt_ratio", 90)),
         fuzzy_min_length=int(prof.get("fuzzy_min_length", 6)),
         styled_prompt_ratio=float(prof.get("styled_prompt_ratio", 70)),
+        reworded_prompt_ratio=float(prof.get("reworded_prompt_ratio", 75)),
         page_mark=re.compile(page["page_mark_pattern"]),
         footer_patterns=tuple(_compile(p) for p in page["footer_patterns"]),
         header_patterns=tuple(_compile(p) for p in page["header_patterns"]),

@@ -20,6 +20,7 @@ class _Profile(_Table):
     fuzzy_prompt_ratio: float = 90
     fuzzy_min_length: int = 6
     styled_prompt_ratio: float = 70
+    reworded_prompt_ratio: float = 75
 
 
 class _Page(_Table):
