@@ -35,14 +35,36 @@ def page_breaks(doc: Document, profile: Profile) -> list[int]:
     return sorted(breaks)
 
 
+def has_page_marks(doc: Document) -> bool:
+    """Does the export mark page starts at all (a leading space or form feed on a content
+    line after the first)? Without marks, only footers say where a page ends."""
+    content = [line for line in doc.lines if line.is_content]
+    return any(line.page_mark for line in content[1:])
+
+
 def _bounds(
-    i: int, doc: Document, breaks: list[int], total: int | None, idx: list[int]
+    i: int,
+    doc: Document,
+    breaks: list[int],
+    total: int | None,
+    idx: list[int],
+    marked: bool = True,
 ) -> tuple[int, int] | None:
     """Lowest and highest page line i can be on, or None when nothing anchors it.
-    `idx`: the anchors' line indices (made once: per line it made the work quadratic)."""
+    `idx`: the anchors' line indices (made once: per line it made the work quadratic).
+    `marked`: the export marks page starts; without marks, the lines before the first
+    footer and after the last one cannot be counted from it (only a footer of page 1 and
+    the last page close the ends)."""
     anchors = doc.anchors
     if not anchors:
         return None
+    if not marked:
+        j = bisect_right(idx, i)
+        if j == 0:
+            return 1, anchors[0].page
+        if j == len(anchors):
+            last = anchors[-1].page + 1
+            return last, total if total is not None and total >= last else last + 1
 
     def count(upto: int) -> int:  # breaks at or before index `upto`
         return bisect_right(breaks, upto)
@@ -82,9 +104,10 @@ def resolve_pages(doc: Document, profile: Profile) -> None:
         return
     breaks = page_breaks(doc, profile)
     idx = [a.line_index for a in doc.anchors]
+    marked = has_page_marks(doc)
     uncertain = 0
     for i, line in enumerate(doc.lines):
-        bounds = _bounds(i, doc, breaks, doc.page_count, idx)
+        bounds = _bounds(i, doc, breaks, doc.page_count, idx, marked)
         if bounds is not None and bounds[0] == bounds[1] and bounds[0] >= 1:
             line.page = bounds[0]
         else:
