@@ -33,7 +33,7 @@ from planextract.rules.actions import (
 )
 from planextract.rules.headings import same_title, same_type, strip_action_prefix
 from planextract.rules.profile import Profile
-from planextract.rules.reflow import ends_open, text_width, wraps_onto
+from planextract.rules.reflow import ends_open, text_width, within_title_size, wraps_onto
 from planextract.rules.text import starts_lowercase
 
 
@@ -116,8 +116,7 @@ class TreeBuilder:
         """Index after the lines that continue the heading title at tokens[i]."""
         toks = self.tokens
         k = i + 1
-        limit = i + self.profile.max_heading_lines
-        while k < len(toks) and k < limit:
+        while k < len(toks) and self._title_fits(i, k + 1):
             nxt = toks[k]
             if nxt.kind != Kind.TEXT or nxt.index == toks[k - 1].index:
                 break
@@ -135,6 +134,13 @@ class TreeBuilder:
                 break
             k += 1
         return k
+
+    def _title_fits(self, start: int, end: int, max_lines: int | None = None) -> bool:
+        """Tokens start..end-1 as one title are within the title size (rules/reflow):
+        `max_lines` lines of the text's width, a heading's by default."""
+        lengths = [len(t.text) for t in self.tokens[start:end]]
+        limit = self.profile.max_heading_lines if max_lines is None else max_lines
+        return within_title_size(lengths, limit, self.width)
 
     def _wraps_onto(self, prev: Token, nxt: Token) -> bool:
         """Text without a blank line between: does nxt continue the heading or title?"""
@@ -163,7 +169,7 @@ class TreeBuilder:
         if end < len(self.tokens):
             rest = self._paragraph_end(end, self.profile.max_heading_lines)
             after = self.tokens[rest] if rest < len(self.tokens) else None
-            if heading_goes_on(self.tokens[end], after, rest - i, self.profile):
+            if heading_goes_on(self.tokens[end], after, self._title_fits(i, rest), self.profile):
                 end = rest
         toks = self.tokens[i:end]
         title = join_tokens(toks, self.doc, first=tok.text)
@@ -244,13 +250,18 @@ class TreeBuilder:
             self._own(k, Owner.action(action_id, "title"))
         return action
 
-    def _paragraph_end(self, i: int, max_lines: int) -> int:
-        """Index after the TEXT tokens that form one paragraph starting at i."""
+    def _paragraph_end(self, i: int, max_lines: int, one_more: bool = False) -> int:
+        """Index after the TEXT tokens that form one paragraph starting at i, within the
+        title size of `max_lines` lines (with `one_more`, one line beyond it, to tell a
+        paragraph too long for a title)."""
         toks = self.tokens
         k = i + 1
         # 'Actie:' alone on its line: the title is the paragraph under it
         alone = not strip_action_prefix(toks[i].text, self.profile)[0]
-        while k < len(toks) and k - i < max_lines:
+        while k < len(toks) and (
+            self._title_fits(i, k + 1, max_lines)
+            or (one_more and self._title_fits(i, k, max_lines))
+        ):
             nxt = toks[k]
             if alone and k == i + 1:
                 if nxt.kind != Kind.TEXT:
@@ -285,8 +296,8 @@ class TreeBuilder:
             return False
         if not is_paragraph_start(tok, self.doc):
             return False
-        end = self._paragraph_end(i, self.profile.max_action_title_lines + 1)
-        if end - i > self.profile.max_action_title_lines:
+        end = self._paragraph_end(i, self.profile.max_action_title_lines, one_more=True)
+        if not self._title_fits(i, end, self.profile.max_action_title_lines):
             return False
         if any(
             sentence_break(self.tokens[k - 1].text, self.tokens[k].text, self.profile)

@@ -169,7 +169,7 @@ def annex_text(tok: Token, known_numbers: Collection[str]) -> bool:
 
 
 def heading_goes_on(
-    first: Token, after: Token | None, heading_lines: int, profile: Profile
+    first: Token, after: Token | None, heading_fits: bool, profile: Profile
 ) -> bool:
     """Rule 'a heading's second sentence': the paragraph right under a goal heading (no
     blank line, no page break), with the next action's 'Actie:' title or another heading
@@ -177,7 +177,7 @@ def heading_goes_on(
     ('… van de lokale besturen.' / 'Deze afstemming gebeurt in dialoog …')."""
     if first.kind != Kind.TEXT or first.blank_before or first.break_before:
         return False
-    if heading_lines > profile.max_heading_lines:
+    if not heading_fits:  # heading and paragraph together within the title size
         return False
     if after is None or after.kind in _NO_BODY:
         return True

@@ -12,6 +12,8 @@ from planextract.rules.text import starts_lowercase
 # joined without a space, the hyphen kept. "zorg- " + "en/of" keeps its space.
 _GLUED_HYPHEN = re.compile(r"[-‐‑]$")
 _ELLIPSIS_WORDS = ("en ", "of ", "en/of ", "tot ")
+# A word cut at its hyphen at the end of a line ('In-' / 'Zicht', 'zorg-' / 'en welzijn').
+_WORD_CUT = re.compile(r"\w[-‐‑]$")
 
 
 _GLUED_DASH = re.compile(r"^[-‐‑–—][^\W\d_]")
@@ -82,12 +84,26 @@ def wraps_onto(prev: str, cur: str, *, width: int, rule: ReflowRule) -> bool:
     open and reaches at least half the margin, or when ``cur``'s first word would not
     have fitted on ``prev`` (the line was wrapped at the margin). A line saved one
     paragraph per line, as Word's plain text does, is followed by the next paragraph,
-    not by more of its own."""
-    if starts_lowercase(cur):
+    not by more of its own. A line that ends in a word cut at its hyphen always goes on,
+    however short (a title in a narrow table cell: '… ‘ACE’s In-' / 'Zicht’ …')."""
+    if starts_lowercase(cur) or _WORD_CUT.search(prev):
         return True
     if ends_open(prev, rule) and len(prev) >= width / 2:  # far short of the margin: ended
         return True
     return len(prev) + 1 + len(first_word(cur)) >= rule.fit_ratio * width
+
+
+def within_title_size(lengths: list[int], max_lines: int, width: int) -> bool:
+    """Rule 'title size': a heading or title takes at most `max_lines` lines of the text's
+    own width (`width`, its right margin): counted in lines, or in characters when a narrow
+    column (a Word table cell) wraps it over more, shorter lines, up to twice as many.
+    `lengths`: the characters of each of its lines; a document with layout (width 0)
+    counts lines only."""
+    if len(lengths) <= max_lines:
+        return True
+    if width <= 0 or len(lengths) > 2 * max_lines:
+        return False
+    return sum(lengths) <= max_lines * width
 
 
 def text_width(lengths: list[int]) -> int:
