@@ -79,6 +79,17 @@ def clean_spaces(text: str) -> str:
     return text.strip()
 
 
+# A Markdown export (pandoc, an editor's "save as .md") marks each heading with 1-6 '#'.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+
+
+def without_markdown_heading(text: str) -> str:
+    """'## Operationele doelstelling 1.1 – …' -> 'Operationele doelstelling 1.1 – …': the
+    heading marks of a Markdown export are layout, not the title ('#1' or '# ' alone is
+    text)."""
+    return _MARKDOWN_HEADING.sub("", text, count=1) if text.startswith("#") else text
+
+
 def collapse(text: str) -> str:
     """Single spaces between words, no surrounding space. The same as replacing the exotic
     spaces and collapsing runs of `\\s` (str.split splits on exactly the characters `\\s`
