@@ -73,3 +73,31 @@ def test_a_title_line_that_ends_in_a_word_cut_at_its_hyphen_goes_on(tmp_path: Pa
         and a.title.endswith("binnen het Interfederaal plan")
         for a in plan.actions()
     )
+
+
+def _narrow(line: str) -> str:
+    """The line as an export 45 characters wide writes it (a page mark kept in front)."""
+    if len(line) <= 50:
+        return line
+    mark = " " if line.startswith(" ") and not line.startswith("  ") else ""
+    return mark + "\n".join(textwrap.wrap(line.strip(), 45))
+
+
+def test_an_export_that_wraps_every_line_at_45_characters(tmp_path: Path) -> None:
+    """Every goal heading and action title of Kemp en Duin over twice as many lines (OD
+    5.1: seven): the same goals and actions, none made up from a heading's last line."""
+    text = "\n".join(_narrow(line) for line in KEMP_TXT.read_text("utf-8").split("\n"))
+    path = tmp_path / "variant-narrow.txt"
+    path.write_text(text, "utf-8")
+    plan = extract_file(path, enrich=False).plan
+    original = extract_file(KEMP_TXT, enrich=False).plan
+
+    def titles(p) -> list[tuple]:
+        return [
+            (od.number, od.title, [(a.id, a.title, a.kind) for a in od.actions])
+            for sd in p.strategic_goals
+            for od in sd.operational_goals
+        ]
+
+    assert titles(plan) == titles(original)
+    assert plan.unassigned == []

@@ -93,17 +93,22 @@ def wraps_onto(prev: str, cur: str, *, width: int, rule: ReflowRule) -> bool:
     return len(prev) + 1 + len(first_word(cur)) >= rule.fit_ratio * width
 
 
+# Characters on a line of the template's body text on A4: a title's size in characters is
+# counted at least at this width, also in an export that wraps every line narrower.
+TITLE_LINE_CHARS = 80
+
+
 def within_title_size(lengths: list[int], max_lines: int, width: int) -> bool:
     """Rule 'title size': a heading or title takes at most `max_lines` lines of the text's
-    own width (`width`, its right margin): counted in lines, or in characters when a narrow
-    column (a Word table cell) wraps it over more, shorter lines, up to twice as many.
-    `lengths`: the characters of each of its lines; a document with layout (width 0)
-    counts lines only."""
+    own width (`width`, its right margin, at least TITLE_LINE_CHARS): counted in lines, or
+    in characters when a narrow column or export wraps it over more, shorter lines, up to
+    twice as many. `lengths`: the characters of each of its lines; a document with layout
+    (width 0) counts lines only."""
     if len(lengths) <= max_lines:
         return True
     if width <= 0 or len(lengths) > 2 * max_lines:
         return False
-    return sum(lengths) <= max_lines * width
+    return sum(lengths) <= max_lines * max(width, TITLE_LINE_CHARS)
 
 
 def text_width(lengths: list[int]) -> int:
