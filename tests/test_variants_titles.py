@@ -101,3 +101,12 @@ def test_an_export_that_wraps_every_line_at_45_characters(tmp_path: Path) -> Non
 
     assert titles(plan) == titles(original)
     assert plan.unassigned == []
+
+    def form_row(p) -> list[tuple]:  # 'Met wie? Indien de zorgraad niet de' wraps twice
+        return [
+            (a.with_whom.lead, " ".join((a.with_whom.council_role or "").split()))
+            for a in p.actions()
+            if a.with_whom is not None
+        ]
+
+    assert form_row(plan) == form_row(original)

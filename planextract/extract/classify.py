@@ -26,13 +26,16 @@ from planextract.rules.labels import (
     match_label,
     match_part,
     match_prompt,
+    prompt_start_after_label,
     reworded_prompt_score,
     split_label_prefix,
     split_part_prefix,
+    template_score,
     template_word_in_sentence,
 )
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import is_glued_dash
+from planextract.rules.text import collapse
 
 _BREAK_NOISE = (Noise.HEADER, Noise.FOOTER, Noise.PAGE_BREAK)
 
@@ -173,21 +176,55 @@ def _template_tokens(text: str, profile: Profile, fallback: bool = True) -> list
 
 def _join_wrapped_prompts(doc: Document, content: list[int], profile: Profile) -> dict[int, str]:
     """Prompts that wrap over two or three lines: index -> the joined prompt text,
-    for every line that belongs to such a prompt."""
+    for every line that belongs to such a prompt; a first line that starts with the
+    field's label ('Met wie? Indien de zorgraad niet de') keeps the label in front."""
     joined: dict[int, str] = {}
     for pos, i in enumerate(content):
-        if i in joined or not is_prompt_start(doc.lines[i].text, profile):
+        if i in joined:
             continue
-        text = doc.lines[i].text
-        for extra in (1, 2):
-            if pos + extra >= len(content):
-                break
-            text = f"{text} {doc.lines[content[pos + extra]].text}"
-            if match_part(text, profile) or match_prompt(text, profile):
-                for k in range(extra + 1):
-                    joined[content[pos + k]] = text
-                break
+        line = doc.lines[i].text
+        label = ""
+        if not is_prompt_start(line, profile):
+            start = prompt_start_after_label(line, profile)
+            if start is None:
+                continue
+            label = collapse(line)[: -len(start)].rstrip()  # start ends the collapsed line
+            line = start
+        found = _wrapped_extent(
+            line, [doc.lines[k].text for k in content[pos + 1 : pos + 3]], profile
+        )
+        if found is not None:
+            extra, text = found
+            for k in range(extra + 1):
+                joined[content[pos + k]] = f"{label} {text}" if label and k == 0 else text
     return joined
+
+
+def _wrapped_extent(first: str, after: list[str], profile: Profile) -> tuple[int, str] | None:
+    """How many of the (up to two) lines `after` a prompt starting with `first` takes,
+    and its joined text. Two lines only when the pair is closer to the template than one
+    ('… welke rol de zorgraad' / 'opneemt.'), so a short answer line is never taken."""
+    one = f"{first} {after[0]}" if after else ""
+    if not one or not (match_part(one, profile) or match_prompt(one, profile)):
+        if len(after) < 2:
+            return None
+        two = f"{one} {after[1]}"
+        return (2, two) if match_part(two, profile) or match_prompt(two, profile) else None
+    if len(after) == 2:
+        two = f"{one} {after[1]}"
+        if template_score(two, profile) > template_score(one, profile):
+            return 2, two
+    return 1, one
+
+
+def _wrapped_tokens(text: str, profile: Profile) -> list[tuple[Kind, dict]]:
+    """Tokens of a line of a wrapped prompt or sub-part (joined text), the label first
+    when the prompt's first line starts with it."""
+    split = split_label_prefix(text, profile)
+    if split is not None and not split.answer:
+        label = (Kind.LABEL, {"text": split.rule.label, "key": split.rule.key})
+        return [label, *_template_tokens(split.rest, profile)]
+    return _template_tokens(text, profile)
 
 
 def _after_template(tokens: list[Token], i: int) -> bool:
@@ -209,7 +246,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
         blank, brk = gaps[i]
         opens = False
         if i in wrapped:
-            kinds = _template_tokens(wrapped[i], profile)
+            kinds = _wrapped_tokens(wrapped[i], profile)
         elif i in styled:
             kinds = [(Kind.PROMPT, {"text": styled[i][0], "key": styled[i][1]})]
         else:

@@ -173,6 +173,19 @@ def match_part(text: str, profile: Profile) -> PartRule | None:
     return None
 
 
+def template_score(text: str, profile: Profile) -> float:
+    """How close text is to a prompt or sub-part label of the template (100: one of them,
+    or a sub-part's pattern): which of two readings of a wrapped prompt is the prompt."""
+    key = norm(text)
+    if not key or len(key) > 160:
+        return 0.0
+    if any(part.pattern.match(key) for part in profile.index.parts):
+        return 100.0
+    keys = (*profile.index.prompt_keys, *profile.index.part_keys)
+    best = process.extractOne(key, keys, scorer=fuzz.ratio)
+    return float(best[1]) if best else 0.0
+
+
 def is_template_text(text: str, profile: Profile) -> bool:
     """Prompt or sub-part label: template wording rather than an answer."""
     return match_prompt(text, profile) is not None or match_part(text, profile) is not None
@@ -275,6 +288,20 @@ def is_prompt_start(text: str, profile: Profile) -> bool:
     if len(key) < 15:
         return False
     return any(k.startswith(key) and len(k) > len(key) for k in template_prefixes(profile))
+
+
+def prompt_start_after_label(text: str, profile: Profile) -> str | None:
+    """'Met wie? Indien de zorgraad niet de': a label and then the beginning (not the
+    whole) of a prompt or sub-part that wraps onto the next lines, as a narrow export
+    writes the form's first row; returns that beginning."""
+    stripped = collapse(text)
+    lowered = stripped.lower()
+    for _, head in profile.index.label_heads.get(lowered[:1], ()):
+        if len(stripped) > len(head) + 1 and lowered.startswith(head):
+            rest = stripped[len(head) - 1 :].strip()
+            if is_prompt_start(rest, profile):
+                return rest
+    return None
 
 
 def _glyph_state(glyph: str, profile: Profile) -> bool | None:
