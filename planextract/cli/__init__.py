@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from planextract import __version__
-from planextract.cli.stdout import stdout_failed
 
 # command -> (module, short help shown by --help without importing the module)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -51,6 +50,8 @@ class LazyGroup(click.Group):
         try:
             return super().main(*args, **kwargs)
         except OSError as exc:
+            from planextract.cli.stdout import stdout_failed  # only on failure: --help stays light
+
             stdout_failed(exc)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
