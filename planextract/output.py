@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -23,13 +24,38 @@ TEMP_MARK = "planextract-"
 TEMP_SUFFIX = ".tmp"
 
 
+# The longest file name most file systems take, in bytes (NAME_MAX on Linux and macOS).
+NAME_MAX_BYTES = 255
+# mkstemp's random part
+_RANDOM_CHARS = 8
+
+
+def _cut_bytes(text: str, limit: int) -> str:
+    """The longest start of `text` that is at most `limit` bytes in UTF-8."""
+    return text.encode("utf-8")[: max(0, limit)].decode("utf-8", "ignore")
+
+
+def fitting_name(stem: str, suffix: str) -> str:
+    """stem + suffix as a file name a file system takes: a stem too long for it is cut
+    and marked with a short hash of the whole stem, so two long names that share their
+    start still get different files ('<start>~1a2b3c4d.json')."""
+    name = stem + suffix
+    if len(name.encode("utf-8")) <= NAME_MAX_BYTES:
+        return name
+    mark = "~" + hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    room = NAME_MAX_BYTES - len((mark + suffix).encode("utf-8"))
+    return _cut_bytes(stem, room) + mark + suffix
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary file in the same folder to write; renamed into place when the block
-    ends without error, removed otherwise, so a reader never sees half a file."""
+    ends without error, removed otherwise, so a reader never sees half a file. The
+    temporary name holds as much of the target's name as fits in a file name."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    room = NAME_MAX_BYTES - len(f"..{TEMP_MARK}{TEMP_SUFFIX}") - _RANDOM_CHARS
     fd, name = tempfile.mkstemp(
-        prefix=f".{path.name}.{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=path.parent
+        prefix=f".{_cut_bytes(path.name, room)}.{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=path.parent
     )
     tmp = Path(name)
     try:

@@ -28,6 +28,7 @@ from planextract.batch.zipsafe import (
     printable,
     read_entry,
 )
+from planextract.output import fitting_name
 
 # Word formats other than .docx are listed so that each gets its one-line advice
 # ('save it as .docx') in the results instead of being ignored.
@@ -72,7 +73,7 @@ class _Scope:
 
 
 def _json_name(stem_of: str) -> str:
-    return f"{PurePosixPath(stem_of).stem}.json"
+    return fitting_name(PurePosixPath(stem_of).stem, ".json")
 
 
 class _Walker:
@@ -230,7 +231,8 @@ def _resolve_clashes(items: list[WorkItem]) -> list[WorkItem]:
         if len(indexes) > 1:
             for k in indexes:
                 out = PurePosixPath(items[k].output or "")
-                items[k] = replace(items[k], output=str(out.parent / f"{items[k].name}.json"))
+                name = fitting_name(items[k].name, ".json")
+                items[k] = replace(items[k], output=str(out.parent / name))
     for indexes in groups(items).values():
         first = items[indexes[0]]
         for k in indexes[1:]:

@@ -22,7 +22,7 @@ from planextract.cli.options import (
 from planextract.cli.stdout import write_stdout
 from planextract.errors import PlanExtractError, printable
 from planextract.extract.limits import Limits, check_output, memory_budget, time_budget
-from planextract.output import write_atomic
+from planextract.output import fitting_name, write_atomic
 from planextract.pipeline import Result, extract_file, plan_to_json
 from planextract.rules.profile import Profile, load_profile
 
@@ -75,7 +75,9 @@ def output_names(files: tuple[Path, ...]) -> dict[Path, str]:
     """<stem>.json, or <name>.json when two inputs share a stem (plan.pdf and its text
     export plan.txt -> plan.pdf.json, plan.txt.json), as the batch names them."""
     stems = Counter(p.stem.casefold() for p in files)
-    return {p: f"{p.stem if stems[p.stem.casefold()] == 1 else p.name}.json" for p in files}
+    return {
+        p: fitting_name(p.stem if stems[p.stem.casefold()] == 1 else p.name, ".json") for p in files
+    }
 
 
 EXAMPLE = """\b
