@@ -117,7 +117,7 @@ def _section_lines(plan: Plan, doc: Document) -> list[list[int]]:
 def _continues(prev: TextTable, table: TextTable, titles: dict[int, list[str]]) -> bool:
     """A header repeated on the next page: same titles, months going on."""
     same = [norm(t) for t in titles[id(prev)]] == [norm(t) for t in titles[id(table)]]
-    return same and table.rows[0].label.first > prev.rows[-1].label.months[-1]
+    return same and prev.rows[-1].label.before(table.rows[0].label)
 
 
 def _text_rows(

@@ -21,10 +21,18 @@ class MonthLabel:
     text: str
     months: tuple[int, ...]
     end: int  # offset in the parsed text just after the label
+    year: int | None = None  # the year written after it ('Januari 2025'), if any
 
     @property
     def first(self) -> int:
         return self.months[0]
+
+    def before(self, other: MonthLabel) -> bool:
+        """This label's months all come before the other's: by year and month when both
+        name a year ('December 2025' before 'Januari 2026'), else by month."""
+        if self.year is not None and other.year is not None and self.year != other.year:
+            return self.year < other.year
+        return self.months[-1] < other.first
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,7 @@ class MonthVocabulary:
     quarters: tuple[re.Pattern[str], ...]
     ordinals: dict[str, int]
     display: tuple[tuple[str, str], ...]  # (full name, abbreviation) of months 1-12
+    year: re.Pattern[str] | None  # a year after a label, groups `year` or `short`
 
 
 def _alternation(words: list[str]) -> str:
@@ -43,8 +52,12 @@ def _alternation(words: list[str]) -> str:
 
 def load_vocabulary(data: dict) -> MonthVocabulary:
     names = {name.lower(): int(n) for n, words in data["months"].items() for name in words}
-    month = rf"(?:{_alternation(list(names))})\.?"
     end = r"(?=[\s:]|$)"
+    year = data.get("years", {}).get("pattern")
+    # 'januari 2025 - maart 2025': a year may follow the first month of a range too.
+    bare_year = re.sub(r"\(\?P<\w+>", "(?:", year) if year else None
+    first_year = rf"(?:\s+{bare_year}{end})?" if bare_year else ""
+    month = rf"(?:{_alternation(list(names))})\.?"
     dashes = [s for s in data["ranges"]["separators"] if not s.isalpha() and "/" not in s]
     words = [s for s in data["ranges"]["separators"] if s not in dashes]
     separator = rf"(?:\s*(?:{_alternation(dashes)})\s*|\s+(?:{_alternation(words)})\s+)"
@@ -54,7 +67,9 @@ def load_vocabulary(data: dict) -> MonthVocabulary:
     return MonthVocabulary(
         names=names,
         month=re.compile(rf"^(?P<a>{month}){end}", re.IGNORECASE),
-        range=re.compile(rf"^(?P<a>{month}){separator}(?P<b>{month}){end}", re.IGNORECASE),
+        range=re.compile(
+            rf"^(?P<a>{month}){first_year}{separator}(?P<b>{month}){end}", re.IGNORECASE
+        ),
         quarters=(
             *quarters,
             *([re.compile(rf"^{quarter_words}$", re.IGNORECASE)] if quarter_words else []),
@@ -64,6 +79,7 @@ def load_vocabulary(data: dict) -> MonthVocabulary:
             (words[0], words[1] if len(words) > 1 else words[0])
             for _, words in sorted(data["months"].items(), key=lambda kv: int(kv[0]))
         ),
+        year=re.compile(rf"\s+{year}{end}") if year else None,
     )
 
 
@@ -96,9 +112,16 @@ def _quarter(text: str, vocab: MonthVocabulary) -> MonthLabel | None:
     return None
 
 
-def parse_month_label(text: str, vocab: MonthVocabulary | None = None) -> MonthLabel | None:
-    """The month label at the start of ``text``: a range, a quarter or one month."""
-    vocab = vocab or vocabulary()
+def _with_year(label: MonthLabel, text: str, vocab: MonthVocabulary) -> MonthLabel:
+    """The label with the year written after it ('Januari 2025', "Q1 '25") taken in."""
+    m = vocab.year.match(text, label.end) if vocab.year else None
+    if m is None:
+        return label
+    year = int(m["year"]) if m["year"] else 2000 + int(m["short"])
+    return MonthLabel(text[: m.end()], label.months, m.end(), year)
+
+
+def _label(text: str, vocab: MonthVocabulary) -> MonthLabel | None:
     m = vocab.range.match(text)
     if m:
         a, b = vocab.names[m["a"].rstrip(".").lower()], vocab.names[m["b"].rstrip(".").lower()]
@@ -111,3 +134,11 @@ def parse_month_label(text: str, vocab: MonthVocabulary | None = None) -> MonthL
     if m:
         return MonthLabel(m.group(0), (vocab.names[m["a"].rstrip(".").lower()],), m.end())
     return None
+
+
+def parse_month_label(text: str, vocab: MonthVocabulary | None = None) -> MonthLabel | None:
+    """The month label at the start of ``text``: a range, a quarter or one month, with
+    the year written after it if there is one."""
+    vocab = vocab or vocabulary()
+    label = _label(text, vocab)
+    return _with_year(label, text, vocab) if label else None

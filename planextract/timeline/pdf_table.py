@@ -87,7 +87,7 @@ def _add_row(grid: PdfGrid, cells: Cells, label: MonthLabel | None) -> bool:
     pages = [[c.page] if c is not None and c.page and cell_text(c) else [] for c in body]
     lines = [list(c.line_indices) if c is not None else [] for c in body]
     if label is not None:
-        if grid.rows and label.first <= grid.rows[-1].label.months[-1]:
+        if grid.rows and not grid.rows[-1].label.before(label):
             return False
         grid.rows.append(PdfRow(label, texts, pages, lines, []))
     elif grid.rows:  # a row cut by a page break: its cells go on here

@@ -131,7 +131,7 @@ def rising_labels(candidates: Sequence[tuple[int, MonthLabel]]) -> set[int]:
         best.append(1)
         prev.append(-1)
         for j in range(k):
-            if candidates[j][1].months[-1] < label.first and best[j] + 1 > best[k]:
+            if candidates[j][1].before(label) and best[j] + 1 > best[k]:
                 best[k], prev[k] = best[j] + 1, j
     if not best:
         return set()
