@@ -17,6 +17,7 @@ TIMELINE_FILE = "timeline.toml"
 @dataclass(frozen=True, slots=True)
 class TableRules:
     header_words: tuple[str, ...]
+    min_rows_unnamed: int
     narrative_min_chars: int
     header_split_spaces: int
 
@@ -89,6 +90,7 @@ def load_timeline_rules_data(data: dict) -> TimelineRules:
     return TimelineRules(
         table=TableRules(
             header_words=tuple(w.lower() for w in table["header_words"]),
+            min_rows_unnamed=int(table["min_rows_unnamed"]),
             narrative_min_chars=int(table["narrative_min_chars"]),
             header_split_spaces=int(table["header_split_spaces"]),
         ),

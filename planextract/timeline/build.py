@@ -1,9 +1,10 @@
 """The timeline of a plan: month x action tables, linked to the actions they schedule.
 
 Ruled tables from a PDF reader (``Document.tables``) are read as they are; otherwise the
-'Tijdslijn' section's flattened text is rebuilt (text_table, text_cells). Either way the
-columns are linked to actions and the milestones to cells, and the lines that made the
-table are claimed from the section text (their owner becomes ``timeline.tables[i]``).
+flattened text of the 'Tijdslijn' section, or of a month table in another section, is
+rebuilt (text_table, text_cells). Either way the columns are linked to actions and the
+milestones to cells, and the lines that made the table are claimed from the section text
+(their owner becomes ``timeline.tables[i]``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from planextract.models.document import Document
 from planextract.models.plan import (
     Action,
     Plan,
+    Section,
     Timeline,
     TimelineCell,
     TimelineColumn,
@@ -27,7 +29,7 @@ from planextract.models.provenance import pages_of
 from planextract.models.tree import Owner, Tree
 from planextract.rules.profile import Profile
 from planextract.rules.text import norm
-from planextract.rules.timeline import TimelineRules, load_timeline_rules
+from planextract.rules.timeline import TimelineRules, header_word_at_start, load_timeline_rules
 from planextract.timeline.link import (
     ColumnLink,
     actions_without_column,
@@ -101,16 +103,26 @@ def _columns(
 # -- flattened text ----------------------------------------------------------------------
 
 
-def _section_lines(plan: Plan, doc: Document) -> list[list[int]]:
-    """For each timeline section: its text lines from first to last, noise included."""
+def _section_lines(plan: Plan, doc: Document, rules: TimelineRules) -> list[tuple[list[int], bool]]:
+    """For each section but the goals: its text lines from first to last, noise included,
+    and whether it is a timeline section. A title that is the month column's own title
+    ('Timing' alone on its line, a timeline alias too) is the table's header line."""
     out = []
     for k, section in enumerate(plan.sections):
-        if section.kind != "timeline":
+        if section.kind == "goals":
             continue
         owner = str(Owner.section(k, "text"))
         own = [i for i, line in enumerate(doc.lines) if line.owner == owner]
-        if own:
-            out.append(list(range(own[0], own[-1] + 1)))
+        if not own:
+            continue
+        title = str(Owner.section(k, "title"))
+        heads = [
+            i
+            for i in range(own[0])
+            if doc.lines[i].owner == title and header_word_at_start(doc.lines[i].text, rules.table)
+        ]
+        start = heads[0] if heads else own[0]
+        out.append((list(range(start, own[-1] + 1)), section.kind == "timeline"))
     return out
 
 
@@ -164,8 +176,11 @@ def _from_text(
     plan: Plan, doc: Document, profile: Profile, rules: TimelineRules
 ) -> tuple[list[TimelineTable], list[list[int]]]:
     found: list[TextTable] = []
-    for indices in _section_lines(plan, doc):
-        found.extend(find_text_tables(doc, indices, rules))
+    for indices, named in _section_lines(plan, doc, rules):
+        tables = find_text_tables(doc, indices, rules)
+        # Under another heading a month table is known by its content alone: a header
+        # row and enough month rows that a few lines opening with a month are not one.
+        found.extend(t for t in tables if named or len(t.rows) >= rules.table.min_rows_unnamed)
     titles: dict[int, list[str]] = {}
     title_lines: dict[int, list[list[int]]] = {}
     for table in found:
@@ -338,6 +353,19 @@ def _build(plan: Plan, doc: Document, profile: Profile, rules: TimelineRules) ->
         stats=TimelineStats(cells=len(details), uncertain=sum(d.uncertain for d in details)),
     )
     owners = {i: owner_key(t) for t, lines in enumerate(owned) for i in lines}
-    sections = [s for s in plan.sections if s.kind == "timeline"]
     pages = sorted({p for t in tables for p in t.pages})
-    return TimelineResult(timeline, table_status(sections, pages, rules.status), owners)
+    status = table_status(_holding_sections(plan, doc, owned), pages, rules.status)
+    return TimelineResult(timeline, status, owners)
+
+
+def _holding_sections(plan: Plan, doc: Document, owned: Sequence[Sequence[int]]) -> list[Section]:
+    """The sections the tables stand in (their lines are not claimed yet), timeline
+    sections first; the timeline sections when the tables stand in none."""
+    owners = {doc.lines[i].owner for lines in owned for i in lines}
+    holding = [
+        s
+        for k, s in enumerate(plan.sections)
+        if owners & {str(Owner.section(k, "text")), str(Owner.section(k, "title"))}
+    ]
+    timeline = [s for s in plan.sections if s.kind == "timeline"]
+    return [s for s in holding if s.kind == "timeline"] or holding or timeline
