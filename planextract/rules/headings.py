@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planextract.models.document import Line
-from planextract.rules.profile import Profile, SectionRule
+from planextract.rules.profile import ROMAN_NUMERAL, Profile, SectionRule
 from planextract.rules.reflow import ends_open
 from planextract.rules.text import collapse, norm
 
@@ -112,15 +112,22 @@ def roman_to_arabic(numeral: str) -> str:
     return str(total)
 
 
-def _goal_number(number: str) -> str:
-    """A goal number as digits: 'II' -> '2', 'II.3' -> '2.3', '1.1' stays."""
+_ROMAN_NUMERAL = re.compile(ROMAN_NUMERAL)
+
+
+def _goal_number(number: str, profile: Profile) -> str:
+    """A goal number as printed, a Roman first level as digits: 'II' -> '2', 'II.3' ->
+    '2.3'; '1.1', 'B' and 'B.2' stay (a letter is no numeral)."""
     first, dot, rest = number.partition(".")
-    return roman_to_arabic(first) + dot + rest
+    if profile.roman_numerals and _ROMAN_NUMERAL.fullmatch(first):
+        first = roman_to_arabic(first)
+    return first + dot + rest
 
 
 def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
     """A goal heading by the profile's grammar: 'Strategische doelstelling 2 – title',
-    'SD 2. title', 'OD 4.5: title', 'STRATEGISCHE DOELSTELLING II title'."""
+    'SD 2. title', 'OD 4.5: title', 'STRATEGISCHE DOELSTELLING II title', 'Operationele
+    doelstelling B.2 – title'."""
     candidate = collapse(text)
     if len(candidate) > 400:
         return None
@@ -135,7 +142,7 @@ def _goal_heading(candidate: str, profile: Profile) -> GoalHeading | None:
             number = m["number"] or m["number_first"]
             title = m["title"] if m["number"] else m["title_first"]
             return GoalHeading(
-                level=level, number=_goal_number(number), title=(title or "").strip()
+                level=level, number=_goal_number(number, profile), title=(title or "").strip()
             )
     return None
 

@@ -157,6 +157,7 @@ class Profile:
     index: TemplateIndex
     quality: QualityRule = QualityRule(required_parts=(), names=())
     source: str = field(default="")
+    roman_numerals: bool = False  # a Roman goal number is kept as its Arabic value
 
     def field_rule(self, key: str) -> FieldRule:
         for rule in self.fields:
@@ -182,7 +183,15 @@ def _alternatives(words: list[str]) -> str:
 # Numbers of goals and actions: at most three digits per level, so a heading with a
 # runaway number ("1.99999999999999") is text, not a goal whose number drives loops.
 _ARABIC = r"\d{1,3}"
-_ROMAN = r"(?-i:[IVXLC]{1,7})"
+# A Roman goal number: a well-formed numeral from I to XXXIX. A single C or L is a
+# letter ('Strategische doelstelling C'), not goal 100 or 50.
+ROMAN_NUMERAL = r"(?-i:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
+# Letter numbering ('Strategische doelstelling B', 'Operationele doelstelling B.2'): one
+# capital, followed by a space, a full stop, a colon or the end, so the first letter of
+# a word ('E-health', 'Armoede') is none.
+_LETTER = r"(?-i:[A-Z])(?=[\s.:]|$)"
+# A sub-level written as one letter ('Operationele doelstelling 1.a').
+_SUB_LETTER = r"(?-i:[A-Za-z])(?![\w-])"
 
 
 def _goal_heading(headings: dict, words_key: str, *, sub_levels: bool) -> str:
@@ -191,23 +200,33 @@ def _goal_heading(headings: dict, words_key: str, *, sub_levels: bool) -> str:
       'Strategische doelstelling 2 – title', 'SD 2. title', '3.1 Strategische doelstelling
       nr. 2: title' (Word's heading numbering in front);
     - <number> <goal word> <separator> <title>: '2. Strategische doelstelling – title'.
-    An operational goal's number has sub-levels ('4.5') or runs through the plan ('OD 7').
-    A generic goal word ('Doelstelling 1.2') takes its level from the number: with
-    sub-levels an operational goal, without a strategic one."""
+    A number is Arabic, Roman (`roman_numerals`) or a letter (`letters`: 'B', 'B.2',
+    '1.a'; a lower-case letter only before a sub-level or a separator, never a word
+    such as 'u'). An operational goal's number has sub-levels ('4.5') or runs through
+    the plan ('OD 7'). A generic goal word ('Doelstelling 1.2') takes its level from the
+    number: with sub-levels an operational goal, without a strategic one."""
     seps = headings["separators"]
+    sep = "[" + "".join(re.escape(s) for s in seps) + "]"
     roman = bool(headings.get("roman_numerals", False))
-    first = f"(?:{_ARABIC}|{_ROMAN})" if roman else _ARABIC
-    number = f"{first}(?:\\.{_ARABIC})*" if sub_levels else first
+    letters = bool(headings.get("letters", False))
+    firsts = [_ARABIC]
+    if roman:
+        firsts.append(ROMAN_NUMERAL)
+    if letters:
+        firsts.append(_LETTER)
+        firsts.append(f"(?-i:[a-z])(?=\\.\\d|\\s*{sep}\\s)")
+    first = f"(?:{'|'.join(firsts)})" if len(firsts) > 1 else _ARABIC
+    sub = f"(?:{_ARABIC}|{_SUB_LETTER})" if letters else _ARABIC
+    number = f"{first}(?:\\.{sub})*" if sub_levels else first
     nr = headings.get("number_words", [])
     nr_part = f"(?:(?:{_alternatives(nr)})\\s*)?" if nr else ""
     words = f"(?:{_alternatives(headings[words_key])})"
     generic = headings.get("generic_words", [])
     if generic:
         # an operational goal by a generic word only with a sub-level in its number
-        levelled = f"(?=\\s*{nr_part}{first}\\.{_ARABIC})" if sub_levels else ""
+        levelled = f"(?=\\s*{nr_part}{first}\\.{sub})" if sub_levels else ""
         words = f"(?:{words}|(?:{_alternatives(generic)}){levelled})"
     outline = "(?:\\d{1,2}(?:\\.\\d{1,2}){0,3}\\.?\\s+)?" if headings.get("outline_numbers") else ""
-    sep = "[" + "".join(re.escape(s) for s in seps) + "]"
     word_first = (
         f"{outline}{words}\\s*{nr_part}(?P<number>{number})(?![\\w.]\\w)\\.?"
         f"(?![\\w])\\s*(?:{sep}\\s*)?(?P<title>\\S.*)?"
@@ -362,6 +381,7 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         ),
         quality=_quality(data.get("quality", {}), fields),
         source=source,
+        roman_numerals=bool(headings.get("roman_numerals", False)),
     )
 
 

@@ -54,6 +54,7 @@ class _Headings(_Table):
     generic_words: list[str] = Field(default_factory=list)
     number_words: list[str] = Field(default_factory=list)
     outline_numbers: bool = False
+    letters: bool = False
 
 
 class _Actions(_Table):
