@@ -1,6 +1,6 @@
-"""Goal headings written other ways: lettered ('Strategische doelstelling A', 'Operationele
-doelstelling A.1'). Each variant is one of the real plans rewritten; the unmodified plan's
-extraction is the truth."""
+"""Goal headings written other ways: without numbers ('Operationele doelstelling – …') and
+lettered ('Strategische doelstelling A', 'Operationele doelstelling A.1'). Each variant is one
+of the real plans rewritten; the unmodified plan's extraction is the truth."""
 
 from __future__ import annotations
 
@@ -76,6 +76,103 @@ def _tree(plan: Plan, number: Callable[[str | None], str | None] = lambda n: n) 
         )
         for sd in plan.strategic_goals
     ]
+
+
+def _linked_titles(plan: Plan) -> list[tuple[str, str | None]]:
+    """Timeline columns with the title of the action each is linked to."""
+    titles = {a.id: a.title for a in plan.actions()}
+    assert plan.timeline is not None
+    return [
+        (c.title, titles.get(c.action_id or "")) for t in plan.timeline.tables for c in t.columns
+    ]
+
+
+# -- operational goals without numbers (Kemp en Duin) ----------------------------------------
+_OD_NUMBER = re.compile(r"^(\s*)Operationele doelstelling \d+\.\d+ – ")
+
+
+def test_unnumbered_operational_goals(tmp_path: Path, kemp_plan: Plan) -> None:
+    path = _rewrite_lines(
+        tmp_path, KEMP_TXT, lambda line: _OD_NUMBER.sub(r"\1Operationele doelstelling – ", line)
+    )
+    plan = _plan(path)
+    # No line is lost: the headings were unassigned text before this rule.
+    assert plan.unassigned == kemp_plan.unassigned == []
+    assert _actions(plan) == _actions(kemp_plan)
+    # The SDs keep their printed numbers; no OD gets a number the document does not give,
+    # each is keyed by its SD and its place there.
+    sd1, sd2, sd2b, sd4, sd5 = plan.strategic_goals
+    assert [sd.id for sd in plan.strategic_goals] == ["SD1", "SD2", "SD2b", "SD4", "SD5"]
+    assert all(od.number is None for sd in plan.strategic_goals for od in sd.operational_goals)
+    assert [od.id for od in sd2.operational_goals] == ["OD2.?1", "OD2.?2"]
+    assert [a.id for a in sd2.operational_goals[1].actions] == ["2.?2-1"]
+    assert sd2b.operational_goals[0].id == "OD2b.?1"
+    original = {od.title: od for sd in kemp_plan.strategic_goals for od in sd.operational_goals}
+    for sd in plan.strategic_goals:
+        for od in sd.operational_goals:
+            assert od.title in original  # the titles as the numbered plan reads them
+    assert sd1.operational_goals[0].title == (
+        "Het (re)organiseren van de AV, BO en DB om de werking van de ELZ te verbeteren"
+    )
+    assert sd1.operational_goals[0].pages == [11]
+    assert [a.title for a in sd2.operational_goals[1].actions] == [
+        a.title for a in original[sd2.operational_goals[1].title].actions
+    ]
+    # OD 4.5 (second) and OD 4.2 print the same title under SD 4: without their numbers
+    # the two headings name one goal, printed twice, that holds both actions.
+    same = sd4.operational_goals[2]
+    assert same.title.startswith("ELZ Kemp en Duin streeft naar een snelle en efficiënte")
+    assert same.occurrences == 2
+    assert [a.title.split(" ")[4] for a in same.actions] == ["organiseert", "deelt"]
+    assert [a.title for a in same.actions] == [
+        a.title
+        for od in kemp_plan.strategic_goals[3].operational_goals
+        if od.number in ("4.5", "4.2") and od.title == same.title
+        for a in od.actions
+    ]
+    assert len(sd4.operational_goals) == 4 and len(sd5.operational_goals) == 3
+    # The timeline's columns go to the same actions as in the numbered plan.
+    assert _linked_titles(plan) == _linked_titles(kemp_plan)
+    # Numbering checks have no numbers to judge: no gap or reuse flagged for the ODs.
+    codes = {f.code for f in plan.quality.findings}
+    assert "goal.od_number_reused" not in codes and "goal.od_number_mismatch" not in codes
+    # ... which the report says, naming the goals by title (never 'None').
+    (missing,) = [f for f in plan.quality.findings if f.code == "goal.number_missing"]
+    assert missing.message.startswith("11 operationele doelstellingen hebben geen nummer: ‘Het")
+    assert missing.pages[0] == 11
+    repeated = [f.message for f in plan.quality.findings if f.code == "goal.heading_repeated"]
+    assert "None" not in " ".join(repeated)
+    assert (
+        "De kop van operationele doelstelling ‘ELZ Kemp en Duin streeft naar een snelle en "
+        "efficiënte …’ staat 2 keer in het plan; de herhalingen zijn samengevoegd."
+    ) in repeated
+
+
+def test_unnumbered_strategic_goals(tmp_path: Path, elzoh_plan: Plan) -> None:
+    path = _rewrite_lines(
+        tmp_path,
+        ELZOH_TXT,
+        lambda line: re.sub(
+            r"^(\s*)Strategische doelstelling \d – ", r"\1Strategische doelstelling: ", line
+        ),
+    )
+    plan = _plan(path)
+    assert [sd.id for sd in plan.strategic_goals] == ["SD?1", "SD?2", "SD?3"]
+    assert [sd.number for sd in plan.strategic_goals] == [None, None, None]
+    assert _tree(plan) == _tree(elzoh_plan, lambda n: n if n and "." in n else None)
+    assert [od.id for od in plan.strategic_goals[0].operational_goals] == [
+        "OD1.1",
+        "OD1.2",
+        "OD1.3",
+    ]
+    assert _actions(plan) == _actions(elzoh_plan)
+    (missing,) = [f for f in plan.quality.findings if f.code == "goal.number_missing"]
+    assert missing.message == (
+        "3 strategische doelstellingen hebben geen nummer: ‘ELZOH komt tot goed bestuur’, "
+        "‘ELZOH werkt aan participatie en krachtgerichte netwerken’ en ‘In Zuidoost Hageland "
+        "is preventie- en vroeg-detectie …’."
+    )
+    assert missing.pages == [sd.pages[0] for sd in elzoh_plan.strategic_goals] == [7, 16, 20]
 
 
 # -- lettered goals (ELZOH) ------------------------------------------------------------------
@@ -155,6 +252,11 @@ _OD_LINE = "Operationele doelstelling 2.2 – DE ELZ streeft naar data-gedreven 
         (_SD_LINE.replace(" 1 ", " L "), GoalHeading("SD", "L", "ELZOH komt tot goed bestuur")),
         (_SD_LINE.replace(" 1 ", " IV "), GoalHeading("SD", "4", "ELZOH komt tot goed bestuur")),
         (_SD_LINE.replace(" 1 ", " b. "), GoalHeading("SD", "b", "ELZOH komt tot goed bestuur")),
+        (_SD_LINE.replace(" 1 ", " "), GoalHeading("SD", None, "ELZOH komt tot goed bestuur")),
+        (
+            _SD_LINE.replace("Strategische doelstelling 1 –", "Strategisch doel:"),
+            GoalHeading("SD", None, "ELZOH komt tot goed bestuur"),
+        ),
         (
             "SD B. ELZOH komt tot goed bestuur",
             GoalHeading("SD", "B", "ELZOH komt tot goed bestuur"),
@@ -167,6 +269,8 @@ _OD_LINE = "Operationele doelstelling 2.2 – DE ELZ streeft naar data-gedreven 
         (_OD_LINE.replace("2.2", "II.2"), GoalHeading("OD", "2.2", _OD_LINE[32:])),
         ("Doelstelling B.2 – Titel", GoalHeading("OD", "B.2", "Titel")),
         ("OD B.2: Titel", GoalHeading("OD", "B.2", "Titel")),
+        (_OD_LINE.replace(" 2.2 ", " "), GoalHeading("OD", None, _OD_LINE[32:])),
+        (_OD_LINE.replace(" 2.2 –", ":"), GoalHeading("OD", None, _OD_LINE[32:])),
     ],
 )
 def test_goal_numbers_of_other_writers(text: str, expected: GoalHeading) -> None:

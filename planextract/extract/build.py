@@ -193,8 +193,16 @@ class TreeBuilder:
                 sd.heading_tokens.extend(toks)
                 self.sd = sd
                 return
-        self.sd = GoalDraft("SD", number, title, self._unique_id(f"SD{number or 0}"), list(toks))
+        key = self._unique_id(self._sd_key(number, toks))
+        self.sd = GoalDraft("SD", number, title, key, list(toks))
         self.tree.goals.append(self.sd)
+
+    def _sd_key(self, number: str | None, toks: list[Token]) -> str:
+        """'SD2' for a printed number; 'SD0' for goals without an SD heading; a heading
+        that prints no number is keyed by its place: 'SD?3' (never a made-up number)."""
+        if number:
+            return f"SD{number}"
+        return f"SD?{len(self.tree.goals) + 1}" if toks else "SD0"
 
     def _open_od(self, number: str | None, title: str, toks: list[Token]) -> None:
         self.mode, self.section = "goals", None
@@ -208,7 +216,9 @@ class TreeBuilder:
                 od.heading_tokens.extend(toks)
                 self.od = od
                 return
-        self.od = GoalDraft("OD", number, title, self._unique_id(f"OD{number or '?'}"), list(toks))
+        # an OD heading without a number: keyed by its SD and its place there ('OD2.?3')
+        key = f"OD{number}" if number else f"OD{self.sd.id[2:]}.?{len(self.sd.children) + 1}"
+        self.od = GoalDraft("OD", number, title, self._unique_id(key), list(toks))
         self.sd.children.append(self.od)
 
     def _on_section(self, i: int) -> None:

@@ -28,6 +28,7 @@ CODES: dict[str, Code] = {
     "goal.od_number_mismatch": Code("warning", "Operationele doelstelling onder een andere SD"),
     "goal.number_gap": Code("info", "Gat in de nummering"),
     "goal.number_order": Code("warning", "Nummering loopt niet op"),
+    "goal.number_missing": Code("info", "Doelstelling zonder nummer"),
     # fields.py
     "action.title_missing": Code("warning", "Actie zonder titel"),
     "action.not_template": Code("warning", "Actie in vrije tekst, niet in het sjabloon"),

@@ -60,6 +60,33 @@ def _reused(goals: Sequence[Goal], code: str, kind: str) -> Iterable[Finding]:
             )
 
 
+def _name(goal: Goal) -> str:
+    """A goal as a message names it: its number, or its title when it has none."""
+    return goal.number if goal.number is not None else quote(goal.title, 60)
+
+
+@check
+def goal_numbers_missing(ctx: Context) -> Iterable[Finding]:
+    """Goal headings that print no number ('Operationele doelstelling – …'): kept with
+    `number` null; the numbering checks cannot judge them."""
+    for goals, kind in (
+        (ctx.plan.strategic_goals, "strategische"),
+        ([od for _, od in _ods(ctx)], "operationele"),
+    ):
+        bare = [g for g in goals if g.number is None and g.title]
+        if bare:
+            several = len(bare) > 1
+            yield finding(
+                code="goal.number_missing",
+                message=(
+                    f"{len(bare)} {kind} doelstelling{'en' if several else ''} "
+                    f"{'hebben' if several else 'heeft'} geen nummer: "
+                    f"{join_nl([quote(g.title, 60) for g in bare])}."
+                ),
+                pages=sorted({p for g in bare for p in g.pages}),
+            )
+
+
 @check
 def goal_numbers_reused(ctx: Context) -> Iterable[Finding]:
     """The same SD or OD number used with different titles (kept apart, flagged)."""
@@ -82,7 +109,7 @@ def goal_headings_repeated(ctx: Context) -> Iterable[Finding]:
                 yield finding(
                     code="goal.heading_repeated",
                     message=(
-                        f"De kop van {kind} doelstelling {goal.number} staat "
+                        f"De kop van {kind} doelstelling {_name(goal)} staat "
                         f"{goal.occurrences} keer in het plan; de herhalingen zijn samengevoegd."
                     ),
                     pages=goal.pages,

@@ -24,7 +24,7 @@ _TOC_NUMBER = re.compile(r"\S\s\d{1,3}$")
 @dataclass(frozen=True, slots=True)
 class GoalHeading:
     level: str  # "SD" | "OD"
-    number: str
+    number: str | None  # None: the heading prints no number
     title: str  # first line of the title; may continue on following lines
 
 
@@ -127,7 +127,7 @@ def _goal_number(number: str, profile: Profile) -> str:
 def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
     """A goal heading by the profile's grammar: 'Strategische doelstelling 2 – title',
     'SD 2. title', 'OD 4.5: title', 'STRATEGISCHE DOELSTELLING II title', 'Operationele
-    doelstelling B.2 – title'."""
+    doelstelling B.2 – title', 'Operationele doelstelling – title' (no number)."""
     candidate = collapse(text)
     if len(candidate) > 400:
         return None
@@ -136,13 +136,24 @@ def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
 
 @lru_cache(maxsize=65536)  # asked about the same lines as match_section
 def _goal_heading(candidate: str, profile: Profile) -> GoalHeading | None:
+    return _by_grammar(candidate, profile)
+
+
+def _by_grammar(candidate: str, profile: Profile) -> GoalHeading | None:
     for level, pattern in (("SD", profile.strategic_heading), ("OD", profile.operational_heading)):
         m = pattern.match(candidate)
         if m:
-            number = m["number"] or m["number_first"]
-            title = m["title"] if m["number"] else m["title_first"]
+            groups = m.groupdict()
+            if groups["number"]:
+                number, title = groups["number"], groups["title"]
+            elif groups["number_first"]:
+                number, title = groups["number_first"], groups["title_first"]
+            else:  # 'Operationele doelstelling – title': the document gives no number
+                number, title = None, groups.get("title_bare")
             return GoalHeading(
-                level=level, number=_goal_number(number, profile), title=(title or "").strip()
+                level=level,
+                number=None if number is None else _goal_number(number, profile),
+                title=(title or "").strip(),
             )
     return None
 

@@ -195,11 +195,13 @@ _SUB_LETTER = r"(?-i:[A-Za-z])(?![\w-])"
 
 
 def _goal_heading(headings: dict, words_key: str, *, sub_levels: bool) -> str:
-    """The heading grammar of one level, in two word orders:
+    """The heading grammar of one level, in three forms:
     - [outline number] <goal word> [number word] <number> [separator] <title>:
       'Strategische doelstelling 2 – title', 'SD 2. title', '3.1 Strategische doelstelling
       nr. 2: title' (Word's heading numbering in front);
-    - <number> <goal word> <separator> <title>: '2. Strategische doelstelling – title'.
+    - <number> <goal word> <separator> <title>: '2. Strategische doelstelling – title';
+    - [outline number] <goal word> <dash or colon> <title>, without a number, for the
+      singular words in `unnumbered_words`: 'Operationele doelstelling – title'.
     A number is Arabic, Roman (`roman_numerals`) or a letter (`letters`: 'B', 'B.2',
     '1.a'; a lower-case letter only before a sub-level or a separator, never a word
     such as 'u'). An operational goal's number has sub-levels ('4.5') or runs through
@@ -234,7 +236,17 @@ def _goal_heading(headings: dict, words_key: str, *, sub_levels: bool) -> str:
     number_first = (
         f"(?P<number_first>{number})(?![\\w.]\\w)\\.?\\s+{words}\\s*{sep}\\s*(?P<title_first>\\S.*)"
     )
-    return f"^(?:{word_first}|{number_first})$"
+    forms = [word_first, number_first]
+    level_words = {norm(w) for w in headings[words_key]}
+    bare_words = [w for w in headings.get("unnumbered_words", []) if norm(w) in level_words]
+    if bare_words:
+        bare_seps = headings.get("unnumbered_separators", ["–", "—", "-", ":"])
+        bare_sep = "[" + "".join(re.escape(s) for s in bare_seps) + "]"
+        # the title on the heading's own line: a goal word alone is no goal
+        forms.append(
+            f"{outline}(?:{_alternatives(bare_words)})\\s*{bare_sep}\\s*(?P<title_bare>\\S.*)"
+        )
+    return f"^(?:{'|'.join(forms)})$"
 
 
 def _action_prefix(words: list[str], seps: list[str]) -> str:

@@ -55,6 +55,8 @@ class _Headings(_Table):
     number_words: list[str] = Field(default_factory=list)
     outline_numbers: bool = False
     letters: bool = False
+    unnumbered_words: list[str] = Field(default_factory=list)
+    unnumbered_separators: list[str] = Field(default_factory=lambda: ["–", "—", "-", ":"])
 
 
 class _Actions(_Table):
