@@ -1,5 +1,6 @@
-"""Goal headings written other ways: without numbers ('Operationele doelstelling – …') and
-lettered ('Strategische doelstelling A', 'Operationele doelstelling A.1'). Each variant is one
+"""Goal headings written other ways: without numbers ('Operationele doelstelling – …'),
+lettered ('Strategische doelstelling A', 'Operationele doelstelling A.1') and with a
+one-letter slip in the goal word ('Operationeel doelstelling 2.2'). Each variant is one
 of the real plans rewritten; the unmodified plan's extraction is the truth."""
 
 from __future__ import annotations
@@ -298,3 +299,72 @@ def test_goal_numbers_of_other_writers(text: str, expected: GoalHeading) -> None
 )
 def test_not_goal_headings_of_other_writers(text: str) -> None:
     assert match_goal_heading(text, P) is None
+
+
+# -- a slip in the goal word (Kemp en Duin) --------------------------------------------------
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Operationele doelstelling 2.2", "Operationeel doelstelling 2.2"),  # the review's
+        ("Operationele doelstelling 2.2", "Operationele doelstellling 2.2"),  # a letter added
+        ("Operationele doelstelling 2.2", "Operatoinele doelstelling 2.2"),  # two swapped
+        ("Operationele doelstelling 2.2", "Operationeledoelstelling 2.2"),  # no space
+        ("Operationele doelstelling 2.2", "Operationele doel stelling 2.2"),  # a space added
+        ("Operationele doelstelling 2.2", "3.1 Operationeel doelstelling 2.2"),  # outline
+    ],
+)
+def test_slip_in_goal_word(tmp_path: Path, kemp_plan: Plan, old: str, new: str) -> None:
+    plan = _plan(_rewrite_sample(tmp_path, KEMP_TXT, old, new))
+    assert _tree(plan) == _tree(kemp_plan)
+    assert _actions(plan) == _actions(kemp_plan)
+    assert _linked_titles(plan) == _linked_titles(kemp_plan)
+    assert plan.unassigned == []
+    od = plan.strategic_goals[1].operational_goals[1]
+    assert (od.id, od.number, od.pages) == ("OD2.2", "2.2", [15])
+    assert od.title.startswith("DE ELZ streeft naar data-gedreven werken")
+
+
+def test_slip_in_strategic_goal_word(tmp_path: Path, elzoh_plan: Plan) -> None:
+    path = _rewrite_sample(
+        tmp_path, ELZOH_TXT, "Strategische doelstelling 2 –", "Stategische doelstelling 2 –"
+    )
+    plan = _plan(path)
+    assert _tree(plan) == _tree(elzoh_plan)
+    assert plan.strategic_goals[1].title == elzoh_plan.strategic_goals[1].title
+    assert plan.strategic_goals[1].title.startswith("ELZOH werkt aan participatie")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operationeel doelstelling – " + _OD_LINE[32:],  # a slip and no number: text
+        "Operationeel doelstellingen: " + _OD_LINE[32:],
+        "SO 2 – " + _OD_LINE[32:],  # short words are never mended ('SD' and 'OD' differ so)
+        "Doelstelling: 2.2 – " + _OD_LINE[32:],
+        "Operationeel doelstelling: 2.2",
+        "Organisatie doelstelling 2.2 – " + _OD_LINE[32:],
+    ],
+)
+def test_slips_that_stay_text(text: str) -> None:
+    assert match_goal_heading(text, P) is None
+
+
+def test_slip_in_a_sentence_is_text(tmp_path: Path, elzoh_plan: Plan) -> None:
+    """'… We sluiten met deze actie aan op' / 'Operationeel doelstelling 1.3.': a goal
+    named in running text, its word misspelt, stays the sentence's text."""
+    old = "We sluiten met deze actie aan op OD 1.3."
+    path = _rewrite_sample(
+        tmp_path,
+        ELZOH_TXT,
+        old,
+        "We sluiten met deze actie aan op \nOperationeel doelstelling 1.3.",
+    )
+    plan = _plan(path)
+    assert _tree(plan) == _tree(elzoh_plan)
+    action = plan.strategic_goals[0].operational_goals[0].actions[0]
+    original = elzoh_plan.strategic_goals[0].operational_goals[0].actions[0]
+    assert action.what is not None and original.what is not None
+    assert old in original.what.text
+    assert action.what.text == original.what.text.replace(
+        old, "We sluiten met deze actie aan op Operationeel doelstelling 1.3."
+    )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 from planextract.models.document import Line
 from planextract.rules.profile import ROMAN_NUMERAL, Profile, SectionRule
@@ -127,7 +129,8 @@ def _goal_number(number: str, profile: Profile) -> str:
 def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
     """A goal heading by the profile's grammar: 'Strategische doelstelling 2 – title',
     'SD 2. title', 'OD 4.5: title', 'STRATEGISCHE DOELSTELLING II title', 'Operationele
-    doelstelling B.2 – title', 'Operationele doelstelling – title' (no number)."""
+    doelstelling B.2 – title', 'Operationele doelstelling – title' (no number), also
+    with one slip in a long goal word ('Operationeel doelstelling 2.2 – title')."""
     candidate = collapse(text)
     if len(candidate) > 400:
         return None
@@ -136,7 +139,14 @@ def match_goal_heading(text: str, profile: Profile) -> GoalHeading | None:
 
 @lru_cache(maxsize=65536)  # asked about the same lines as match_section
 def _goal_heading(candidate: str, profile: Profile) -> GoalHeading | None:
-    return _by_grammar(candidate, profile)
+    found = _by_grammar(candidate, profile)
+    if found is None and profile.word_slips:
+        for mended in _mended_goal_words(candidate, profile):
+            found = _by_grammar(mended, profile)
+            # two liberties at once (a slip and no number) make no heading
+            if found is not None:
+                return found if found.number is not None else None
+    return found
 
 
 def _by_grammar(candidate: str, profile: Profile) -> GoalHeading | None:
@@ -156,6 +166,37 @@ def _by_grammar(candidate: str, profile: Profile) -> GoalHeading | None:
                 title=(title or "").strip(),
             )
     return None
+
+
+# A number in front of the goal word: Word's outline numbering or the number-first form.
+_LEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
+
+
+def _mended_goal_words(candidate: str, profile: Profile) -> Iterator[str]:
+    """Rule 'a slip in the goal word': the line with its first words (after a leading
+    number) replaced by a goal word they miss by at most `word_slips` edits
+    ('Operationeel doelstelling 2.2 – …', 'Stategische doelstelling 1 – …', a space left
+    out or added), each reading in turn. Only letters are compared, so 'Doelstelling:
+    1.2' stays text; words the profile writes so ('Operationele doelstellingen: …') are
+    never mended into another goal word; the mended line must still be a heading by the
+    grammar, with a number."""
+    words = candidate.split(" ")
+    start = 1 if len(words) > 1 and _LEADING_NUMBER.fullmatch(words[0]) else 0
+    slips = profile.word_slips
+    heads = []
+    for count in (1, 2, 3, 4):
+        head = words[start : start + count]
+        if len(head) < count or not all(w.isalpha() for w in head):
+            break
+        heads.append(" ".join(head).lower())
+    if any(head in profile.slip_words for head in heads):
+        return  # the word as the profile writes it: the grammar had its say
+    for count, written in enumerate(heads, start=1):
+        for word in profile.slip_words:
+            if abs(len(word) - len(written)) > slips:
+                continue
+            if OSA.distance(written, word, score_cutoff=slips) <= slips:
+                yield " ".join([*words[:start], word, *words[start + count :]])
 
 
 def heading_in_running_text(line_before: str | None, opens: bool, profile: Profile) -> bool:

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from planextract.rules.text import norm
+from planextract.rules.text import collapse, norm
 
 DEFAULT_PROFILE = "template_2025.toml"
 
@@ -142,6 +142,10 @@ class Profile:
     strategic_heading: re.Pattern[str]
     operational_heading: re.Pattern[str]
     max_heading_lines: int
+    # Goal words a one-letter slip is tolerated in ('Operationeel doelstelling 2.2'):
+    # lower case, the profile's words of both levels long enough to tell apart.
+    slip_words: tuple[str, ...]
+    word_slips: int
     action_prefix: re.Pattern[str]
     bare_action_prefix: re.Pattern[str]  # 'Actie:' alone on its line, the title below
     max_action_title_lines: int
@@ -247,6 +251,19 @@ def _goal_heading(headings: dict, words_key: str, *, sub_levels: bool) -> str:
             f"{outline}(?:{_alternatives(bare_words)})\\s*{bare_sep}\\s*(?P<title_bare>\\S.*)"
         )
     return f"^(?:{'|'.join(forms)})$"
+
+
+def _slip_words(headings: dict) -> tuple[str, ...]:
+    """The goal words a slip is tolerated in: those of at least `slip_min_length`
+    characters ('SD' and 'OD' differ by one letter from each other), longest first."""
+    min_length = int(headings.get("slip_min_length", 12))
+    words = [
+        *headings["strategic_words"],
+        *headings["operational_words"],
+        *headings.get("generic_words", []),
+    ]
+    keep = {collapse(w).lower() for w in words if len(w) >= min_length}
+    return tuple(sorted(keep, key=lambda w: (-len(w), w)))
 
 
 def _action_prefix(words: list[str], seps: list[str]) -> str:
@@ -365,6 +382,8 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         strategic_heading=_compile(_goal_heading(headings, "strategic_words", sub_levels=False)),
         operational_heading=_compile(_goal_heading(headings, "operational_words", sub_levels=True)),
         max_heading_lines=int(headings.get("max_title_lines", 5)),
+        slip_words=_slip_words(headings),
+        word_slips=int(headings.get("word_slips", 0)),
         action_prefix=_compile(
             _action_prefix(data["actions"]["title_words"], data["actions"]["separators"])
         ),

@@ -57,6 +57,8 @@ class _Headings(_Table):
     letters: bool = False
     unnumbered_words: list[str] = Field(default_factory=list)
     unnumbered_separators: list[str] = Field(default_factory=lambda: ["–", "—", "-", ":"])
+    word_slips: int = 0
+    slip_min_length: int = 12
 
 
 class _Actions(_Table):
