@@ -278,8 +278,14 @@ TEMPLATE_FIELDS = ("what", "why", "for_whom", "with_whom", "how", "evaluation")
 
 
 class OperationalGoal(_Model):
-    id: str = Field(description="Unique key: the number, with a letter when a number is reused.")
-    number: str | None
+    id: str = Field(
+        description="Unique key: the number, with a letter when a number is reused; "
+        "without a printed number, the SD's key and the place under it ('OD2.?3')."
+    )
+    number: str | None = Field(
+        description="As printed ('4.5', 'B.2'; a Roman first level as digits); null when "
+        "the heading prints none."
+    )
     title: str
     pages: list[int] = Field(default_factory=new_list)
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
@@ -289,8 +295,14 @@ class OperationalGoal(_Model):
 
 
 class StrategicGoal(_Model):
-    id: str
-    number: str | None
+    id: str = Field(
+        description="Unique key: 'SD' and the number, with a letter when a number is "
+        "reused; without a printed number, the place in the plan ('SD?2'); 'SD0' holds "
+        "the goals and actions before the first SD heading."
+    )
+    number: str | None = Field(
+        description="As printed ('2', 'B'; a Roman 'IV' as '4'); null when the heading prints none."
+    )
     title: str
     pages: list[int] = Field(default_factory=new_list)
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
