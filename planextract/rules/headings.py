@@ -149,6 +149,16 @@ def _goal_heading(candidate: str, profile: Profile) -> GoalHeading | None:
     return found
 
 
+def without_continuation_mark(title: str, profile: Profile) -> str:
+    """Rule 'goal continued': 'Strategische doelstelling 2 (vervolg) – title' repeats goal
+    2 where it goes on; '(vervolg)' (profile `continuation_marks`) and its separator are
+    no part of the title, so the repeat is the same goal."""
+    mark = profile.continuation_mark
+    if mark is None or not title:
+        return title
+    return mark.sub("", title).strip()
+
+
 def _by_grammar(candidate: str, profile: Profile) -> GoalHeading | None:
     for level, pattern in (("SD", profile.strategic_heading), ("OD", profile.operational_heading)):
         m = pattern.match(candidate)
@@ -163,7 +173,7 @@ def _by_grammar(candidate: str, profile: Profile) -> GoalHeading | None:
             return GoalHeading(
                 level=level,
                 number=None if number is None else _goal_number(number, profile),
-                title=(title or "").strip(),
+                title=without_continuation_mark((title or "").strip(), profile),
             )
     return None
 

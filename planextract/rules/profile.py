@@ -146,6 +146,8 @@ class Profile:
     # lower case, the profile's words of both levels long enough to tell apart.
     slip_words: tuple[str, ...]
     word_slips: int
+    # '(vervolg)' before or after a goal heading's title: matches the mark and its separator
+    continuation_mark: re.Pattern[str] | None
     action_prefix: re.Pattern[str]
     bare_action_prefix: re.Pattern[str]  # 'Actie:' alone on its line, the title below
     max_action_title_lines: int
@@ -251,6 +253,20 @@ def _goal_heading(headings: dict, words_key: str, *, sub_levels: bool) -> str:
             f"{outline}(?:{_alternatives(bare_words)})\\s*{bare_sep}\\s*(?P<title_bare>\\S.*)"
         )
     return f"^(?:{'|'.join(forms)})$"
+
+
+def _continuation_mark(marks: list[str]) -> re.Pattern[str] | None:
+    """'(vervolg)', '– vervolg', 'verv.:' at the start or the end of a title, with the
+    separator that sets it off."""
+    if not marks:
+        return None
+    words = "|".join(re.escape(m.rstrip(".")) for m in sorted(marks, key=len, reverse=True))
+    framed, bare, sep = rf"\((?:{words})\.?\)", rf"(?:{words})\b\.?", r"[–—:\-]"
+    # A bare word only with a separator between it and the title: 'Vervolg van het
+    # project' is a title, 'vervolg – Vervolg van het project' a mark and that title.
+    start = rf"^(?:{framed}\s*{sep}?|{bare}\s*{sep})\s*"
+    end = rf"\s*(?:{sep}?\s*{framed}|{sep}\s*{bare})$"
+    return re.compile(f"{start}|{end}", re.IGNORECASE)
 
 
 def _slip_words(headings: dict) -> tuple[str, ...]:
@@ -384,6 +400,7 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         max_heading_lines=int(headings.get("max_title_lines", 5)),
         slip_words=_slip_words(headings),
         word_slips=int(headings.get("word_slips", 0)),
+        continuation_mark=_continuation_mark(headings.get("continuation_marks", [])),
         action_prefix=_compile(
             _action_prefix(data["actions"]["title_words"], data["actions"]["separators"])
         ),

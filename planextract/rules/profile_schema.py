@@ -59,6 +59,7 @@ class _Headings(_Table):
     unnumbered_separators: list[str] = Field(default_factory=lambda: ["–", "—", "-", ":"])
     word_slips: int = 0
     slip_min_length: int = 12
+    continuation_marks: list[str] = Field(default_factory=list)
 
 
 class _Actions(_Table):
