@@ -103,10 +103,12 @@ def test_reworded_prompt_in_prompt_style_is_a_prompt(elzoh_pdf_result: Result) -
     plain = changed(ELZOH_PDF, lambda doc: replace_lines(doc, old, new, italic=False))
     what = plain.plan.action("1.1-1").what
     assert what is not None and what.text.startswith(new)
-    # And so they are in a text export, where there is no style to go by.
+    # A text export has no style to go by: there the place (right after the label) and
+    # the wording close to the field's own prompt make it the prompt reworded
+    # (rules/labels.reworded_prompt_score), and the answer is the author's text after it.
     text = ELZOH_TXT.read_text("utf-8").replace(old, new)
     what = _text_plan(text).action("1.1-1").what
-    assert what is not None and what.text.startswith(new)
+    assert what is not None and what.text.startswith("ELZOH werkt verder aan de actie van 2024")
 
 
 def test_running_lines_by_position_and_repetition(kemp_pdf_result: Result) -> None:

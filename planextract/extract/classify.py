@@ -277,7 +277,10 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
                     **attrs,
                 )
             )
-    return _reworded_prompts(_labels_in_answers(tokens, doc, profile), profile)
+    tokens = _labels_in_answers(tokens, doc, profile)
+    # With layout the prompt style tells a reworded prompt (styled_prompts); a text export
+    # has only its place and wording to go by.
+    return tokens if doc.has_layout else _reworded_prompts(tokens, profile)
 
 
 # A reworded prompt that does not end its sentence on its line may wrap onto the next.
