@@ -96,15 +96,19 @@ def _one_slip(key: str, choices: tuple[str, ...]) -> bool:
 def match_label(text: str, profile: Profile) -> FieldRule | None:
     """A line that is a field label of the form ('Wat?', 'Met wie?', a synonym such as
     'Doelgroep:'), in any case, with or without '?'/':', typos tolerated."""
-    key = norm(text)
-    if not key or len(key) > 30 or not _label_shaped(text):
+    written = norm(text)
+    if not written or len(written) > 30 or not _label_shaped(text):
         return None
-    key = _NUMBERING.sub("", key)  # '2. Waarom?': the writer numbered the labels
+    key = _NUMBERING.sub("", written)  # '2. Waarom?': the writer numbered the labels
     best: tuple[float, FieldRule] | None = None
     for rule in profile.fields:
         score = _fuzzy_ok(key, rule.keys, profile.fuzzy_label_ratio, profile.fuzzy_min_length)
         if score and (best is None or score > best[0]):
             best = (score, rule)
+    if best is not None and best[0] < 100 and _part_by_pattern(written, profile):
+        # 'Wat gaan we wel doen?' is close to the alias 'Wat gaan we doen' but is the
+        # sub-part's own wording: a label only by similarity yields to it.
+        return None
     if best is None and written_as_label(text) and len(key) < profile.fuzzy_min_length + 4:
         slips = [rule for rule in profile.fields if _one_slip(key, rule.keys)]
         if len(slips) == 1:
@@ -155,15 +159,20 @@ def match_column_label(text: str, profile: Profile) -> FieldRule | None:
     return best[1] if best else None
 
 
+def _part_by_pattern(key: str, profile: Profile) -> PartRule | None:
+    """The sub-part whose pattern the normalised line matches (its wording, no typos)."""
+    return next((part for part in profile.index.parts if part.pattern.match(key)), None)
+
+
 def match_part(text: str, profile: Profile) -> PartRule | None:
     """A sub-part label inside a field ('1) Wat ga je wel doen?', 'Doelgroep(en)')."""
     key = norm(text)
     if not key or len(key) > 160:
         return None
     keys, parts = profile.index.part_keys, profile.index.parts
-    for part in parts:
-        if part.pattern.match(key):
-            return part
+    found = _part_by_pattern(key, profile)
+    if found is not None:
+        return found
     bare = _NUMBERING.sub("", key)
     if len(bare) < profile.fuzzy_min_length:
         return None
