@@ -1,5 +1,6 @@
 """Form wording written differently: the 'wel/niet doen' sub-parts in another person
-('Wat doen we wel?', '1) Wat gaan we wel doen?').
+('Wat doen we wel?', '1) Wat gaan we wel doen?') and evaluation checkboxes typed
+differently ('Procesevaluatie: ja').
 Each variant is one of the real plans rewritten; its extraction is compared with the
 unmodified plan's, which is the truth where the variant says the same thing."""
 
@@ -14,8 +15,12 @@ from conftest import ELZOH_TXT, KEMP_TXT
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
-from planextract.rules.labels import match_label, match_part
+from planextract.rules.labels import match_checkbox, match_label, match_part
 from planextract.rules.profile import load_profile
+
+_TYPES = ("process", "output", "outcome")
+_BOX_LINE = re.compile(r"^(\s*)([☒☐]) (.*\S)\s*$")
+_TYPE_BOX = re.compile(r"^\s*[☒☐] (?:Procesevaluatie|Resultaatgerichte evaluatie|Impact evaluatie)")
 
 
 def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = -1) -> Path:
@@ -55,6 +60,26 @@ def _do_dont(plan: Plan) -> list[tuple[list[str] | None, list[str] | None] | Non
         dont = None if w.dont is None else [i.text for i in w.dont]
         out.append((do, dont))
     assert any(x is not None and x[0] for x in out)
+    return out
+
+
+def _states(plan: Plan) -> list[dict[str, bool | None] | None]:
+    out: list[dict[str, bool | None] | None] = []
+    for a in plan.actions():
+        ev = a.evaluation
+        types = [(k, getattr(ev, k)) for k in _TYPES] if ev is not None else []
+        out.append({k: t.selected for k, t in types if t is not None} if ev else None)
+    assert any(x and True in x.values() for x in out)
+    return out
+
+
+def _criteria(plan: Plan) -> list[dict[str, list[str]] | None]:
+    out: list[dict[str, list[str]] | None] = []
+    for a in plan.actions():
+        ev = a.evaluation
+        types = [(k, getattr(ev, k)) for k in _TYPES] if ev is not None else []
+        out.append({k: [c.text for c in t.criteria] for k, t in types if t} if ev else None)
+    assert any(x and any(x.values()) for x in out)
     return out
 
 
@@ -116,3 +141,57 @@ def test_sub_part_wording_is_not_the_field_label() -> None:
         rule = match_label(text, profile)
         assert rule is not None and rule.key == "what"
         assert match_part(text, profile) is None
+
+
+# -- states typed as words ----------------------------------------------------------------
+
+
+def _typed(word_checked: str, word_unchecked: str) -> Callable[[list[str]], list[str]]:
+    def rewrite(lines: list[str]) -> list[str]:
+        out = []
+        for x in lines:
+            m = _BOX_LINE.match(x)
+            if not (m and _TYPE_BOX.match(x)):
+                out.append(x)
+            elif m[2] == "☒":
+                out.append(f"{m[1]}{m[3]}{word_checked}")
+            else:
+                out.append(f"{m[1]}{m[3]}{word_unchecked}")
+        return out
+
+    return rewrite
+
+
+@pytest.mark.parametrize(
+    ("checked", "unchecked"),
+    [(": ja", ": nee"), (" (ja)", " (neen)"), (": x", ""), (": Ja", "")],
+    ids=["ja-nee", "parens", "x-bare", "ja-bare"],
+)
+@pytest.mark.parametrize("sample", [ELZOH_TXT, KEMP_TXT], ids=["elzoh", "kemp"])
+def test_state_typed_after_the_type(
+    tmp_path: Path,
+    originals: dict[Path, Plan],
+    sample: Path,
+    checked: str,
+    unchecked: str,
+) -> None:
+    path = _rewrite_lines(tmp_path, sample, _typed(checked, unchecked))
+    plan = extract_file(path, enrich=False).plan
+    # a type left bare beside typed marks is not chosen (rule 'typed marks')
+    assert _states(plan) == _states(originals[sample])
+    assert _criteria(plan) == _criteria(originals[sample])
+    _accounted(plan)
+
+
+def test_typed_state_words() -> None:
+    profile = load_profile()
+    found = match_checkbox("Resultaatgerichte evaluatie (Output): ja", profile)
+    assert found is not None and found.evaluation_type.key == "output"
+    assert found.selected is True and found.glyph == "ja"
+    found = match_checkbox("Impactevaluatie – Nee.", profile)
+    assert found is not None and found.evaluation_type.key == "outcome"
+    assert found.selected is False
+    # a criterion that ends in 'ja' is no box, and a type with other text stays one
+    assert match_checkbox("De deelnemers antwoorden ja", profile) is None
+    found = match_checkbox("☐ Procesevaluatie", profile)
+    assert found is not None and found.selected is False and found.glyph == "☐"

@@ -197,7 +197,7 @@ class Assembler:
 
     def evaluation(self, fd: FieldDraft) -> Evaluation:
         types: dict[str, EvaluationType | None] = {}
-        bare = state_of_bare_type(ev.glyph for ev in fd.evaluations.values())
+        bare = state_of_bare_type((ev.glyph for ev in fd.evaluations.values()), self.profile)
         for rule in self.profile.evaluation_types:
             ev = fd.evaluations.get(rule.key)
             if ev is None:

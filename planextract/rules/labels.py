@@ -342,6 +342,24 @@ def _match_evaluation_label(
     return None
 
 
+# '<type>: ja', '<type> - nee', '<type> (ja)': the last word, after a space or separator
+_LAST_WORD = re.compile(r"^(?P<head>.*?\S)\s*(?:[:=–-]\s*|\s)[(\[]?(?P<word>[^\W\d_]+)[)\]]?[.!]?$")
+
+
+def _typed_state(text: str, profile: Profile) -> tuple[str, str] | None:
+    """The text before a typed state word ('ja', 'nee') that ends the line, and the word."""
+    last = (text.replace(":", " ").rsplit(None, 1) or [""])[-1].strip("()[].!=–-").casefold()
+    if last not in profile.checked_words and last not in profile.unchecked_words:
+        return None  # the common case, without the pattern
+    m = _LAST_WORD.match(text)
+    if m is None:
+        return None
+    word = m["word"].casefold()
+    if word not in profile.checked_words and word not in profile.unchecked_words:
+        return None
+    return m["head"], m["word"]
+
+
 def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
     """'☒ Procesevaluatie': glyph + evaluation type.
 
@@ -362,6 +380,14 @@ def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
     ):
         glyph, rest = stripped[0], stripped[1:].lstrip()
         found = _match_evaluation_label(rest, profile, allow_rest=False)
+    elif (typed := _typed_state(stripped, profile)) is not None:
+        # 'Procesevaluatie: ja': the state typed as a word after the type
+        rest, glyph = typed
+        found = _match_evaluation_label(rest, profile, allow_rest=False)
+        if found is None:
+            return None
+        rule, _ = found
+        return CheckboxMatch(rule, glyph.casefold() in profile.checked_words, glyph, rest, "")
     else:
         # 'Procesevaluatie ☒': the box after the type
         glyph = next((g for g in profile.index.glyphs if stripped.endswith(" " + g)), None)
@@ -381,11 +407,14 @@ def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
 _TYPED_MARK = re.compile(r"^[(\[]?[xX][)\]]?$")
 
 
-def state_of_bare_type(glyphs: Iterable[str | None]) -> bool | None:
+def state_of_bare_type(glyphs: Iterable[str | None], profile: Profile) -> bool | None:
     """Rule 'typed marks': a form that marks the types it chose with a typed X ('X
-    Procesevaluatie') leaves the others bare, so a bare type beside a typed mark is not
-    chosen; elsewhere a type without a box stays unknown (reported, not guessed)."""
-    return False if any(g is not None and _TYPED_MARK.match(g) for g in glyphs) else None
+    Procesevaluatie') or word ('Procesevaluatie: ja') leaves the others bare, so a bare
+    type beside a typed mark is not chosen; elsewhere a type without a box stays unknown
+    (reported, not guessed)."""
+    words = profile.checked_words | profile.unchecked_words
+    typed = any(g is not None and (_TYPED_MARK.match(g) or g.casefold() in words) for g in glyphs)
+    return False if typed else None
 
 
 def match_bullet(text: str, profile: Profile) -> BulletMatch | None:

@@ -157,6 +157,9 @@ class Profile:
     evaluation_types: tuple[EvaluationTypeRule, ...]
     checked_glyphs: tuple[str, ...]
     unchecked_glyphs: tuple[str, ...]
+    # 'Procesevaluatie: ja': the state typed as a word after the type (lower case)
+    checked_words: frozenset[str]
+    unchecked_words: frozenset[str]
     empty_answers: frozenset[str]
     bullets: tuple[BulletRule, ...]
     reflow: ReflowRule
@@ -414,6 +417,10 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         evaluation_types=evaluation_types,
         checked_glyphs=checked,
         unchecked_glyphs=unchecked,
+        checked_words=frozenset(w.casefold() for w in data["checkboxes"].get("checked_words", [])),
+        unchecked_words=frozenset(
+            w.casefold() for w in data["checkboxes"].get("unchecked_words", [])
+        ),
         index=_template_index(fields, evaluation_types, checked + unchecked),
         empty_answers=frozenset(v.strip() for v in data["empty_answers"]["values"]),
         bullets=tuple(

@@ -97,6 +97,8 @@ class _EvaluationType(_Table):
 class _Checkboxes(_Table):
     checked: list[str]
     unchecked: list[str]
+    checked_words: list[str] = Field(default_factory=list)
+    unchecked_words: list[str] = Field(default_factory=list)
 
 
 class _EmptyAnswers(_Table):
