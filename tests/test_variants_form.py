@@ -1,6 +1,6 @@
 """Form wording written differently: the 'wel/niet doen' sub-parts in another person
-('Wat doen we wel?', '1) Wat gaan we wel doen?') and evaluation checkboxes typed
-differently ('Procesevaluatie: ja').
+('Wat doen we wel?', '1) Wat gaan we wel doen?') and evaluation checkboxes laid out or
+typed differently (a row of boxes on one line, 'ja'/'nee').
 Each variant is one of the real plans rewritten; its extraction is compared with the
 unmodified plan's, which is the truth where the variant says the same thing."""
 
@@ -15,7 +15,7 @@ from conftest import ELZOH_TXT, KEMP_TXT
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
-from planextract.rules.labels import match_checkbox, match_label, match_part
+from planextract.rules.labels import match_checkbox, match_checkboxes, match_label, match_part
 from planextract.rules.profile import load_profile
 
 _TYPES = ("process", "output", "outcome")
@@ -141,6 +141,75 @@ def test_sub_part_wording_is_not_the_field_label() -> None:
         rule = match_label(text, profile)
         assert rule is not None and rule.key == "what"
         assert match_part(text, profile) is None
+
+
+# -- checkbox layouts -------------------------------------------------------------------
+
+
+def _boxes_on_one_line(lines: list[str]) -> list[str]:
+    """Each form's boxes on one line, their criteria below it in document order."""
+    out: list[str] = []
+    i = 0
+    stop = re.compile(r"^\s*(?:Operationele|Strategische) doelstelling|^\s*Actie:")
+    while i < len(lines):
+        if not _TYPE_BOX.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        boxes, rest = [], []
+        while i < len(lines) and not stop.match(lines[i]):
+            (boxes if _TYPE_BOX.match(lines[i]) else rest).append(lines[i].strip())
+            i += 1
+        out += ["   ".join(boxes), *rest]
+    return out
+
+
+def test_row_of_boxes_on_one_line(tmp_path: Path, originals: dict[Path, Plan]) -> None:
+    path = _rewrite_lines(tmp_path, KEMP_TXT, _boxes_on_one_line)
+    assert "☐ Procesevaluatie   ☒ Resultaatgerichte evaluatie (Output)   ☐ Impact" in (
+        path.read_text("utf-8")
+    )
+    plan = extract_file(path, enrich=False).plan
+    truth = originals[KEMP_TXT]
+    assert _states(plan) == _states(truth)
+    _accounted(plan)
+    shared = {f.action_id for f in plan.quality.findings if f.code == "evaluation.criteria_shared"}
+    missing = {
+        f.action_id for f in plan.quality.findings if f.code == "evaluation.criteria_missing"
+    }
+    assert not missing
+    for got, want in zip(plan.actions(), truth.actions(), strict=True):
+        ev, ev0 = got.evaluation, want.evaluation
+        assert ev is not None and ev0 is not None
+        ticked = [k for k in _TYPES if (t := getattr(ev, k)) is not None and t.selected]
+        written = [c.text for k in _TYPES if (t := getattr(ev0, k)) for c in t.criteria]
+        if len(ticked) == 1:
+            # one type ticked on the row: the criteria below are that type's
+            assert [c.text for c in getattr(ev, ticked[0]).criteria] == written
+            assert ev.text == "" and got.id not in shared
+        else:
+            # several ticked: kept together as the evaluation's own text, said once
+            assert all(c in " ".join(ev.text.split()) for c in written), got.title
+            assert all(not getattr(ev, k).criteria for k in ticked)
+            assert got.id in shared
+    # the forms of 2.2-1 (kwalitatief onderzoek, line 696) and 4.1-1 tick one type each
+    assert {a.id for a in plan.actions()} - shared == {"2.2-1", "4.1-1"}
+    output = plan.action("2.2-1").evaluation.output
+    assert output.criteria[0].text.startswith("ELZ Kemp en Duin beschikt over een gevalideerde")
+
+
+def test_row_of_typed_marks_and_rest() -> None:
+    profile = load_profile()
+    row = [
+        (m.evaluation_type.key, m.selected)
+        for m in match_checkboxes(
+            "[x] Procesevaluatie [ ] Outputevaluatie X Impactevaluatie", profile
+        )
+    ]
+    assert row == [("process", True), ("output", False), ("outcome", True)]
+    # a box whose text goes on past its type is not cut into more boxes
+    single = match_checkboxes("☒ Procesevaluatie ☒ tevredenheid van de deelnemers", profile)
+    assert len(single) == 1 and single[0].rest == "☒ tevredenheid van de deelnemers"
 
 
 # -- states typed as words ----------------------------------------------------------------

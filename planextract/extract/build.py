@@ -32,6 +32,7 @@ from planextract.rules.actions import (
     title_on_new_page,
 )
 from planextract.rules.headings import same_title, same_type, strip_action_prefix
+from planextract.rules.labels import row_criteria_owner
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import ends_open, text_width, within_title_size, wraps_onto
 from planextract.rules.text import starts_lowercase
@@ -397,6 +398,9 @@ class TreeBuilder:
             if key not in fd.evaluations:
                 fd.evaluations[key] = EvalDraft(key, tok.selected, tok.glyph, tok.text, tok)
             fd.current_eval = key
+            row = [t for t in fd.structure if t.kind == Kind.CHECKBOX and t.index == tok.index]
+            if len(row) > 1:
+                fd.current_eval = row_criteria_owner([(t.key or "", t.selected) for t in row])
 
     def _open_field(
         self,

@@ -16,12 +16,13 @@ from planextract.rules.headings import (
     toc_lines,
 )
 from planextract.rules.labels import (
+    CheckboxMatch,
     is_empty_answer,
     is_prompt_start,
     label_in_answer,
     looks_like_label,
     match_bullet,
-    match_checkbox,
+    match_checkboxes,
     match_column_label,
     match_label,
     match_part,
@@ -106,22 +107,9 @@ def _classify_line(
         if split.answer:
             return [label, *_answer_tokens(split.rest, profile)]
         return [label, *_template_tokens(split.rest, profile)]
-    checkbox = match_checkbox(text, profile)
-    if checkbox:
-        out: list[tuple[Kind, dict]] = [
-            (
-                Kind.CHECKBOX,
-                {
-                    "text": checkbox.label,
-                    "key": checkbox.evaluation_type.key,
-                    "selected": checkbox.selected,
-                    "glyph": checkbox.glyph,
-                },
-            )
-        ]
-        if checkbox.rest:
-            out.append((Kind.TEXT, {"text": checkbox.rest}))
-        return out
+    row = match_checkboxes(text, profile)
+    if row:
+        return _checkbox_tokens(row)
     template = _template_tokens(text, profile, fallback=False)
     if template:
         return template
@@ -144,6 +132,25 @@ def _classify_line(
             )
         ]
     return [(Kind.TEXT, {"text": text})]
+
+
+def _checkbox_tokens(row: list[CheckboxMatch]) -> list[tuple[Kind, dict]]:
+    """One token per box of the row, then the text after the last type."""
+    out: list[tuple[Kind, dict]] = [
+        (
+            Kind.CHECKBOX,
+            {
+                "text": box.label,
+                "key": box.evaluation_type.key,
+                "selected": box.selected,
+                "glyph": box.glyph,
+            },
+        )
+        for box in row
+    ]
+    if row[-1].rest:
+        out.append((Kind.TEXT, {"text": row[-1].rest}))
+    return out
 
 
 def _answer_tokens(text: str, profile: Profile) -> list[tuple[Kind, dict]]:

@@ -40,6 +40,7 @@ CODES: dict[str, Code] = {
     "evaluation.none_selected": Code("error", "Geen evaluatiemanier aangevinkt"),
     "evaluation.criteria_missing": Code("warning", "Aangevinkt, maar zonder criteria"),
     "evaluation.criteria_unselected": Code("warning", "Criteria bij een niet-aangevinkt vakje"),
+    "evaluation.criteria_shared": Code("info", "Criteria niet per evaluatiemanier"),
     "evaluation.type_missing": Code("warning", "Evaluatiemanier ontbreekt op het formulier"),
     "evaluation.checkbox_unreadable": Code("warning", "Vakje onleesbaar"),
     # timeline.py

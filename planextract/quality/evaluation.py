@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planextract.models.plan import Action, Evaluation, Finding
-from planextract.quality.form import evaluation_types, field_empty, has_criteria
+from planextract.quality.form import blank, evaluation_types, field_empty, has_criteria
 from planextract.quality.registry import Context, check, finding, join_nl, quote
 
 
@@ -58,7 +58,7 @@ def evaluation_criteria(ctx: Context) -> Iterable[Finding]:
             continue
         for key, t in evaluation_types(ev, ctx.profile):
             label = quote(_label(ctx, key))
-            if t.selected is True and not has_criteria(t):
+            if t.selected is True and not has_criteria(t) and blank(ev.text):
                 yield finding(
                     code="evaluation.criteria_missing",
                     message=f"{label} is aangevinkt, maar er staan geen criteria bij.",
@@ -78,6 +78,29 @@ def evaluation_criteria(ctx: Context) -> Iterable[Finding]:
                     field=f"evaluation.{key}",
                     pages=t.pages or ev.pages or action.pages,
                 )
+
+
+@check
+def evaluation_criteria_shared(ctx: Context) -> Iterable[Finding]:
+    """Criteria written under the evaluation but under no one type (below a row of boxes
+    with several ticked): kept as the evaluation's text, so a ticked type without its own
+    criteria is not reported missing; said once instead."""
+    for action, ev in _filled_evaluations(ctx):
+        if blank(ev.text):
+            continue
+        ticked = [quote(_label(ctx, k)) for k, t in evaluation_types(ev, ctx.profile) if t.selected]
+        if len(ticked) < 2:
+            continue
+        yield finding(
+            code="evaluation.criteria_shared",
+            message=(
+                f"De criteria staan onder {join_nl(ticked)} samen, niet per evaluatiemanier; "
+                "ze staan in de tekst van de evaluatie."
+            ),
+            action_id=action.id,
+            field="evaluation",
+            pages=ev.pages or action.pages,
+        )
 
 
 @check

@@ -6,7 +6,8 @@ Formula
   sub-part of the profile (``what.do``, ``what.dont``, ``with_whom.lead``,
   ``with_whom.stakeholders``, ``how.milestones``) that this plan's form has; and two
   evaluation elements: ``evaluation.selected`` (at least one type ticked) and
-  ``evaluation.criteria`` (every ticked type has criteria).
+  ``evaluation.criteria`` (every ticked type has criteria, or criteria shared by the
+  ticked types are written under the evaluation itself).
 - An element is *filled* when it is present and not empty (not only the prompt or "/").
   A narrative action (free text, no form) fills none.
 - Action completeness = 100 × filled / expected, one decimal. An element that cannot be
@@ -44,7 +45,9 @@ def _evaluation_state(action: Action, element: str, profile: Profile) -> State:
         return "unknown" if any(t.selected is None for t in types) else "empty"
     if element == SELECTED:
         return "filled"
-    return "filled" if all(has_criteria(t) for t in ticked) else "empty"
+    # criteria written below a row of boxes belong to the ticked types together
+    shared = not blank(ev.text)
+    return "filled" if shared or all(has_criteria(t) for t in ticked) else "empty"
 
 
 def element_state(action: Action, element: str, profile: Profile) -> State:

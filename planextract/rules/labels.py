@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -402,6 +402,34 @@ def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
     label = rest[: len(rest) - len(after)].strip() if after else rest.strip()
     selected = _glyph_state(glyph, profile) if glyph is not None else None
     return CheckboxMatch(rule, selected, glyph, label, after)
+
+
+def match_checkboxes(text: str, profile: Profile) -> list[CheckboxMatch]:
+    """Rule 'a row of boxes': '☒ Procesevaluatie   ☐ Outputevaluatie   ☒ Impactevaluatie'
+    on one line (a form that lays the types out side by side) is one box per type; the
+    text after the last type is its rest. An empty list when the line is no checkbox."""
+    found = match_checkbox(text, profile)
+    row: list[CheckboxMatch] = []
+    while found is not None:
+        after = match_checkbox(found.rest, profile) if found.rest else None
+        if after is None or after.glyph is None or not _starts_with_glyph(found.rest, profile):
+            row.append(found)
+            break
+        row.append(replace(found, rest=""))
+        found = after
+    return row
+
+
+def row_criteria_owner(row: list[tuple[str, bool | None]]) -> str | None:
+    """Rule 'criteria under a row of boxes': text below a row of types (key, selected)
+    belongs to the one type ticked on the row; with more or none ticked it cannot be
+    told apart per type, so it stays the evaluation's own text (None), not guessed."""
+    ticked = [key for key, selected in row if selected is True]
+    return ticked[0] if len(ticked) == 1 and all(s is not None for _, s in row) else None
+
+
+def _starts_with_glyph(text: str, profile: Profile) -> bool:
+    return any(text.startswith(g) for g in profile.index.glyphs)
 
 
 _TYPED_MARK = re.compile(r"^[(\[]?[xX][)\]]?$")
