@@ -1,6 +1,6 @@
 """Form wording written differently: the 'wel/niet doen' sub-parts in another person
 ('Wat doen we wel?', '1) Wat gaan we wel doen?') and evaluation checkboxes laid out or
-typed differently (a row of boxes on one line, 'ja'/'nee').
+typed differently (the glyph on its own line, a row of boxes on one line, 'ja'/'nee').
 Each variant is one of the real plans rewritten; its extraction is compared with the
 unmodified plan's, which is the truth where the variant says the same thing."""
 
@@ -144,6 +144,47 @@ def test_sub_part_wording_is_not_the_field_label() -> None:
 
 
 # -- checkbox layouts -------------------------------------------------------------------
+
+
+def _glyph_own_line(below: bool) -> Callable[[list[str]], list[str]]:
+    def rewrite(lines: list[str]) -> list[str]:
+        out = []
+        for x in lines:
+            m = _BOX_LINE.match(x)
+            if m and _TYPE_BOX.match(x):
+                out += [m[1] + m[3], m[1] + m[2]] if below else [m[1] + m[2], m[3]]
+            else:
+                out.append(x)
+        return out
+
+    return rewrite
+
+
+@pytest.mark.parametrize("below", [False, True], ids=["above", "below"])
+@pytest.mark.parametrize("sample", [ELZOH_TXT, KEMP_TXT], ids=["elzoh", "kemp"])
+def test_glyph_on_its_own_line_next_to_the_type(
+    tmp_path: Path, originals: dict[Path, Plan], sample: Path, below: bool
+) -> None:
+    path = _rewrite_lines(tmp_path, sample, _glyph_own_line(below))
+    result = extract_file(path, enrich=False)
+    plan = result.plan
+    assert _states(plan) == _states(originals[sample])
+    assert _criteria(plan) == _criteria(originals[sample])
+    _accounted(plan)
+    # the lone glyph line is the form's, not a criterion of the type above it
+    glyphs = [ln for ln in result.document.lines if ln.text.strip() in ("☒", "☐")]
+    assert glyphs and all(ln.owner == "template" for ln in glyphs)
+
+
+def test_lone_symbol_above_a_type_is_an_unreadable_box(tmp_path: Path) -> None:
+    # one box whose glyph the font did not map (a private-use code), on its own line
+    path = _rewrite_sample(tmp_path, ELZOH_TXT, "☒ Procesevaluatie", "\uf0fe\nProcesevaluatie", 1)
+    plan = extract_file(path, enrich=False).plan
+    first = plan.actions()[0].evaluation
+    assert first is not None and first.process is not None
+    assert first.process.selected is None and first.process.glyph == "\uf0fe"
+    assert first.process.criteria[0].text.startswith("Groeidocument waar onze afspraken")
+    assert any(f.code == "evaluation.checkbox_unreadable" for f in plan.quality.findings)
 
 
 def _boxes_on_one_line(lines: list[str]) -> list[str]:

@@ -20,8 +20,10 @@ from planextract.rules.labels import (
     is_empty_answer,
     is_prompt_start,
     label_in_answer,
+    lone_glyph,
     looks_like_label,
     match_bullet,
+    match_checkbox,
     match_checkboxes,
     match_column_label,
     match_label,
@@ -134,7 +136,7 @@ def _classify_line(
     return [(Kind.TEXT, {"text": text})]
 
 
-def _checkbox_tokens(row: list[CheckboxMatch]) -> list[tuple[Kind, dict]]:
+def _checkbox_tokens(row: list[CheckboxMatch], with_rest: bool = True) -> list[tuple[Kind, dict]]:
     """One token per box of the row, then the text after the last type."""
     out: list[tuple[Kind, dict]] = [
         (
@@ -148,8 +150,36 @@ def _checkbox_tokens(row: list[CheckboxMatch]) -> list[tuple[Kind, dict]]:
         )
         for box in row
     ]
-    if row[-1].rest:
+    if with_rest and row[-1].rest:
         out.append((Kind.TEXT, {"text": row[-1].rest}))
+    return out
+
+
+def _boxes_on_own_lines(
+    doc: Document, content: list[int], profile: Profile
+) -> dict[int, list[CheckboxMatch]]:
+    """Rule 'the box on its own line': a line that is only a glyph ('☒') next to a type
+    without a box ('Procesevaluatie') is that type's box: a Word table exports the box
+    cell and the label cell as two lines, the box above (or below) the type. Paired left
+    to right, so the first pair sets which side: '☐ / Proces / ☒ / Output' and 'Proces /
+    ☐ / Output / ☒' both read right. Index of both lines -> the box read as one."""
+    out: dict[int, list[CheckboxMatch]] = {}
+    pos = 0
+    while pos + 1 < len(content):
+        i, j = content[pos], content[pos + 1]
+        first, second = doc.lines[i].text, doc.lines[j].text
+        glyph = lone_glyph(first, profile)
+        label = second
+        if glyph is None:
+            glyph, label = lone_glyph(second, profile), first
+        bare = match_checkbox(label, profile) if glyph is not None else None
+        if bare is not None and bare.glyph is None:
+            row = match_checkboxes(f"{glyph} {collapse(label)}", profile)
+            if row and row[0].glyph == glyph:
+                out[i] = out[j] = row
+                pos += 2
+                continue
+        pos += 1
     return out
 
 
@@ -243,6 +273,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     gaps = _gaps(doc)
     content = sorted(gaps)
     wrapped = _join_wrapped_prompts(doc, content, profile)
+    boxed = _boxes_on_own_lines(doc, content, profile)
     continued = continued_lines(doc, content, gaps) if doc.has_layout else set()
     styled = styled_prompts(doc, content, gaps, profile) if doc.has_layout else {}
     toc = toc_lines(doc.lines, content, profile)
@@ -254,6 +285,9 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
         opens = False
         if i in wrapped:
             kinds = _wrapped_tokens(wrapped[i], profile)
+        elif i in boxed:
+            # the glyph line carries the box; the type's line the text after it, if any
+            kinds = _checkbox_tokens(boxed[i], with_rest=lone_glyph(line.text, profile) is None)
         elif i in styled:
             kinds = [(Kind.PROMPT, {"text": styled[i][0], "key": styled[i][1]})]
         else:

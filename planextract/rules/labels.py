@@ -4,6 +4,7 @@ checkboxes, bullets and empty answers. All wording comes from the profile."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -430,6 +431,18 @@ def row_criteria_owner(row: list[tuple[str, bool | None]]) -> str | None:
 
 def _starts_with_glyph(text: str, profile: Profile) -> bool:
     return any(text.startswith(g) for g in profile.index.glyphs)
+
+
+def lone_glyph(text: str, profile: Profile) -> str | None:
+    """A line that is only a checkbox glyph: a Word table exports the box cell on its own
+    line next to the type ('☒' / 'Procesevaluatie'). Known glyphs, and any single symbol
+    (an unmapped font glyph), which then reads as an unreadable box."""
+    stripped = collapse(text)
+    if stripped in profile.index.glyphs:
+        return stripped
+    if len(stripped) == 1 and unicodedata.category(stripped) in ("So", "Co"):
+        return stripped
+    return None
 
 
 _TYPED_MARK = re.compile(r"^[(\[]?[xX][)\]]?$")
