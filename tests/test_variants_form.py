@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ELZOH_TXT, KEMP_TXT
+from sample_rewrite import rewrite_sample
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
@@ -21,15 +22,6 @@ from planextract.rules.profile import load_profile
 _TYPES = ("process", "output", "outcome")
 _BOX_LINE = re.compile(r"^(\s*)([☒☐]) (.*\S)\s*$")
 _TYPE_BOX = re.compile(r"^\s*[☒☐] (?:Procesevaluatie|Resultaatgerichte evaluatie|Impact evaluatie)")
-
-
-def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = -1) -> Path:
-    """`sample` with `old` (which must be there) replaced by `new`, `count` times."""
-    text = sample.read_text("utf-8")
-    assert old in text, old
-    path = tmp_path / f"variant-{sample.name}"
-    path.write_text(text.replace(old, new, count), "utf-8")
-    return path
 
 
 def _rewrite_lines(tmp_path: Path, sample: Path, fn: Callable[[list[str]], list[str]]) -> Path:
@@ -93,7 +85,7 @@ def _accounted(plan: Plan) -> None:
 
 
 def test_we_form_sub_parts_kemp(tmp_path: Path, originals: dict[Path, Plan]) -> None:
-    path = _rewrite_sample(tmp_path, KEMP_TXT, "1) Wat ga je wel doen?", "Wat doen we wel?")
+    path = rewrite_sample(tmp_path, KEMP_TXT, "1) Wat ga je wel doen?", "Wat doen we wel?")
     path.write_text(
         path.read_text("utf-8").replace("2) Wat ga je niet doen?", "Wat doen we niet?"), "utf-8"
     )
@@ -178,7 +170,7 @@ def test_glyph_on_its_own_line_next_to_the_type(
 
 def test_lone_symbol_above_a_type_is_an_unreadable_box(tmp_path: Path) -> None:
     # one box whose glyph the font did not map (a private-use code), on its own line
-    path = _rewrite_sample(tmp_path, ELZOH_TXT, "☒ Procesevaluatie", "\uf0fe\nProcesevaluatie", 1)
+    path = rewrite_sample(tmp_path, ELZOH_TXT, "☒ Procesevaluatie", "\uf0fe\nProcesevaluatie", 1)
     plan = extract_file(path, enrich=False).plan
     first = plan.actions()[0].evaluation
     assert first is not None and first.process is not None

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import KEMP_TXT
 
 from planextract.pipeline import extract_file
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
 HEADING = re.compile(r"^(\s*)Strategische doelstelling (\d) – (.*)$")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ELZOH_TXT, KEMP_TXT
+from sample_rewrite import rewrite_sample
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
@@ -21,12 +22,7 @@ P = load_profile()
 
 
 def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = 1) -> Path:
-    """`sample` with `old` (which must be there) replaced by `new`, `count` times."""
-    text = sample.read_text("utf-8")
-    assert old in text, old
-    path = tmp_path / f"variant-{sample.name}"
-    path.write_text(text.replace(old, new, count), "utf-8")
-    return path
+    return rewrite_sample(tmp_path, sample, old, new, count)
 
 
 def _rewrite_lines(tmp_path: Path, sample: Path, fn: Callable[[str], str]) -> Path:

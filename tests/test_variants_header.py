@@ -5,21 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ELZOH_TXT, KEMP_TXT
+from sample_rewrite import rewrite_sample
 
 from planextract.pipeline import extract_file
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
-ELZOH_TXT = SAMPLES / "zuidoost-hageland-actieplan-2025.txt"
-
-
-def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str) -> Path:
-    """`sample` with every `old` (which must be there) replaced by `new`."""
-    text = sample.read_text("utf-8")
-    assert old in text, old
-    path = tmp_path / f"variant-{sample.name}"
-    path.write_text(text.replace(old, new), "utf-8")
-    return path
 
 
 @pytest.mark.parametrize(
@@ -48,7 +37,7 @@ def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str) -> Path:
 def test_the_year_in_a_running_header_is_not_the_zone(
     tmp_path: Path, sample: Path, old: str, new: str, zone: str
 ) -> None:
-    plan = extract_file(_rewrite_sample(tmp_path, sample, old, new), enrich=False).plan
+    plan = extract_file(rewrite_sample(tmp_path, sample, old, new), enrich=False).plan
     assert plan.organisation == zone
     assert plan.title == new.strip()
     assert plan.year == 2025

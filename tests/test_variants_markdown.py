@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from planextract.pipeline import extract_file
+from conftest import KEMP_TXT
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
+from planextract.pipeline import extract_file
 
 MARKS = [
     (r"Strategische doelstelling \d", "# "),

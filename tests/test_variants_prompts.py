@@ -6,26 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ELZOH_TXT, KEMP_TXT
+from sample_rewrite import rewrite_sample
 
 from planextract.pipeline import extract_file, plan_to_json
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
-ELZOH_TXT = SAMPLES / "zuidoost-hageland-actieplan-2025.txt"
 
 WHAT = "Geef een korte beschrijving van wat je gaat doen. "
 WHY = "Waarom deze actie? Waarom deze actie nu? "
 HOW = "Geef een beknopt plan hoe deze actie gaat worden opgezet of aangepakt. "
 EVALUATION = "Selecteer minstens één van onderstaande manieren voor evaluatie. "
-
-
-def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str) -> Path:
-    """`sample` with every `old` (which must be there) replaced by `new`."""
-    text = sample.read_text("utf-8")
-    assert old in text, old
-    path = tmp_path / f"variant-{sample.name}"
-    path.write_text(text.replace(old, new), "utf-8")
-    return path
 
 
 def _evaluation(ev) -> list | None:
@@ -67,7 +56,7 @@ def _answers(plan) -> list[tuple]:
 def test_a_reworded_prompt_is_template_text(
     tmp_path: Path, sample: Path, prompt: str, reworded: str
 ) -> None:
-    plan = extract_file(_rewrite_sample(tmp_path, sample, prompt, reworded), enrich=False).plan
+    plan = extract_file(rewrite_sample(tmp_path, sample, prompt, reworded), enrich=False).plan
     original = extract_file(sample, enrich=False).plan
     assert _answers(plan) == _answers(original)
     assert plan.unassigned == original.unassigned == []
@@ -83,7 +72,7 @@ def test_an_answer_that_starts_like_the_prompt_stays_an_answer(tmp_path: Path) -
         "ELZ Kemp en Duin gaat na of er voldoende expertise aanwezig is binnen het team/DB/BO om"
     )
     sentence = "Een beknopt plan: ELZ Kemp en Duin gaat na of er voldoende expertise aanwezig is"
-    path = _rewrite_sample(
+    path = rewrite_sample(
         tmp_path, KEMP_TXT, HOW + "\n- " + answer, sentence + " binnen het team/DB/BO om"
     )
     plan = extract_file(path, enrich=False).plan

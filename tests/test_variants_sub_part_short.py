@@ -7,12 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ELZOH_TXT, KEMP_TXT
 
 from planextract.pipeline import extract_file
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
-ELZOH_TXT = SAMPLES / "zuidoost-hageland-actieplan-2025.txt"
 
 LEAD = r"Wie is de trekker van de actie\? *$"
 STAKEHOLDERS = r"Met welke stakeholders wordt er samengewerkt voor deze actie\? *$"

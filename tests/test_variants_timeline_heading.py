@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sample_rewrite import rewrite_sample
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
@@ -20,12 +21,7 @@ GOALS = " Acties 2025"
 
 
 def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = 1) -> Path:
-    """`sample` with `old` (which must be there) replaced by `new`, `count` times."""
-    text = sample.read_text("utf-8")
-    assert old in text, old
-    path = tmp_path / f"variant-{sample.name}"
-    path.write_text(text.replace(old, new, count), "utf-8")
-    return path
+    return rewrite_sample(tmp_path, sample, old, new, count)
 
 
 def _extract(path: Path) -> Plan:

@@ -6,11 +6,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from planextract.pipeline import extract_file
+from conftest import ELZOH_TXT, KEMP_TXT
+from sample_rewrite import rewrite_sample
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
-ELZOH_TXT = SAMPLES / "zuidoost-hageland-actieplan-2025.txt"
+from planextract.pipeline import extract_file
 
 OD_2_1 = (
     "Operationele doelstelling 2.1 – ELZ Kemp en Duin stemt haar beleids- en actieplan af op \n"
@@ -22,14 +21,6 @@ ACE = (
     "ambassadeurs in de regio en haakt aan op het perinataal zorgprogramma binnen het \n"
     "Interfederaal plan \n"
 )
-
-
-def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str) -> Path:
-    text = sample.read_text("utf-8")
-    assert old in text, old
-    path = tmp_path / f"variant-{sample.name}"
-    path.write_text(text.replace(old, new), "utf-8")
-    return path
 
 
 def _outline(plan) -> list[tuple]:
@@ -44,7 +35,7 @@ def test_a_goal_heading_wrapped_over_seven_narrow_lines(tmp_path: Path) -> None:
     """OD 2.1 of Kemp en Duin (its title two sentences) in a 40-character column: seven
     lines, more than the five a heading may take at the page's width, fewer characters."""
     narrow = "\n".join(textwrap.wrap(" ".join(OD_2_1.split()), 40))
-    plan = extract_file(_rewrite_sample(tmp_path, KEMP_TXT, OD_2_1, narrow), enrich=False).plan
+    plan = extract_file(rewrite_sample(tmp_path, KEMP_TXT, OD_2_1, narrow), enrich=False).plan
     original = extract_file(KEMP_TXT, enrich=False).plan
     assert _outline(plan) == _outline(original)
     od = next(
@@ -65,7 +56,7 @@ def test_a_title_line_that_ends_in_a_word_cut_at_its_hyphen_goes_on(tmp_path: Pa
         "Zicht’ aan de hand van ambassadeurs in de regio en haakt aan op het perinataal\n"
         "zorgprogramma binnen het Interfederaal plan \n"
     )
-    plan = extract_file(_rewrite_sample(tmp_path, ELZOH_TXT, ACE, cut), enrich=False).plan
+    plan = extract_file(rewrite_sample(tmp_path, ELZOH_TXT, ACE, cut), enrich=False).plan
     original = extract_file(ELZOH_TXT, enrich=False).plan
     assert _outline(plan) == _outline(original)
     assert any(
