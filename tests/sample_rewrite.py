@@ -1,9 +1,11 @@
-"""Variants of the real samples for the tests: a sample's own text with a wording changed,
-as another zone's coordinator would write it."""
+"""Variants of the real samples for the tests (a sample's own text with a wording changed,
+as another zone's coordinator would write it) and what to compare them on."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from planextract.models.plan import Plan
 
 
 def rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = -1) -> Path:
@@ -14,3 +16,16 @@ def rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int 
     path = tmp_path / f"variant-{sample.name}"
     path.write_text(text.replace(old, new, count), "utf-8")
     return path
+
+
+def timeline_contents(plan: Plan) -> list[tuple[list[str], list[str | None], list[tuple]]]:
+    """Per table: column titles, linked actions, and (month, months, label, cells) rows."""
+    assert plan.timeline is not None
+    return [
+        (
+            [c.title for c in t.columns],
+            [c.action_id for c in t.columns],
+            [(r.month, r.months, r.label, r.cells) for r in t.rows],
+        )
+        for t in plan.timeline.tables
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sample_rewrite import rewrite_sample
+from sample_rewrite import rewrite_sample, timeline_contents
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
@@ -33,19 +33,6 @@ def original() -> Plan:
     return _extract(KEMP_TXT)
 
 
-def _timeline(plan: Plan) -> list[tuple[list[str], list[str | None], list[tuple]]]:
-    """Per table: column titles, linked actions, and (month, months, label, cells) rows."""
-    assert plan.timeline is not None
-    return [
-        (
-            [c.title for c in t.columns],
-            [c.action_id for c in t.columns],
-            [(r.month, r.months, r.label, r.cells) for r in t.rows],
-        )
-        for t in plan.timeline.tables
-    ]
-
-
 def _moved_to_the_end(title: str) -> str:
     """The sample with its timeline block moved behind the last action, under `title`."""
     text = KEMP_TXT.read_text("utf-8")
@@ -55,7 +42,7 @@ def _moved_to_the_end(title: str) -> str:
 
 
 def test_the_original_has_two_tables_of_twelve_months(original: Plan) -> None:
-    tables = _timeline(original)
+    tables = timeline_contents(original)
     assert [len(cols) for cols, _, _ in tables] == [6, 6]
     assert [[row[0] for row in rows] for _, _, rows in tables] == [list(range(1, 13))] * 2
     assert tables[0][0][0].startswith("Zoeken naar evenwicht tussen informeren over")
@@ -68,7 +55,7 @@ def test_the_timeline_as_an_annex_after_the_goals(tmp_path: Path, original: Plan
     path = tmp_path / "kemp-annex.txt"
     path.write_text(_moved_to_the_end("Bijlage 1: Tijdslijn"), "utf-8")
     plan = _extract(path)
-    assert _timeline(plan) == _timeline(original)
+    assert timeline_contents(plan) == timeline_contents(original)
     assert [s.title for s in plan.sections][-2:] == ["Acties 2025", "Bijlage 1: Tijdslijn"]
     annex = plan.sections[-1]
     assert annex.kind == "timeline" and annex.text == ""
@@ -97,7 +84,7 @@ def test_the_timeline_as_an_annex_after_the_goals(tmp_path: Path, original: Plan
 def test_the_timeline_under_another_name(tmp_path: Path, original: Plan, title: str) -> None:
     path = _rewrite_sample(tmp_path, KEMP_TXT, HEADING, f" {title} \n")
     plan = _extract(path)
-    assert _timeline(plan) == _timeline(original)
+    assert timeline_contents(plan) == timeline_contents(original)
     section = next(s for s in plan.sections if s.kind == "timeline")
     assert section.title == title
     assert [s.title for s in plan.sections] == [
@@ -111,7 +98,7 @@ def test_a_month_table_under_an_unknown_heading(tmp_path: Path, original: Plan) 
     before, the table is known by its header and month rows and leaves that text."""
     path = _rewrite_sample(tmp_path, KEMP_TXT, HEADING, " Overzicht per maand \n")
     plan = _extract(path)
-    assert _timeline(plan) == _timeline(original)
+    assert timeline_contents(plan) == timeline_contents(original)
     assert not any(s.kind == "timeline" for s in plan.sections)
     network = next(s for s in plan.sections if s.title == "Functioneren als netwerkorganisatie")
     before = next(s for s in original.sections if s.title == network.title)
@@ -127,7 +114,7 @@ def test_an_annex_with_another_title_holding_the_table(tmp_path: Path, original:
     path = tmp_path / "kemp-overzicht.txt"
     path.write_text(_moved_to_the_end("Bijlage 3: Overzicht"), "utf-8")
     plan = _extract(path)
-    assert _timeline(plan) == _timeline(original)
+    assert timeline_contents(plan) == timeline_contents(original)
     annex = plan.sections[-1]
     assert (annex.title, annex.kind, annex.text) == ("Bijlage 3: Overzicht", "annex", "")
 
@@ -145,7 +132,7 @@ def test_a_few_lines_opening_with_months_in_a_narrative_are_no_table(
     ]
     path = _rewrite_sample(tmp_path, KEMP_TXT, old, old + "\n".join(lines) + "\n")
     plan = _extract(path)
-    assert _timeline(plan) == _timeline(original)
+    assert timeline_contents(plan) == timeline_contents(original)
     network = next(s for s in plan.sections if s.title == "Functioneren als netwerkorganisatie")
     assert all(line in network.text for line in lines)
 
@@ -164,4 +151,4 @@ def test_a_timeline_name_typed_inside_an_answer_is_answer_text(
     assert first.how is not None and before.how is not None
     assert [i.text for i in first.how.steps] == [heading, *(i.text for i in before.how.steps)]
     assert first.evaluation == before.evaluation
-    assert _timeline(plan) == _timeline(original)
+    assert timeline_contents(plan) == timeline_contents(original)

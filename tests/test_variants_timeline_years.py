@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sample_rewrite import timeline_contents
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
@@ -34,19 +35,6 @@ def original() -> Plan:
     return _extract(KEMP_TXT)
 
 
-def _timeline(plan: Plan) -> list[tuple[list[str], list[str | None], list[tuple]]]:
-    """Per table: column titles, linked actions, and (month, months, label, cells) rows."""
-    assert plan.timeline is not None
-    return [
-        (
-            [c.title for c in t.columns],
-            [c.action_id for c in t.columns],
-            [(r.month, r.months, r.label, r.cells) for r in t.rows],
-        )
-        for t in plan.timeline.tables
-    ]
-
-
 def test_month_rows_written_with_the_year(tmp_path: Path, original: Plan) -> None:
     """'Januari 2025' … 'December 2025': the same rows and cells, the year kept in the
     label as written (the cells do not start with '2025')."""
@@ -59,7 +47,7 @@ def test_month_rows_written_with_the_year(tmp_path: Path, original: Plan) -> Non
     path = tmp_path / "kemp-years.txt"
     path.write_text(text[:start] + block + text[end:], "utf-8")
     plan = _extract(path)
-    got, want = _timeline(plan), _timeline(original)
+    got, want = timeline_contents(plan), timeline_contents(original)
     assert [(cols, links) for cols, links, _ in got] == [(c, lk) for c, lk, _ in want]
     for (_, _, rows), (_, _, truth) in zip(got, want, strict=True):
         assert [(m, ms, cells) for m, ms, _, cells in rows] == [
