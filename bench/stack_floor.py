@@ -1,0 +1,156 @@
+"""What the chosen stack costs before any rule runs: the floor under issue 13's targets.
+
+    PYTHONPATH=. python bench/stack_floor.py [--repeat 5] [--pdf FILE]
+
+Each line is a whole process, measured as bench/speed_bench.py measures (CPU seconds of
+the child, runs interleaved, medians with min–max). The floors are processes that do only
+what every `planextract extract` must do with this stack, and nothing of the plan:
+
+- the imports the extract command needs before it reads a byte (click, rapidfuzz,
+  pydantic with the output models, the rules and readers);
+- PDFium's characters with the four values per character the layout rules read (unicode
+  in one call per page, then text object, unicode-map error, origin and loose box per
+  character, through ctypes as planextract/extract/pdfium_page.py calls them), on the
+  same PDF, without grouping them into words;
+- the enrichment's spaCy pipeline built (spaCy imported without its CLI, the Dutch
+  tokenizer, the rule components).
+
+Printed next to them, as ratios, the base each target of the issue is stated against
+(bare pdfplumber `extract_text`, `python -c pass`), so the room left for the rules is
+plain: a target below the floor cannot be met by faster rules alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from speed_bench import BARE_PDFPLUMBER, KEMP_PDF, ROOT, Command
+
+EXTRACT_IMPORTS = "import planextract.cli.extract, planextract.pipeline"
+STACK_IMPORTS = "import click, rapidfuzz, planextract.models.plan"
+# The character loop of planextract/extract/pdfium_page.page_chars, kept to its calls.
+PDFIUM_CHARS = """
+import ctypes, sys
+import pypdfium2 as pdfium, pypdfium2.raw as c
+def fast(f, res, *args):
+    return ctypes.CFUNCTYPE(res, *args)(ctypes.cast(f, ctypes.c_void_p).value)
+VP, INT, DP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+text_object = fast(c.FPDFText_GetTextObject, VP, VP, INT)
+map_error = fast(c.FPDFText_HasUnicodeMapError, INT, VP, INT)
+origin = fast(c.FPDFText_GetCharOrigin, INT, VP, INT, DP, DP)
+loose = fast(c.FPDFText_GetLooseCharBox, INT, VP, INT, ctypes.POINTER(c.FS_RECTF))
+pdf = pdfium.PdfDocument(sys.argv[1])
+rect, ox, oy = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+r, x, y = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+chars = 0
+for k in range(len(pdf)):
+    page = pdf[k]
+    tp = c.FPDFText_LoadPage(page.raw)
+    n = c.FPDFText_CountChars(tp)
+    buf = (ctypes.c_ushort * (n + 1))()
+    c.FPDFText_GetText(tp, 0, n, buf)
+    units = list(buf)[:n]
+    a = ctypes.cast(tp, ctypes.c_void_p).value
+    for i in range(n):
+        if text_object(a, i):
+            map_error(a, i)
+            origin(a, i, x, y)
+            loose(a, i, r)
+            chars += 1
+    c.FPDFText_ClosePage(tp)
+"""
+SPACY_PIPELINE = (
+    "from planextract.enrich.nlp import pipeline\n"
+    "from planextract.rules.profile import load_profile\n"
+    "pipeline(load_profile().reflow)\n"
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each (default 5)")
+    parser.add_argument("--pdf", type=Path, default=KEMP_PDF)
+    args = parser.parse_args(argv)
+    compileall.compile_dir(str(ROOT / "planextract"), quiet=1)
+    py, pdf = sys.executable, str(args.pdf)
+    commands = [
+        Command("python -c pass", [py, "-c", "pass"]),
+        Command("bare pdfplumber extract_text", [py, "-c", BARE_PDFPLUMBER, pdf]),
+        Command("stack imports: click, rapidfuzz, pydantic models", [py, "-c", STACK_IMPORTS]),
+        Command("imports of the extract command", [py, "-c", EXTRACT_IMPORTS]),
+        Command(
+            "imports + PDFium chars (4 calls per char)",
+            [py, "-c", f"{EXTRACT_IMPORTS}\n{PDFIUM_CHARS}", pdf],
+        ),
+        Command(
+            "imports + PDFium chars + spaCy pipeline built",
+            [py, "-c", f"{EXTRACT_IMPORTS}\n{PDFIUM_CHARS}\n{SPACY_PIPELINE}", pdf],
+        ),
+        Command(
+            "imports + spaCy pipeline built",
+            [py, "-c", f"{EXTRACT_IMPORTS}\n{SPACY_PIPELINE}"],
+        ),
+    ]
+    for command in commands:  # warm-up: page cache, .pyc files
+        command.run()
+        command.cpu.clear()
+        command.wall.clear()
+    for _ in range(args.repeat):
+        for command in commands:
+            command.run()
+    by_name = {c.name: c for c in commands}
+    print(f"{'process':52} {'CPU s median (min–max)':>24} {'RSS MB':>7}")
+    for c in commands:
+        spread = f"{c.median:.2f} ({min(c.cpu):.2f}–{max(c.cpu):.2f})"
+        print(f"{c.name:52} {spread:>24} {c.rss_mb:7.0f}")
+    plumber = by_name["bare pdfplumber extract_text"].median
+    nothing = by_name["python -c pass"].median
+    print(f"\nfloors against the issue's bases (medians, {args.repeat} interleaved runs):")
+    rows = [
+        (
+            "stack imports: click, rapidfuzz, pydantic models",
+            nothing,
+            "python -c pass",
+            "text plan --no-enrich ≤ 10×",
+        ),
+        (
+            "imports of the extract command",
+            nothing,
+            "python -c pass",
+            "text plan --no-enrich ≤ 10×",
+        ),
+        (
+            "imports + PDFium chars (4 calls per char)",
+            plumber,
+            "bare pdfplumber",
+            "PDF --no-enrich ≤ 0.35×",
+        ),
+        (
+            "imports + PDFium chars + spaCy pipeline built",
+            plumber,
+            "bare pdfplumber",
+            "PDF with enrichment ≤ 0.6×",
+        ),
+    ]
+    for name, base, base_name, target in rows:
+        print(f"  {name:48} / {base_name:16} = {by_name[name].median / base:6.2f}×  ({target})")
+    spacy = by_name["imports + spaCy pipeline built"].median
+    print(
+        f"  {'imports + spaCy pipeline built':48}   {'':16} = {spacy:6.2f} s  "
+        "(text plan with enrichment ≤ 1.5 s)"
+    )
+    print(
+        f"\n(CPU s medians; spread of python -c pass: "
+        f"{statistics.median(by_name['python -c pass'].wall):.3f} s wall)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
