@@ -23,6 +23,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
 from planextract.batch.job import Outcome, Setup, Task, run_task, warm_up
+from planextract.collector import tune_collector
 from planextract.extract.limits import limit_memory
 from planextract.extract.ocr_hook import OcrNote, ocr_listener
 
@@ -40,6 +41,7 @@ def hard_deadline(seconds: float) -> float:
 def worker_main(conn: multiprocessing.connection.Connection, setup: Setup) -> None:
     """Loop of a worker process: receive a task, send its outcome, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's business
+    tune_collector()
     limit_memory(setup.memory_mb)
     profile = setup.profile()
     warm_up(profile)

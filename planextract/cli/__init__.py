@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from planextract import __version__
+from planextract.collector import tune_collector
 
 # command -> (module, short help shown by --help without importing the module)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -46,7 +47,9 @@ class LazyGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """click's main; standard output that cannot be written while click prints help or
-        the version (a full disk, /dev/full) ends in one line on stderr, not a traceback."""
+        the version (a full disk, /dev/full) ends in one line on stderr, not a traceback.
+        The garbage collector runs less often in this process (planextract/collector.py)."""
+        tune_collector()
         try:
             return super().main(*args, **kwargs)
         except OSError as exc:
