@@ -15,8 +15,8 @@ first (`gc.freeze`), so that collection has nothing to walk. Nothing waits on it
 file planextract writes is closed when written, and the interpreter flushes the standard
 streams itself.
 
-Only the command line and the batch workers call this: a program that imports planextract
-keeps its own collector settings.
+Only the command line's commands and the batch workers call this: a program that imports
+planextract keeps its own collector settings.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from planextract import __version__
-from planextract.collector import tune_collector
 
 # command -> (module, short help shown by --help without importing the module)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -41,15 +40,15 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
+            # A command runs: the garbage collector less often (planextract/collector.py).
+            importlib.import_module("planextract.collector").tune_collector()
             module = importlib.import_module(COMMANDS[cmd_name][0])
             self.add_command(getattr(module, cmd_name), cmd_name)
         return self.commands.get(cmd_name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """click's main; standard output that cannot be written while click prints help or
-        the version (a full disk, /dev/full) ends in one line on stderr, not a traceback.
-        The garbage collector runs less often in this process (planextract/collector.py)."""
-        tune_collector()
+        the version (a full disk, /dev/full) ends in one line on stderr, not a traceback."""
         try:
             return super().main(*args, **kwargs)
         except OSError as exc:
