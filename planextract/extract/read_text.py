@@ -10,6 +10,7 @@ from pathlib import Path
 from planextract.errors import LimitExceeded, UnreadableInput
 from planextract.extract.limits import Limits, read_bounded
 from planextract.models.document import Document, Line
+from planextract.rules.pages import after_indent, export_indent
 from planextract.rules.profile import Profile
 from planextract.rules.text import clean_spaces, without_markdown_heading
 
@@ -76,7 +77,9 @@ def split_lines(text: str) -> list[tuple[str, bool]]:
 
 
 def read_text(path: Path, profile: Profile, limits: Limits) -> Document:
-    """Read a text export. Pages come from page-start marks and printed footers later."""
+    """Read a text export. Pages come from page-start marks and printed footers later.
+    A line's `raw` is the line as the export wrote it, without the leading spaces the
+    export puts before every line (rules/pages.export_indent)."""
     name = path.name
     data = read_bounded(path, limits)
     return read_text_bytes(data, name, profile, limits)
@@ -93,8 +96,10 @@ def read_text_bytes(data: bytes, name: str, profile: Profile, limits: Limits) ->
     if len(pieces) > limits.max_lines:
         raise LimitExceeded(name, f"{len(pieces)} lines, more than the limit {limits.max_lines}")
     lines: list[Line] = []
+    # An export that indents every line: the lines as if it did not (page marks, cells).
+    indent = export_indent(raw for raw, _ in pieces)
     for no, (raw, form_feed) in enumerate(pieces, start=1):
-        raw = raw.rstrip("\n")
+        raw = after_indent(raw.rstrip("\n"), indent)
         lines.append(
             Line(
                 no=no,

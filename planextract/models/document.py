@@ -31,7 +31,7 @@ class Line:
     """One line of text as the reader saw it, with everything known about its origin."""
 
     no: int  # 1-based position in the source (text line number, or running number in a PDF)
-    raw: str  # the text as read (no newline)
+    raw: str  # the text as read (no newline; a text export's own indentation left out)
     text: str  # normalised: exotic spaces replaced, ends trimmed; inner spacing kept
     page_mark: bool = False  # the reader believes a new page starts here
     page: int | None = None  # resolved page number, None when unknown

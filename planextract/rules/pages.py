@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from planextract.models.document import Line
 from planextract.rules.headings import match_goal_heading, match_section
 from planextract.rules.profile import Profile
 from planextract.rules.text import small_int, starts_lowercase
+
+# Share of the non-blank lines that must carry the same leading spaces for them to be the
+# export's own indentation rather than marks (page starts are a few lines in a hundred).
+_INDENT_SHARE = 0.5
+
+
+def export_indent(raws: Iterable[str]) -> int:
+    """The leading spaces an export puts before every line: the most common count over the
+    non-blank lines, when most of them have it (0 for the usual exports). An export that
+    indents every line keeps its page-start marks one space further in, so a mark is read
+    after this indentation (`after_indent`)."""
+    counts = Counter(len(raw) - len(raw.lstrip(" ")) for raw in raws if raw.strip())
+    if not counts:
+        return 0
+    indent, lines = counts.most_common(1)[0]
+    return indent if lines >= _INDENT_SHARE * sum(counts.values()) else 0
+
+
+def after_indent(raw: str, indent: int) -> str:
+    """The line without the export's indentation (a line with less keeps all it has)."""
+    return raw[indent:] if indent and raw.startswith(" " * indent) else raw
+
 
 # The header row of a month x action table starts with "Maand".
 _TABLE_HEADER = re.compile(r"^\s*Maand(?:en)?\b", re.IGNORECASE)
