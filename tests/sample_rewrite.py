@@ -29,3 +29,18 @@ def timeline_contents(plan: Plan) -> list[tuple[list[str], list[str | None], lis
         )
         for t in plan.timeline.tables
     ]
+
+
+# Kemp en Duin's timeline section as the sample writes it: its heading, then the two
+# tables, up to the goals.
+KEMP_TIMELINE_HEADING = " Tijdslijn \n"
+KEMP_GOALS_HEADING = " Acties 2025"
+
+
+def kemp_timeline_moved_to_the_end(kemp_txt: Path, title: str) -> str:
+    """The Kemp en Duin sample with its timeline block moved behind the last action,
+    under `title`."""
+    text = kemp_txt.read_text("utf-8")
+    start, end = text.index(KEMP_TIMELINE_HEADING), text.index(KEMP_GOALS_HEADING)
+    block = f" {title} \n" + text[start + len(KEMP_TIMELINE_HEADING) : end]
+    return text[:start] + text[end:].rstrip("\n") + "\n\n" + block

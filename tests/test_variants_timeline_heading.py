@@ -7,17 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sample_rewrite import rewrite_sample, timeline_contents
+from sample_rewrite import (
+    KEMP_TIMELINE_HEADING,
+    kemp_timeline_moved_to_the_end,
+    rewrite_sample,
+    timeline_contents,
+)
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 KEMP_TXT = SAMPLES / "kemp-en-duin-actieplan-2025.txt"
-# The timeline section as the sample writes it: its heading, then the two tables, up to
-# the goals.
-HEADING = " Tijdslijn \n"
-GOALS = " Acties 2025"
+HEADING = KEMP_TIMELINE_HEADING
 
 
 def _rewrite_sample(tmp_path: Path, sample: Path, old: str, new: str, count: int = 1) -> Path:
@@ -34,11 +36,7 @@ def original() -> Plan:
 
 
 def _moved_to_the_end(title: str) -> str:
-    """The sample with its timeline block moved behind the last action, under `title`."""
-    text = KEMP_TXT.read_text("utf-8")
-    start, end = text.index(HEADING), text.index(GOALS)
-    block = f" {title} \n" + text[start + len(HEADING) : end]
-    return text[:start] + text[end:].rstrip("\n") + "\n\n" + block
+    return kemp_timeline_moved_to_the_end(KEMP_TXT, title)
 
 
 def test_the_original_has_two_tables_of_twelve_months(original: Plan) -> None:

@@ -36,9 +36,11 @@ from planextract.rules.labels import (
     template_score,
     template_word_in_sentence,
 )
+from planextract.rules.pages import month_table_after_goals
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import is_glued_dash
 from planextract.rules.text import collapse
+from planextract.rules.timeline import load_timeline_rules
 
 _BREAK_NOISE = (Noise.HEADER, Noise.FOOTER, Noise.PAGE_BREAK)
 
@@ -319,9 +321,31 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
                 )
             )
     tokens = _labels_in_answers(tokens, doc, profile)
+    tokens = _timeline_after_goals(tokens, doc)
     # With layout the prompt style tells a reworded prompt (styled_prompts); a text export
     # has only its place and wording to go by.
     return tokens if doc.has_layout else _reworded_prompts(tokens, profile)
+
+
+def _timeline_after_goals(tokens: list[Token], doc: Document) -> list[Token]:
+    """The heading of a month table after the goals opens a timeline section
+    (rules/pages.month_table_after_goals), so its rows do not become actions; the table
+    is known by the timeline's own rules (rules/timeline.toml)."""
+    h = month_table_after_goals(tokens, doc.lines, load_timeline_rules().table)
+    if h is None:
+        return tokens
+    tok = tokens[h]
+    tokens[h] = Token(
+        kind=Kind.SECTION,
+        index=tok.index,
+        text=tok.text,
+        level=1,
+        section_kind="timeline",
+        blank_before=tok.blank_before,
+        break_before=tok.break_before,
+        page_mark=tok.page_mark,
+    )
+    return tokens
 
 
 # A reworded prompt that does not end its sentence on its line may wrap onto the next.

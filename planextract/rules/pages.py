@@ -8,9 +8,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from planextract.models.document import Line
+from planextract.models.tokens import Kind, Token
 from planextract.rules.headings import match_goal_heading, match_section
+from planextract.rules.months import opens_with_month
 from planextract.rules.profile import Profile
+from planextract.rules.reflow import TITLE_LINE_CHARS
 from planextract.rules.text import small_int, starts_lowercase
+from planextract.rules.timeline import TableRules, header_word_at_start
 
 # Share of the non-blank lines that must carry the same leading spaces for them to be the
 # export's own indentation rather than marks (page starts are a few lines in a hundred).
@@ -65,6 +69,58 @@ def flattened_table_spans(lines: Sequence[Line], profile: Profile) -> list[tuple
     if start is not None:
         spans.append((start, len(lines)))
     return spans
+
+
+# Tokens after a month table that show it stands inside the goals (an action's answer),
+# not after them: another goal, or more of a form.
+_GOALS_GO_ON = frozenset({Kind.GOAL, Kind.LABEL, Kind.PART, Kind.PROMPT, Kind.CHECKBOX})
+_SENTENCE_GOES_ON = (".", ",", ";")
+
+
+def month_table_after_goals(
+    tokens: Sequence[Token], lines: Sequence[Line], table: TableRules
+) -> int | None:
+    """Rule 'a month table after the goals': the position in `tokens` of the heading of a
+    month table flattened into the text after the last goal, under a heading the profile
+    does not know ('Kalender 2025', 'Maandoverzicht'); None when there is none.
+
+    The heading is the one-line paragraph right above the table's header row ('Maand …',
+    the timeline's header words); the table needs as many rows that open with a month as
+    a month table under any other heading (`min_rows_unnamed`), and nothing of the goals after
+    it (a month table in an action's answer has the rest of its form or the next goal
+    after it). Without that heading the table's lines stay where they are."""
+    first_goal = next((k for k, t in enumerate(tokens) if t.kind == Kind.GOAL), None)
+    if first_goal is None:
+        return None
+    for k in range(first_goal + 1, len(tokens)):
+        tok = tokens[k]
+        if tok.kind != Kind.TEXT or tokens[k - 1].index == tok.index:
+            continue
+        if header_word_at_start(lines[tok.index].text, table) is None:
+            continue
+        end = next((j for j in range(k + 1, len(tokens)) if tokens[j].kind == Kind.SECTION), None)
+        after = tokens[k + 1 : end]
+        if any(t.kind in _GOALS_GO_ON for t in after):
+            return None  # the goals go on: this table is part of them
+        rows = {t.index for t in after if opens_with_month(lines[t.index].text)}
+        if len(rows) < table.min_rows_unnamed:
+            continue
+        return k - 1 if _heads_a_table(tokens, k - 1, lines) else None
+    return None
+
+
+def _heads_a_table(tokens: Sequence[Token], h: int, lines: Sequence[Line]) -> bool:
+    """tokens[h] is a heading: a line of its own that opens a paragraph, short, and no
+    sentence going on."""
+    tok = tokens[h]
+    text = lines[tok.index].text
+    return (
+        tok.kind == Kind.TEXT
+        and (h == 0 or tokens[h - 1].index != tok.index)
+        and (tok.blank_before or tok.break_before or tok.page_mark)
+        and 0 < len(text) <= TITLE_LINE_CHARS
+        and not text.endswith(_SENTENCE_GOES_ON)
+    )
 
 
 # Page numbers are short: a longer run of digits is not a page number (and would not

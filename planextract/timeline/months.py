@@ -6,12 +6,10 @@ The vocabulary is data (rules/months_nl.toml); these functions only combine it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-MONTHS_FILE = "months_nl.toml"
+from planextract.rules.months import months_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +83,7 @@ def load_vocabulary(data: dict) -> MonthVocabulary:
 
 @cache
 def vocabulary() -> MonthVocabulary:
-    text = resources.files("planextract.rules").joinpath(MONTHS_FILE).read_text("utf-8")
-    return load_vocabulary(tomllib.loads(text))
+    return load_vocabulary(months_data())
 
 
 def quarter_months(n: int) -> tuple[int, ...]:

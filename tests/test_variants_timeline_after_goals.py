@@ -1,0 +1,73 @@
+"""A month table behind the last action under a heading no profile knows ('Kalender 2025',
+'Maandoverzicht'), made from Kemp en Duin's own timeline block moved there: the heading
+opens the timeline section, the tables are the sample's own, and no action is made of
+their rows. The same table in the middle of the goals stays where it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import KEMP_TXT
+from sample_rewrite import kemp_timeline_moved_to_the_end, timeline_contents
+
+from planextract.models.plan import Plan
+from planextract.pipeline import extract_file
+from planextract.rules.months import opens_with_month
+
+
+def _extract(path: Path) -> Plan:
+    return extract_file(path, enrich=False).plan
+
+
+@pytest.fixture(scope="module")
+def original() -> Plan:
+    return _extract(KEMP_TXT)
+
+
+def _actions(plan: Plan) -> list[tuple[str, str, str]]:
+    return [(a.id, a.kind, a.title) for a in plan.actions()]
+
+
+@pytest.mark.parametrize("title", ["Kalender 2025", "Maandoverzicht", "Overzicht per maand"])
+def test_a_month_table_after_the_goals_under_an_unknown_heading(
+    tmp_path: Path, original: Plan, title: str
+) -> None:
+    path = tmp_path / "kemp-kalender.txt"
+    path.write_text(kemp_timeline_moved_to_the_end(KEMP_TXT, title), "utf-8")
+    plan = _extract(path)
+    assert _actions(plan) == _actions(original)  # before: six narrative actions more
+    assert timeline_contents(plan) == timeline_contents(original)
+    section = plan.sections[-1]
+    assert (section.title, section.kind, section.text) == (title, "timeline", "")
+    assert plan.timeline_status.status == "table"
+    assert plan.timeline_status.reason == f"De tijdslijn staat als tabel in de sectie ‘{title}’."
+    last, before = plan.actions()[-1], original.actions()[-1]
+    assert last.title == before.title and last.evaluation == before.evaluation
+    assert plan.unassigned == []
+
+
+def test_the_same_table_inside_the_goals_is_left_to_them(tmp_path: Path, original: Plan) -> None:
+    """Between SD 2 and SD 4 the goals go on after it: no section is opened there, and
+    every goal after it keeps its actions."""
+    text = kemp_timeline_moved_to_the_end(KEMP_TXT, "Kalender 2025")
+    cut = text.index("\n Kalender 2025 \n")
+    block, text = text[cut:], text[:cut] + "\n"
+    sd4 = text.index("\n Strategische doelstelling 4 –")
+    path = tmp_path / "kemp-midden.txt"
+    path.write_text(text[:sd4] + block.rstrip("\n") + "\n" + text[sd4:], "utf-8")
+    plan = _extract(path)
+    assert not any(s.kind == "timeline" for s in plan.sections)
+    assert [sd.number for sd in plan.strategic_goals] == [
+        sd.number for sd in original.strategic_goals
+    ]
+    template = [a for a in _actions(plan) if a[1] == "template"]
+    assert template == [a for a in _actions(original) if a[1] == "template"]
+
+
+def test_month_rows_open_with_a_month_name() -> None:
+    rows = [line for line in KEMP_TXT.read_text("utf-8").split("\n") if opens_with_month(line)]
+    assert rows[0].startswith("Januari ")
+    assert {line.split()[0] for line in rows} >= {"Januari", "Februari", "Maart", "December"}
+    assert not opens_with_month("Maandelijks overleg met de partners")
+    assert opens_with_month("sept. Overleg") and opens_with_month("Mei: evaluatie")
