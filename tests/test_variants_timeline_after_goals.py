@@ -5,11 +5,13 @@ their rows. The same table in the middle of the goals stays where it is."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import KEMP_TXT
+from conftest import KEMP_PDF, KEMP_TXT
 from sample_rewrite import kemp_timeline_moved_to_the_end, timeline_contents
+from test_sample_pdfs import generator
 
 from planextract.models.plan import Plan
 from planextract.pipeline import extract_file
@@ -71,3 +73,22 @@ def test_month_rows_open_with_a_month_name() -> None:
     assert {line.split()[0] for line in rows} >= {"Januari", "Februari", "Maart", "December"}
     assert not opens_with_month("Maandelijks overleg met de partners")
     assert opens_with_month("sept. Overleg") and opens_with_month("Mei: evaluatie")
+
+
+def test_a_pdf_with_the_month_table_after_the_goals(tmp_path: Path) -> None:
+    """The same variant rendered as the sample PDFs are (scripts/make_sample_pdfs.py):
+    the table's cells become no actions either, and the tables are the sample PDF's."""
+    gen = generator()
+    text = tmp_path / KEMP_TXT.name
+    text.write_text(kemp_timeline_moved_to_the_end(KEMP_TXT, "Kalender 2025"), "utf-8")
+    timeline = KEMP_TXT.with_name("kemp-en-duin-tijdslijn.toml")  # the tables' cells
+    shutil.copy(timeline, tmp_path / timeline.name)
+    pdf = gen.render_pdf(gen.plan_layout(text), tmp_path / "kemp-kalender.pdf")
+    plan = _extract(pdf)
+    sample = _extract(KEMP_PDF)
+    assert _actions(plan) == _actions(sample)  # before: 28 narrative actions more
+    assert timeline_contents(plan) == timeline_contents(sample)
+    assert (plan.sections[-1].title, plan.sections[-1].kind) == ("Kalender 2025", "timeline")
+    assert (
+        plan.timeline_status.reason == "De tijdslijn staat als tabel in de sectie ‘Kalender 2025’."
+    )

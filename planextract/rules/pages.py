@@ -89,20 +89,20 @@ def month_table_after_goals(
     a month table under any other heading (`min_rows_unnamed`), and nothing of the goals after
     it (a month table in an action's answer has the rest of its form or the next goal
     after it). Without that heading the table's lines stay where they are."""
-    first_goal = next((k for k, t in enumerate(tokens) if t.kind == Kind.GOAL), None)
-    if first_goal is None:
+    if not any(t.kind == Kind.GOAL for t in tokens):
         return None
-    for k in range(first_goal + 1, len(tokens)):
+    # the goals end with their last heading or form token (a table before it is theirs)
+    last = max(k for k, t in enumerate(tokens) if t.kind in _GOALS_GO_ON)
+    for k in range(last + 1, len(tokens)):
         tok = tokens[k]
+        if tok.kind == Kind.SECTION:
+            return None  # a section the profile knows comes first: its rules apply
         if tok.kind != Kind.TEXT or tokens[k - 1].index == tok.index:
             continue
         if header_word_at_start(lines[tok.index].text, table) is None:
             continue
         end = next((j for j in range(k + 1, len(tokens)) if tokens[j].kind == Kind.SECTION), None)
-        after = tokens[k + 1 : end]
-        if any(t.kind in _GOALS_GO_ON for t in after):
-            return None  # the goals go on: this table is part of them
-        rows = {t.index for t in after if opens_with_month(lines[t.index].text)}
+        rows = {t.index for t in tokens[k + 1 : end] if opens_with_month(lines[t.index].text)}
         if len(rows) < table.min_rows_unnamed:
             continue
         return k - 1 if _heads_a_table(tokens, k - 1, lines) else None
