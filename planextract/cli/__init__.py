@@ -39,9 +39,9 @@ class LazyGroup(click.Group):
         return sorted({*COMMANDS, *self.commands})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        # A command runs: the garbage collector less often (planextract/collector.py).
+        importlib.import_module("planextract.collector").tune_collector()
         if cmd_name not in self.commands and cmd_name in COMMANDS:
-            # A command runs: the garbage collector less often (planextract/collector.py).
-            importlib.import_module("planextract.collector").tune_collector()
             module = importlib.import_module(COMMANDS[cmd_name][0])
             self.add_command(getattr(module, cmd_name), cmd_name)
         return self.commands.get(cmd_name)
