@@ -37,6 +37,7 @@ from planextract.extract.docx_xml import (
     label_narrower,
     merge_continues,
     row_cells,
+    table_rows,
     text_boxes,
     toggle,
     twips,
@@ -360,7 +361,7 @@ class BodyReader:
         cells (whatever its grid: Word grids often have extra columns), the narrower left
         cell of a 2-cell row being the label. A data table: a row has three or more cells."""
         grid = [twips(wval(c, "w")) for c in tbl.iterfind(f"{q('tblGrid')}/{q('gridCol')}")]
-        rows = [(tr, row_cells(tr)) for tr in tbl if tr.tag == q("tr")]
+        rows = [(tr, row_cells(tr)) for tr in table_rows(tbl)]
         if not rows:
             return []
         widest = max(len(cells) for _, cells in rows)
