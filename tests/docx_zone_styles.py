@@ -830,6 +830,272 @@ def repeating_sections(pkg: Package) -> None:
             content.append(item)
 
 
+def _run(text: str) -> Any:
+    r = w("r")
+    t = w("t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return r
+
+
+def _field_runs(instr: str, result: str | None) -> list[Any]:
+    """Runs of a complex field: begin, code, separate, result (when given), end."""
+    out = []
+    for kind in ("begin", "code", "separate", "result", "end"):
+        r = w("r")
+        if kind == "code":
+            it = w("instrText")
+            it.text = f" {instr} "
+            r.append(it)
+        elif kind == "result":
+            if result is None:
+                continue
+            r = _run(result)
+        else:
+            r.append(w("fldChar", fldCharType=kind))
+        out.append(r)
+    return out
+
+
+def toc_field(pkg: Package) -> None:
+    """A table of contents as Word writes it (a TOC field over many paragraphs, each entry
+    a hyperlink with the heading's text, a tab and a PAGEREF field showing its page) before
+    the first heading; the entries are the document's own headings and pages."""
+    page, entries = 1, []
+    for p in pkg.body.iter(W + "p"):
+        page += len(list(p.iter(W + "lastRenderedPageBreak")))
+        level = {"Heading1": 1, "Heading2": 2, "Heading3": 3}.get(style_of(p) or "")
+        if level and text_of(p).strip():
+            entries.append((level, text_of(p).strip(), page))
+    first = pkg.body[0]
+    for k, (level, text, at) in enumerate(entries):
+        p = w("p")
+        ppr = w("pPr")
+        ppr.append(w("pStyle", val=f"TOC{level}"))
+        p.append(ppr)
+        if k == 0:
+            for r in _field_runs('TOC \\o "1-3" \\h \\z \\u', None)[:3]:
+                p.append(r)
+        link = w("hyperlink", anchor=f"_Toc{k:06d}", history="1")
+        link.append(_run(text))
+        tab = w("r")
+        tab.append(w("tab"))
+        link.append(tab)
+        for r in _field_runs(f"PAGEREF _Toc{k:06d} \\h", str(at)):
+            link.append(r)
+        p.append(link)
+        if k == len(entries) - 1:
+            end = w("r")
+            end.append(w("fldChar", fldCharType="end"))
+            p.append(end)
+        first.addprevious(p)
+    # the body's first paragraph carried Word's record of the pages before it
+    marks = [m for m in first.iter(W + "lastRenderedPageBreak")]
+    assert entries and all(m is not None for m in marks)
+
+
+def typed_list_markers(pkg: Package) -> None:
+    """Bullet lists typed by hand: the marker Word showed, a tab, and the indent of the
+    level (w:ind), no numbering definition."""
+    bullets = {}
+    for num in pkg.numbering.iter(W + "num"):
+        aid = num.find(W + "abstractNumId").get(W + "val")
+        bullets[num.get(W + "numId")] = aid
+    levels = {}
+    for a in pkg.numbering.iter(W + "abstractNum"):
+        for lvl in a.iter(W + "lvl"):
+            levels[(a.get(W + "abstractNumId"), lvl.get(W + "ilvl"))] = (
+                lvl.find(W + "numFmt").get(W + "val"),
+                lvl.find(W + "lvlText").get(W + "val"),
+            )
+    for p in pkg.body.iter(W + "p"):
+        numpr = p.find(f"{W}pPr/{W}numPr")
+        if numpr is None:
+            continue
+        nid, ilvl = numpr.find(W + "numId").get(W + "val"), numpr.find(W + "ilvl").get(W + "val")
+        fmt, text = levels[(bullets[nid], ilvl)]
+        if fmt != "bullet" or text not in ("-", "o", "•", "–"):
+            continue
+        ppr = numpr.getparent()
+        ppr.remove(numpr)
+        ppr.append(w("ind", left=str(360 * (int(ilvl) + 1)), hanging="360"))
+        # before the text, after a page break Word recorded at the paragraph's start
+        first = next(el for el in p if el.tag == W + "r" and el.find(W + "t") is not None)
+        marker = _run(text)
+        marker.append(w("tab"))
+        first.addprevious(marker)
+
+
+def invisible_characters(char: str, where: str) -> Callable[[Package], None]:
+    """`char` typed into the text: 'words' inside every long word (a soft hyphen U+00AD or a
+    zero-width space pasted from a web page), 'spaces' instead of the space after a goal
+    word and after 'Actie:' (a non-breaking space, Ctrl+Shift+Space)."""
+
+    def variant(pkg: Package) -> None:
+        for t in pkg.body.iter(W + "t"):
+            value = t.text or ""
+            if where == "words":
+                t.text = re.sub(r"(?<=[a-zë]{6})(?=[a-zë]{6})", char, value)
+            else:
+                t.text = re.sub(r"(?<=doelstelling) (?=\d)|(?<=Actie:) ", char, value)
+
+    return variant
+
+
+def numbered_sub_parts(pkg: Package) -> None:
+    """The sub-part prompts '1) Wat ga je wel doen?', '2) Wat ga je niet doen?' numbered by
+    Word (level text '%1)', one list per answer cell) instead of typed numbers."""
+    for tbl in form_tables(pkg):
+        for tr in tbl.findall(W + "tr"):
+            answer = cells(tr)[1]
+            nid = None
+            for p in answer.iter(W + "p"):
+                m = re.match(r"^(\d)\) ", text_of(p))
+                if not m or not _is_prompt(p):
+                    continue
+                if nid is None:
+                    nid = pkg.add_list([("decimal", "%1)")], {0: int(m[1])})
+                strip_prefix(p, m.group(0))
+                numpr = w("numPr")
+                numpr.append(w("ilvl", val="0"))
+                numpr.append(w("numId", val=nid))
+                ppr_of(p).append(numpr)
+
+
+def evaluation_three_columns(pkg: Package) -> None:
+    """The evaluation as a nested 3-column table: box | type | criteria."""
+    for tbl in form_tables(pkg):
+        for tr in tbl.findall(W + "tr"):
+            label, answer = cells(tr)
+            if not text_of(label).strip().startswith("Evaluatie"):
+                continue
+            holder = answer.find(f"{W}sdt/{W}sdtContent")
+            holder = holder if holder is not None else answer
+            groups: list[list[Any]] = []
+            for p in [el for el in holder if el.tag == W + "p"]:
+                if _box_runs(p):
+                    groups.append([p])
+                elif groups:
+                    groups[-1].append(p)
+            if not groups:
+                continue
+            inner = w("tbl")
+            grid = w("tblGrid")
+            for width in ("500", "2500", "4000"):
+                grid.append(w("gridCol", w=width))
+            inner.append(grid)
+            groups[0][0].addprevious(inner)
+            for group in groups:
+                row = w("tr")
+                box_p = w("p")
+                for el in _box_runs(group[0]):
+                    box_p.append(el)
+                parts = [[box_p], [group[0]], group[1:] or [w("p")]]
+                for part in parts:
+                    tc = w("tc")
+                    for el in part:
+                        tc.append(el)
+                    row.append(tc)
+                inner.append(row)
+            inner.addnext(w("p"))
+
+
+def placeholder_prompts(pkg: Package) -> None:
+    """Every grey prompt shown as the placeholder text of an empty content control (the
+    control shows the template's wording until the zone types in it)."""
+    for p in list(pkg.body.iter(W + "p")):
+        if not _is_prompt(p):
+            continue
+        runs = [r for r in p if r.tag == W + "r" and r.find(W + "t") is not None]
+        sdt = w("sdt")
+        pr = w("sdtPr")
+        pr.append(w("showingPlcHdr"))
+        sdt.append(pr)
+        content = w("sdtContent")
+        sdt.append(content)
+        runs[0].addprevious(sdt)
+        for r in runs:
+            content.append(r)
+
+
+def tracked_changes(pkg: Package) -> None:
+    """Written with Track Changes on: every answer run an insertion, a deleted copy of it
+    before it, and a formatting change recorded on each paragraph and run (the old
+    properties: a heading style, bold)."""
+    for p in list(pkg.body.iter(W + "p")):
+        ppr = ppr_of(p)
+        change = w("pPrChange", id="1", author="zone", date="2025-01-01T00:00:00Z")
+        old = w("pPr")
+        old.append(w("pStyle", val="Heading1"))
+        change.append(old)
+        ppr.append(change)
+        for r in [r for r in p if r.tag == W + "r" and r.find(W + "t") is not None]:
+            rpr = r.find(W + "rPr")
+            if rpr is None:
+                rpr = w("rPr")
+                r.insert(0, rpr)
+            rchange = w("rPrChange", id="2", author="zone", date="2025-01-01T00:00:00Z")
+            old_r = w("rPr")
+            old_r.append(w("b"))
+            old_r.append(w("vanish"))
+            rchange.append(old_r)
+            rpr.append(rchange)
+            if p.getparent().tag in (W + "tc", W + "sdtContent"):
+                deleted = copy.deepcopy(r)
+                for t in deleted.iter(W + "t"):
+                    t.tag = W + "delText"
+                dl = w("del", id="3", author="zone", date="2025-01-01T00:00:00Z")
+                dl.append(deleted)
+                ins = w("ins", id="4", author="zone", date="2025-01-01T00:00:00Z")
+                r.addprevious(dl)
+                r.addprevious(ins)
+                ins.append(r)
+
+
+V_NS = "urn:schemas-microsoft-com:vml"
+O_NS = "urn:schemas-microsoft-com:office:office"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _ole_object(prog_id: str, k: int) -> Any:
+    """A w:object as Word writes an embedded OLE object: its preview picture (VML) and
+    the OLEObject; the relationship ids point nowhere here (the reader never follows them:
+    the object's content is a binary part it does not read)."""
+    obj = w("object", dxaOrig="9000", dyaOrig="4000")
+    shape = etree.SubElement(obj, f"{{{V_NS}}}shape", id=f"_x0000_i{1025 + k}")
+    image = etree.SubElement(shape, f"{{{V_NS}}}imagedata")
+    image.set(f"{{{R_NS}}}id", f"rIdObjectPreview{k}")
+    ole = etree.SubElement(obj, f"{{{O_NS}}}OLEObject", Type="Embed", ProgID=prog_id)
+    ole.set("ShapeID", f"_x0000_i{1025 + k}")
+    ole.set(f"{{{R_NS}}}id", f"rIdObject{k}")
+    return obj
+
+
+def timeline_as_excel(pkg: Package) -> None:
+    """Each Tijdslijn table pasted as an embedded Excel sheet (an OLE object, not a table)."""
+    tables = [
+        tbl for tbl in pkg.body.findall(W + "tbl") if len(tbl.findall(f"{W}tblGrid/{W}gridCol")) > 2
+    ]
+    if not tables:
+        raise NotApplicable("no timeline tables")
+    for k, tbl in enumerate(tables):
+        p = w("p")
+        r = w("r")
+        r.append(_ole_object("Excel.Sheet.12", k))
+        p.append(r)
+        for _mark in tbl.iter(W + "lastRenderedPageBreak"):  # Word's record of the pages
+            r.addprevious(_mark_run())
+        tbl.addprevious(p)
+        pkg.body.remove(tbl)
+
+
+def _mark_run() -> Any:
+    r = w("r")
+    r.append(w("lastRenderedPageBreak"))
+    return r
+
+
 VARIANTS: dict[str, Callable[[Package], None]] = {
     "word-numbered-goals": word_numbered_goals,
     "outline-styles": outline_styles,
@@ -863,6 +1129,16 @@ VARIANTS: dict[str, Callable[[Package], None]] = {
     "goal-banners": goal_banners,
     "goal-number-cells": goal_number_cells,
     "repeating-sections": repeating_sections,
+    "toc-field": toc_field,
+    "typed-list-markers": typed_list_markers,
+    "soft-hyphen-characters": invisible_characters("\u00ad", "words"),
+    "zero-width-spaces": invisible_characters("\u200b", "words"),
+    "no-break-spaces": invisible_characters("\u00a0", "spaces"),
+    "numbered-sub-parts": numbered_sub_parts,
+    "evaluation-three-columns": evaluation_three_columns,
+    "placeholder-prompts": placeholder_prompts,
+    "tracked-changes": tracked_changes,
+    "timeline-as-excel": timeline_as_excel,
 }
 
 
