@@ -16,6 +16,8 @@ Tracked changes: insertions are read, deletions and moved-away text are not (the
 if every change were accepted). Comments, footnotes and endnotes are not body text: they
 are counted for the plan's notes. Text boxes are read after the paragraph they are
 anchored in. Hidden text (w:vanish), which Word neither shows nor prints, is not read.
+Embedded objects (an Excel sheet pasted as OLE object, w:object) and ActiveX controls
+(w:control) keep their content in binary parts: they are counted, not read.
 Headers and footers are other parts of the package, never read here.
 """
 
@@ -33,6 +35,7 @@ from planextract.extract.docx_xml import (
     cell_span,
     glyph_state,
     hexchar,
+    is_control,
     is_picture,
     label_narrower,
     merge_continues,
@@ -323,9 +326,13 @@ class BodyReader:
                 self._field_char(child, style)
             elif tag in _NOTE_REFS:
                 self.counts[_NOTE_REFS[tag]] += 1
+            elif tag == q("object") or (tag == q("pict") and is_control(child)):
+                self.counts["embedded-objects"] += 1  # OLE object, ActiveX control
             elif tag in (q("drawing"), q("pict"), f"{{{MC}}}AlternateContent"):
                 self.boxes.extend(text_boxes(child))
-                if is_picture(child):
+                if is_control(child):
+                    self.counts["embedded-objects"] += 1
+                elif is_picture(child):
                     self.counts["pictures"] += 1
 
     def _symbols(self, text: str, style: RunStyle) -> str:

@@ -96,6 +96,12 @@ def is_picture(el: Any) -> bool:
     return any(next(el.iter(tag), None) is not None for tag in PICTURES)
 
 
+def is_control(el: Any) -> bool:
+    """An ActiveX control (w:control: a checkbox, a text field of an old form); its state
+    is in a binary part."""
+    return next(el.iter(q("control")), None) is not None
+
+
 def text_boxes(el: Any) -> list[Any]:
     """Text box contents under a drawing, without the VML fallback copy of the same box."""
     out = []
