@@ -1096,6 +1096,70 @@ def _mark_run() -> Any:
     return r
 
 
+def answer_line_breaks(pkg: Package) -> None:
+    """Answers typed with Shift+Enter: consecutive plain paragraphs of an answer cell (no
+    prompt, no list item, no checkbox) joined into one paragraph with manual line breaks."""
+    for tbl in form_tables(pkg):
+        for tc in tbl.iter(W + "tc"):
+            holder = tc.find(f"{W}sdt/{W}sdtContent")
+            holder = holder if holder is not None else tc
+            run: list[Any] = []
+            for p in [*holder.findall(W + "p"), None]:
+                plain = (
+                    p is not None
+                    and text_of(p).strip()
+                    and not _is_prompt(p)
+                    and p.find(f"{W}pPr/{W}numPr") is None
+                    and not _box_runs(p)
+                    and p.find(f".//{W}sdt") is None
+                    and p.find(f".//{W}fldChar") is None
+                    and p.find(f".//{W}sym") is None
+                )
+                if plain and (not run or run[-1].getnext() is p):
+                    run.append(p)
+                    continue
+                for extra in run[1:]:
+                    br = w("r")
+                    br.append(w("br"))
+                    run[0].append(br)
+                    for el in list(extra):
+                        if el.tag != W + "pPr":
+                            run[0].append(el)
+                    extra.getparent().remove(extra)
+                run = [p] if plain else []
+
+
+def numbered_labels(pkg: Package) -> None:
+    """The labels numbered by Word in each form ('1. Wat?', '2. Waarom?': level text
+    '%1.', one list per table)."""
+    for tbl in form_tables(pkg):
+        nid = pkg.add_list([("decimal", "%1.")], {})
+        for tr in tbl.findall(W + "tr"):
+            for p in cells(tr)[0].findall(W + "p"):
+                if text_of(p).strip():
+                    numpr = w("numPr")
+                    numpr.append(w("ilvl", val="0"))
+                    numpr.append(w("numId", val=nid))
+                    ppr_of(p).append(numpr)
+
+
+def abbreviated_numbered_goals(pkg: Package) -> None:
+    """Goal headings numbered by Word as 'SD %1:' and 'OD %1.%2:' before the title alone."""
+    for p, m in goal_headings(pkg):
+        numbers = [int(n) for n in m["number"].split(".")]
+        word = "SD" if len(numbers) == 1 else "OD"
+        text = f"{word} %1:" if len(numbers) == 1 else f"{word} %1.%2:"
+        levels = (
+            [("decimal", text)] if len(numbers) == 1 else [("decimal", "%1."), ("decimal", text)]
+        )
+        nid = pkg.add_list(levels, dict(enumerate(numbers)))
+        strip_prefix(p, m.group(0))
+        numpr = w("numPr")
+        numpr.append(w("ilvl", val=str(len(numbers) - 1)))
+        numpr.append(w("numId", val=nid))
+        ppr_of(p).append(numpr)
+
+
 VARIANTS: dict[str, Callable[[Package], None]] = {
     "word-numbered-goals": word_numbered_goals,
     "outline-styles": outline_styles,
@@ -1139,6 +1203,9 @@ VARIANTS: dict[str, Callable[[Package], None]] = {
     "placeholder-prompts": placeholder_prompts,
     "tracked-changes": tracked_changes,
     "timeline-as-excel": timeline_as_excel,
+    "answer-line-breaks": answer_line_breaks,
+    "numbered-labels": numbered_labels,
+    "abbreviated-numbered-goals": abbreviated_numbered_goals,
 }
 
 
