@@ -67,6 +67,7 @@ class _Piece:
     text: str = ""
     styles: list[tuple[RunStyle, int]] = field(default_factory=list)
     soft_space: bool = False  # the text ends in the space put after a checkbox
+    hard_break: bool = False  # it ended at a manual line or page break, not a wrap
     page: int | None = None  # the page its first character is on
 
     def add(self, text: str, style: RunStyle) -> None:
@@ -157,6 +158,7 @@ class BodyReader:
                 italic=sum(n for s, n in weights if s.italic) * 2 > total,
                 size=sizes.most_common(1)[0][0],
                 color=colors.most_common(1)[0][0],
+                hard_break=piece.hard_break,
                 hint=hint,
             )
         )
@@ -240,8 +242,11 @@ class BodyReader:
         if self.pieces[-1].page is None:
             self.pieces[-1].page = self.page
 
-    def _break_line(self) -> None:
+    def _break_line(self, hard: bool = True) -> None:
+        """End the line being built: at a manual break (`hard`), or where Word's last
+        layout started a page inside the paragraph (the line wraps on)."""
         if self.pieces[-1].text.strip():
+            self.pieces[-1].hard_break = hard
             self.pieces.append(_Piece())
 
     def inline(self, parent: Any, style_id: str | None, base: RunStyle) -> None:
@@ -320,7 +325,7 @@ class BodyReader:
                 self._break_line()
             elif tag == q("lastRenderedPageBreak"):
                 if self.page is not None and not self.fresh_page:
-                    self._break_line()
+                    self._break_line(hard=False)
                 self._new_page(hard=False)
             elif tag == q("fldChar"):
                 self._field_char(child, style)
