@@ -3,11 +3,14 @@ template: each variant rewrites the XML of a sample's Word file (written by
 scripts/make_sample_docx.py from the text export) into another Word structure that shows
 the same text, and never adds plan text of its own.
 
-    PYTHONPATH=. python tests/docx_zone_styles.py [--out DIR] [VARIANT ...]
+    PYTHONPATH=. python tests/docx_zone_styles.py [-v] [-m] [VARIANT[+VARIANT] ...]
 
-prints, per sample and variant, whether its extraction equals that of the sample's own
-Word file (the contract: goals, actions, fields, list items, checkbox states; pages
-compared apart). The tests (tests/test_docx_<topic>.py) use `write_variant`.
+writes the samples' Word files (scripts/make_sample_docx.py) and the variants into
+/tmp/docx_zone_styles and prints, per sample and variant, whether its extraction equals
+that of the sample's own Word file (the contract: sections, goals, actions, fields, list
+items, checkbox states; the actions' pages compared apart). -v prints the first
+differences, -m compares without list markers. The tests (tests/test_docx_<topic>.py)
+use `write_variant`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "make_sample_docx.py"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 NUMBERED_GOAL = re.compile(
@@ -1160,6 +1164,13 @@ def abbreviated_numbered_goals(pkg: Package) -> None:
         ppr_of(p).append(numpr)
 
 
+def without_layout_record(pkg: Package) -> None:
+    """Saved by a program that records no layout (LibreOffice, a converter): no
+    w:lastRenderedPageBreak in the body."""
+    for mark in list(pkg.body.iter(W + "lastRenderedPageBreak")):
+        mark.getparent().remove(mark)
+
+
 VARIANTS: dict[str, Callable[[Package], None]] = {
     "word-numbered-goals": word_numbered_goals,
     "outline-styles": outline_styles,
@@ -1206,6 +1217,7 @@ VARIANTS: dict[str, Callable[[Package], None]] = {
     "answer-line-breaks": answer_line_breaks,
     "numbered-labels": numbered_labels,
     "abbreviated-numbered-goals": abbreviated_numbered_goals,
+    "without-layout-record": without_layout_record,
 }
 
 
@@ -1220,13 +1232,21 @@ def write_variant(source: Path, name: str, out_dir: Path) -> Path:
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tests"))
+    import importlib.util
+
     from test_pdf_parity import contract, without_keys
 
     from planextract.pipeline import extract_file
 
     out = Path("/tmp/docx_zone_styles")
+    spec = importlib.util.spec_from_file_location("make_sample_docx", SCRIPT)
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    sys.modules["make_sample_docx"] = script
+    spec.loader.exec_module(script)
+    samples = [script.write_sample(name, out / "samples") for name in script.SAMPLE_FILES]
     names = [a for a in argv if not a.startswith("-")] or list(VARIANTS)
-    for source in sorted(Path("/tmp/docxzones_base").glob("*.docx")):
+    for source in sorted(samples):
         base = extract_file(source, enrich=False).plan
         want = contract(base)
         pages = [(a.id, a.pages) for a in base.actions()]
