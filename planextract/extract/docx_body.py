@@ -16,6 +16,8 @@ Tracked changes: insertions are read, deletions and moved-away text are not (the
 if every change were accepted). Comments, footnotes and endnotes are not body text: they
 are counted for the plan's notes. Text boxes are read after the paragraph they are
 anchored in. Hidden text (w:vanish), which Word neither shows nor prints, is not read.
+Embedded objects (an Excel sheet pasted as OLE object, w:object) and ActiveX controls
+(w:control) keep their content in binary parts: they are counted, not read.
 Headers and footers are other parts of the package, never read here.
 """
 
@@ -33,15 +35,18 @@ from planextract.extract.docx_xml import (
     cell_span,
     glyph_state,
     hexchar,
+    is_control,
     is_picture,
     label_narrower,
     merge_continues,
     row_cells,
+    table_rows,
     text_boxes,
     toggle,
     twips,
 )
 from planextract.models.document import Line, Table, TableCell
+from planextract.rules.docx import load_docx_rules
 from planextract.rules.pdf import CHECKED, UNCHECKED, PdfRules, symbol_glyph
 from planextract.rules.reflow import join
 from planextract.rules.text import clean_spaces
@@ -62,6 +67,7 @@ class _Piece:
     text: str = ""
     styles: list[tuple[RunStyle, int]] = field(default_factory=list)
     soft_space: bool = False  # the text ends in the space put after a checkbox
+    hard_break: bool = False  # it ended at a manual line or page break, not a wrap
     page: int | None = None  # the page its first character is on
 
     def add(self, text: str, style: RunStyle) -> None:
@@ -152,6 +158,7 @@ class BodyReader:
                 italic=sum(n for s, n in weights if s.italic) * 2 > total,
                 size=sizes.most_common(1)[0][0],
                 color=colors.most_common(1)[0][0],
+                hard_break=piece.hard_break,
                 hint=hint,
             )
         )
@@ -235,8 +242,11 @@ class BodyReader:
         if self.pieces[-1].page is None:
             self.pieces[-1].page = self.page
 
-    def _break_line(self) -> None:
+    def _break_line(self, hard: bool = True) -> None:
+        """End the line being built: at a manual break (`hard`), or where Word's last
+        layout started a page inside the paragraph (the line wraps on)."""
         if self.pieces[-1].text.strip():
+            self.pieces[-1].hard_break = hard
             self.pieces.append(_Piece())
 
     def inline(self, parent: Any, style_id: str | None, base: RunStyle) -> None:
@@ -315,15 +325,19 @@ class BodyReader:
                 self._break_line()
             elif tag == q("lastRenderedPageBreak"):
                 if self.page is not None and not self.fresh_page:
-                    self._break_line()
+                    self._break_line(hard=False)
                 self._new_page(hard=False)
             elif tag == q("fldChar"):
                 self._field_char(child, style)
             elif tag in _NOTE_REFS:
                 self.counts[_NOTE_REFS[tag]] += 1
+            elif tag == q("object") or (tag == q("pict") and is_control(child)):
+                self.counts["embedded-objects"] += 1  # OLE object, ActiveX control
             elif tag in (q("drawing"), q("pict"), f"{{{MC}}}AlternateContent"):
                 self.boxes.extend(text_boxes(child))
-                if is_picture(child):
+                if is_control(child):
+                    self.counts["embedded-objects"] += 1
+                elif is_picture(child):
                     self.counts["pictures"] += 1
 
     def _symbols(self, text: str, style: RunStyle) -> str:
@@ -359,37 +373,35 @@ class BodyReader:
         cells (whatever its grid: Word grids often have extra columns), the narrower left
         cell of a 2-cell row being the label. A data table: a row has three or more cells."""
         grid = [twips(wval(c, "w")) for c in tbl.iterfind(f"{q('tblGrid')}/{q('gridCol')}")]
-        rows = [(tr, row_cells(tr)) for tr in tbl if tr.tag == q("tr")]
+        rows = [(tr, row_cells(tr)) for tr in table_rows(tbl)]
         if not rows:
             return []
         widest = max(len(cells) for _, cells in rows)
         form = self.tables_open == 0 and widest == 2
         columns = max(len(grid), widest, 1)
         out: list[int] = []
-        cells_out: list[list[TableCell | None]] = []
+        cells_out: list[list[TableCell | None]] = [[None] * columns for _ in rows]
         first_page = self.page
+        label_row = self.tables_open == 0 and self._label_row(rows, widest)
         self.tables_open += 1
         try:
-            for r, (_, cells) in enumerate(rows):
+            for r, k, col, tc in self._reading_order(rows, label_row):
                 if self.counts["too-deep"]:
                     break
-                row: list[TableCell | None] = [None] * columns
-                col = 0
-                spans = [cell_span(tc) for tc in cells]
-                label_cell = form and len(cells) == 2 and label_narrower(grid, spans)
-                for k, tc in enumerate(cells):
-                    width = spans[k]
-                    if merge_continues(tc):
-                        self.counts["merged-cells"] += 1
-                        col += width
-                        continue
-                    self._blank()
-                    found = self._label(tc) if label_cell and k == 0 else self.blocks(tc)
-                    out.extend(found)
-                    if widest >= 3 and col < columns:
-                        row[col] = self._cell(found, col, r, width)
-                    col += width
-                cells_out.append(row)
+                cells = rows[r][1]
+                width = cell_span(tc)
+                if merge_continues(tc):
+                    self.counts["merged-cells"] += 1
+                    continue
+                spans = [cell_span(c) for c in cells]
+                label_cell = (
+                    form and len(cells) == 2 and k == 0 and label_narrower(grid, spans)
+                ) or (label_row and r == 0)
+                self._blank()
+                found = self._label(tc) if label_cell else self.blocks(tc)
+                out.extend(found)
+                if widest >= 3 and col < columns:
+                    cells_out[r][col] = self._cell(found, col, r, width)
         finally:
             self.tables_open -= 1
         self._blank()
@@ -398,6 +410,53 @@ class BodyReader:
                 Table(page=first_page, bbox=(0, 0, columns, len(rows)), rows=cells_out)
             )
         return out
+
+    @staticmethod
+    def _reading_order(
+        rows: list[tuple[Any, list[Any]]], by_column: bool
+    ) -> list[tuple[int, int, int, Any]]:
+        """(row, cell index, grid column, cell) in reading order: row by row, cells left
+        to right; a table with a label row column by column (each label, then the answers
+        below it)."""
+        order = []
+        for r, (_, cells) in enumerate(rows):
+            col = 0
+            for k, tc in enumerate(cells):
+                order.append((r, k, col, tc))
+                col += cell_span(tc)
+        if by_column:
+            order.sort(key=lambda item: (item[2], item[0]))
+        return order
+
+    def _label_row(self, rows: list[tuple[Any, list[Any]]], widest: int) -> bool:
+        """A form turned a quarter: a top-level table of at least three columns whose
+        first row is all bold labels over a few rows of answers (docx.toml
+        [label_row]); a month x action timeline has a row per month, more than that."""
+        limits = load_docx_rules()
+        if widest < limits.label_row_min_columns or not 2 <= len(rows) <= limits.label_row_max_rows:
+            return False
+        head = rows[0][1]
+        if len(head) < limits.label_row_min_columns or any(cell_span(tc) != 1 for tc in head):
+            return False
+        if any(len(cells) != len(head) for _, cells in rows[1:]):
+            return False
+        return all(self._bold_text(tc) for tc in head)
+
+    def _bold_text(self, tc: Any) -> bool:
+        """The cell has text, and all of it is bold."""
+        seen = False
+        for p in tc.iter(q("p")):
+            ppr = p.find(q("pPr"))
+            style_id = wval(ppr.find(q("pStyle"))) if ppr is not None else None
+            for r in p.iter(q("r")):
+                if not "".join(t.text or "" for t in r.iter(q("t"))).strip():
+                    continue
+                rpr = r.find(q("rPr"))
+                char_style = wval(rpr.find(q("rStyle"))) if rpr is not None else None
+                if not self.styles.run_style(style_id, char_style).apply(rpr).bold:
+                    return False
+                seen = True
+        return seen
 
     def _label(self, tc: Any) -> list[int]:
         """A label cell is one label, however many paragraphs it has."""

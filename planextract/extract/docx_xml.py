@@ -11,18 +11,33 @@ from planextract.rules.pdf import CHECKED, UNCHECKED
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_MAX_WRAPPERS = 20  # controls inside controls around rows or cells in a hostile file
 
 
-def row_cells(tr: Any) -> list[Any]:
+def row_cells(tr: Any, depth: int = 0) -> list[Any]:
     """The cells of a row, inside content controls and custom XML too."""
     out = []
     for child in tr:
         if child.tag == q("tc"):
             out.append(child)
-        elif child.tag in (q("sdt"), q("customXml")):
+        elif child.tag in (q("sdt"), q("customXml")) and depth < _MAX_WRAPPERS:
             content = child.find(q("sdtContent")) if child.tag == q("sdt") else child
             if content is not None:
-                out.extend(row_cells(content))
+                out.extend(row_cells(content, depth + 1))
+    return out
+
+
+def table_rows(tbl: Any, depth: int = 0) -> list[Any]:
+    """The rows of a table, inside table-level content controls (a repeating section and
+    its items wrap rows) and custom XML too."""
+    out = []
+    for child in tbl:
+        if child.tag == q("tr"):
+            out.append(child)
+        elif child.tag in (q("sdt"), q("customXml")) and depth < _MAX_WRAPPERS:
+            content = child.find(q("sdtContent")) if child.tag == q("sdt") else child
+            if content is not None:
+                out.extend(table_rows(content, depth + 1))
     return out
 
 
@@ -79,6 +94,12 @@ PICTURES = (
 def is_picture(el: Any) -> bool:
     """A picture (a pasted scan, an annex as image): its content is not text."""
     return any(next(el.iter(tag), None) is not None for tag in PICTURES)
+
+
+def is_control(el: Any) -> bool:
+    """An ActiveX control (w:control: a checkbox, a text field of an old form); its state
+    is in a binary part."""
+    return next(el.iter(q("control")), None) is not None
 
 
 def text_boxes(el: Any) -> list[Any]:

@@ -37,6 +37,10 @@ _NOTES = {
         "{n} leeg invulveld/lege invulvelden met Words standaardtekst: niet gelezen als antwoord"
     ),
     "pictures": "{n} afbeelding(en): wat erop staat, is geen tekst en is niet gelezen",
+    "embedded-objects": (
+        "{n} ingesloten object(en) of ActiveX-besturingselement(en) (bv. een Excel-tabel of een "
+        "selectievakje): de inhoud staat niet als tekst in het document en is niet gelezen"
+    ),
     "text-boxes": "{n} tekstvak(ken): gelezen na de alinea waarin ze verankerd zijn",
     "merged-cells": "{n} verticaal samengevoegde cel(len): de tekst staat in de eerste rij",
     "checkbox-glyph-disagrees": (

@@ -50,6 +50,9 @@ class Line:
     # (the word's width plus one space).
     column_x1: float | None = None
     lead_width: float | None = None
+    # The reader saw the line end at a manual break (Word: a line break w:br or w:cr, a
+    # page break inside a paragraph), so it was not wrapped.
+    hard_break: bool = False
     # A reader-side hint: "label" when the line sat in the label column of a form table,
     # "page-top" / "page-bottom" when it sat in the top or bottom margin of its page (PDF).
     hint: str | None = None

@@ -15,6 +15,8 @@ class DocxRules:
     ratio_from_bytes: int
     total_factor: int
     bullet_symbols: dict[str, str]
+    label_row_min_columns: int
+    label_row_max_rows: int
 
 
 @cache
@@ -27,4 +29,6 @@ def load_docx_rules() -> DocxRules:
         ratio_from_bytes=int(pkg["ratio_from_bytes"]),
         total_factor=int(pkg["total_factor"]),
         bullet_symbols=dict(data["bullet_symbols"]),
+        label_row_min_columns=int(data["label_row"]["min_columns"]),
+        label_row_max_rows=int(data["label_row"]["max_rows"]),
     )

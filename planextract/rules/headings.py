@@ -21,6 +21,9 @@ _TOC_LINE = re.compile(r"(\.{4,}|…{2,})")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…|\t| {2,})\s*\d{1,3}$")
 # In a table of contents, also an entry whose number follows after a single space.
 _TOC_NUMBER = re.compile(r"\S\s\d{1,3}$")
+# Word's heading numbering before a section name: '1 Instructies', '2.1 Communicatie …',
+# '3. Tijdslijn' (as before a goal heading: profile [headings] outline_numbers).
+_OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,15 @@ def match_section(text: str, profile: Profile) -> SectionRule | None:
 def _section_named(candidate: str, profile: Profile) -> SectionRule | None:
     if _TOC_LINE.search(candidate):
         return None
+    found = _section_rule(candidate, profile)
+    if found is None and profile.outline_numbers:
+        numbered = _OUTLINE_NUMBER.match(candidate)
+        if numbered:
+            found = _section_rule(candidate[numbered.end() :], profile)
+    return found
+
+
+def _section_rule(candidate: str, profile: Profile) -> SectionRule | None:
     key = norm(candidate)
     for rule in profile.sections:
         if key in rule.keys:

@@ -171,7 +171,10 @@ def word_fits(prev_x1: float, column_x1: float, lead_width: float, rules: PdfRul
 
 
 def line_wrapped(prev: Line, cur: Line) -> bool | None:
-    """Did ``prev`` end because ``cur``'s first word did not fit? None without positions."""
+    """Did ``prev`` end because ``cur``'s first word did not fit? No when the reader saw a
+    manual line break at its end (``Line.hard_break``); None without positions."""
+    if prev.hard_break:
+        return False
     if prev.x1 is None or prev.column_x1 is None or cur.lead_width is None:
         return None
     return not word_fits(prev.x1, prev.column_x1, cur.lead_width, load_pdf_rules())

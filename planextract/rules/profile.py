@@ -167,6 +167,9 @@ class Profile:
     quality: QualityRule = QualityRule(required_parts=(), names=())
     source: str = field(default="")
     roman_numerals: bool = False  # a Roman goal number is kept as its Arabic value
+    # Word's heading numbering ('2', '3.1') may stand before a goal heading and a section
+    # name ('1 Instructies', '2.1 Communicatie naar specifieke doelgroepen')
+    outline_numbers: bool = False
 
     def field_rule(self, key: str) -> FieldRule:
         for rule in self.fields:
@@ -437,6 +440,7 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         quality=_quality(data.get("quality", {}), fields),
         source=source,
         roman_numerals=bool(headings.get("roman_numerals", False)),
+        outline_numbers=bool(headings.get("outline_numbers", False)),
     )
 
 
