@@ -101,7 +101,7 @@ def group_words(
             current: list[CharTuple] = []
             prev_x0 = prev_x1 = prev_top = 0.0  # of current[-1]
             for char in sorted(line, key=_BY_X):
-                text, x0, x1, top = char[_TEXT], char[_X0], char[_X1], char[_TOP]
+                text, x0, x1, top, _, _ = char  # one unpacking: the hottest loop
                 if text.isspace():
                     if current:
                         words.append(_merge(current))
