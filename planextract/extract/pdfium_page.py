@@ -166,13 +166,24 @@ class _Styles:
         self.style: dict[int, tuple[str, float, str | None]] = {}
         self.descent: dict[int, float] = {}
         self.size: dict[int, float] = {}
+        # A page's text objects share a few fonts: name and descent are read once per font
+        # (and size), the font known by its address while the page is loaded.
+        names: dict[int, str] = {}
+        descents: dict[tuple[int, float], float] = {}
         for key in dict.fromkeys(keys):  # in order of first appearance
             index = first[key]
             obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
             size = round(pdfium_c.FPDFText_GetFontSize(textpage, index), 4)
             font = pdfium_c.FPDFTextObj_GetFont(obj)
-            self.style[key] = (_font_name(font), size, _fill_hex(obj))
-            self.descent[key] = _descent(font, size)
+            font_id = _address(font)
+            name = names.get(font_id)
+            if name is None:
+                name = names[font_id] = _font_name(font)
+            descent = descents.get((font_id, size))
+            if descent is None:
+                descent = descents[(font_id, size)] = _descent(font, size)
+            self.style[key] = (name, size, _fill_hex(obj))
+            self.descent[key] = descent
             self.size[key] = size
 
     def per_char(self, table: dict[int, Any], keys: list[int]) -> list[Any]:
