@@ -227,20 +227,26 @@ class Rulings:
         return cell
 
 
+def _by_middle(word: Word) -> tuple[float, float]:
+    return ((word.top + word.bottom) / 2, word.x0)  # Word.middle, without a property call
+
+
 def _group_lines(words: list[Word], cell: Cell | None, rules: PdfRules) -> list[PageLine]:
     lines: list[PageLine] = []
     current: list[Word] = []
     mid = 0.0
-    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
-        limit = rules.same_line_ratio * max(word.size, 1.0)
-        if current and abs(word.middle - mid) <= limit:
+    ratio = rules.same_line_ratio
+    for word in sorted(words, key=_by_middle):
+        middle = (word.top + word.bottom) / 2
+        limit = ratio * max(word.size, 1.0)
+        if current and abs(middle - mid) <= limit:
             current.append(word)
             continue
         if current:
-            lines.append(PageLine(sorted(current, key=lambda w: w.x0), cell))
-        current, mid = [word], word.middle
+            lines.append(PageLine(sorted(current, key=_X0), cell))
+        current, mid = [word], middle
     if current:
-        lines.append(PageLine(sorted(current, key=lambda w: w.x0), cell))
+        lines.append(PageLine(sorted(current, key=_X0), cell))
     return lines
 
 
