@@ -13,11 +13,19 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import ELZOH_PDF, KEMP_PDF, PDF_VARIANTS
 
-from planextract.extract.pdfium_page import _descent, _fill_hex, _font_name, page_chars
+from planextract.extract.pdfium_page import _descent, _font_name, page_chars
 from planextract.rules.pdf import UNKNOWN_GLYPH
 
 PDFS = [KEMP_PDF, ELZOH_PDF, *sorted(PDF_VARIANTS.glob("*.pdf"))]
 _LINE_END_HYPHEN = 0x02
+
+
+def fill_hex(obj: object) -> str | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    refs = (ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, *refs):
+        return None
+    return f"#{r.value:02x}{g.value:02x}{b.value:02x}"
 
 
 def one_by_one(textpage: object, top_ref: float) -> list[tuple[object, ...]]:
@@ -33,7 +41,7 @@ def one_by_one(textpage: object, top_ref: float) -> list[tuple[object, ...]]:
             continue
         size = round(pdfium_c.FPDFText_GetFontSize(textpage, i), 4)
         font = pdfium_c.FPDFTextObj_GetFont(obj)
-        style = (_font_name(font), size, _fill_hex(obj))
+        style = (_font_name(font), size, fill_hex(obj))
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code == _LINE_END_HYPHEN:
             text = "-"

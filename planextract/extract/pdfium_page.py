@@ -57,8 +57,12 @@ _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _get_unicode = _by_index(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _text_object = _by_index(pdfium_c.FPDFText_GetTextObject, _VP)
 _map_error = _by_index(pdfium_c.FPDFText_HasUnicodeMapError, _INT)
+_font_size = _by_index(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
 _loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+# Per text object (a page has a thousand): its font and fill colour, by address.
+_object_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
+_fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
 _DOUBLE = ctypes.sizeof(ctypes.c_double)
 _RECT = ctypes.sizeof(pdfium_c.FS_RECTF)  # left, top, right, bottom: four floats
 _RECT_RIGHT = 2  # index of `right` in an FS_RECTF
@@ -73,13 +77,14 @@ def _font_name(font: Any) -> str:
     return buf.value.decode("utf-8", "replace")
 
 
-def _fill_hex(obj: Any) -> str | None:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(
-        obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
-    ):
+def _fill_hex(obj: int) -> str | None:
+    """The fill colour of the page object at address `obj`, as '#rrggbb'."""
+    rgba = (ctypes.c_uint * 4)()
+    base, size = ctypes.addressof(rgba), ctypes.sizeof(ctypes.c_uint)
+    if not _fill_color(obj, base, base + size, base + 2 * size, base + 3 * size):
         return None
-    return f"#{r.value:02x}{g.value:02x}{b.value:02x}"
+    r, g, b, _ = rgba
+    return f"#{r:02x}{g:02x}{b:02x}"
 
 
 def _descent(font: Any, size: float) -> float:
@@ -170,19 +175,18 @@ class _Styles:
         # (and size), the font known by its address while the page is loaded.
         names: dict[int, str] = {}
         descents: dict[tuple[int, float], float] = {}
+        tp = ctypes.c_void_p(_address(textpage))
         for key in dict.fromkeys(keys):  # in order of first appearance
-            index = first[key]
-            obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
-            size = round(pdfium_c.FPDFText_GetFontSize(textpage, index), 4)
-            font = pdfium_c.FPDFTextObj_GetFont(obj)
-            font_id = _address(font)
+            size = round(_font_size(tp, first[key]), 4)
+            font_id = _object_font(key) or 0  # the key is the text object's address
             name = names.get(font_id)
             if name is None:
-                name = names[font_id] = _font_name(font)
+                name = names[font_id] = _font_name(ctypes.cast(font_id, pdfium_c.FPDF_FONT))
             descent = descents.get((font_id, size))
             if descent is None:
+                font = ctypes.cast(font_id, pdfium_c.FPDF_FONT)
                 descent = descents[(font_id, size)] = _descent(font, size)
-            self.style[key] = (name, size, _fill_hex(obj))
+            self.style[key] = (name, size, _fill_hex(key))
             self.descent[key] = descent
             self.size[key] = size
 
