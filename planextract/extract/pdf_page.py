@@ -10,9 +10,11 @@ Blank lines stand where a vertical gap separates paragraphs, and between blocks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from planextract.models.document import PAGE_BOTTOM, PAGE_TOP, Line, Table, TableCell
@@ -82,10 +84,12 @@ class Cell:
     x1: float
     bottom: float
     columns: tuple[float, ...]  # x of the vertical rules across the cell's row
+    # Its box to 0.1 pt, which groups the words of one cell: computed once, not per word.
+    key: tuple[float, float, float, float] = field(init=False, compare=False, repr=False)
 
-    @property
-    def key(self) -> tuple[float, float, float, float]:
-        return (round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1))
+    def __post_init__(self) -> None:
+        box = (round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1))
+        object.__setattr__(self, "key", box)
 
     def is_label(self, rules: PdfRules) -> bool:
         """The left column of a 2-column form table (the template's field labels)."""
@@ -131,20 +135,69 @@ class PageContent:
 
 
 class Rulings:
-    """The page's ruling segments, to find the table cell around a piece of text."""
+    """The page's ruling segments, to find the table cell around a piece of text.
+
+    Each word asks for its cell, and the words of a line share their middle: what depends
+    on the height alone (the vertical rules across it, the columns) is kept per height."""
 
     def __init__(self, page: PageData, rules: PdfRules) -> None:
         self.tol = rules.ruling_tolerance
         minimum = rules.ruling_min_length
         self.h = [e for e in page.h_edges if e[2] - e[1] >= minimum]
         self.v = sorted(e for e in page.v_edges if e[2] - e[1] >= minimum)
+        # Horizontal rules by height, for the nearest rule above and below a word. A NaN
+        # height (hostile input) compares false with every word: such a rule never counts.
+        self._h_by_y = sorted((e for e in self.h if e[0] == e[0]), key=itemgetter(0))
+        self._h_ys = [e[0] for e in self._h_by_y]
+        self._across: dict[float, list[tuple[float, float, float]]] = {}
+        self._columns: dict[float, tuple[float, ...]] = {}
+        self._cells: dict[tuple[float, float, float, float, tuple[float, ...]], Cell] = {}
+
+    def _v_across(self, y: float) -> list[tuple[float, float, float]]:
+        """The vertical rules that reach height `y` (in their sorted order)."""
+        found = self._across.get(y)
+        if found is None:
+            tol = self.tol
+            found = self._across[y] = [e for e in self.v if e[1] - tol <= y <= e[2] + tol]
+        return found
 
     def columns_at(self, y: float) -> tuple[float, ...]:
-        xs: list[float] = []
-        for x, top, bottom in self.v:
-            if top - self.tol <= y <= bottom + self.tol and (not xs or x - xs[-1] > self.tol):
-                xs.append(x)
-        return tuple(xs)
+        found = self._columns.get(y)
+        if found is None:
+            xs: list[float] = []
+            for x, _, _ in self._v_across(y):
+                if not xs or x - xs[-1] > self.tol:
+                    xs.append(x)
+            found = self._columns[y] = tuple(xs)
+        return found
+
+    def _rule_above(self, cx: float, limit: float) -> float | None:
+        """The height of the lowest horizontal rule at or above `limit` that spans `cx`."""
+        if limit != limit:  # NaN: no rule is above it
+            return None
+        tol, edges = self.tol, self._h_by_y
+        for k in range(bisect_right(self._h_ys, limit) - 1, -1, -1):
+            y, a, b = edges[k]
+            if a - tol <= cx <= b + tol:
+                return y if y else self._scan_h(cx, lambda y: y <= limit, max)
+        return None
+
+    def _rule_below(self, cx: float, limit: float) -> float | None:
+        """The height of the highest horizontal rule at or below `limit` that spans `cx`."""
+        if limit != limit:
+            return None
+        tol, edges = self.tol, self._h_by_y
+        for k in range(bisect_left(self._h_ys, limit), len(edges)):
+            y, a, b = edges[k]
+            if a - tol <= cx <= b + tol:
+                return y if y else self._scan_h(cx, lambda y: y >= limit, min)
+        return None
+
+    def _scan_h(self, cx: float, side: Callable[[float], bool], pick: Any) -> float:
+        """At height 0 the rules' order decides between 0.0 and -0.0 (equal, but written
+        differently): the first one in page order, as a scan of all rules finds it."""
+        tol = self.tol
+        return pick(y for y, a, b in self.h if a - tol <= cx <= b + tol and side(y))
 
     def cell_at(self, x0: float, top: float, x1: float, bottom: float) -> Cell | None:
         if not self.v:
@@ -152,41 +205,48 @@ class Rulings:
         tol = self.tol
         cx, cy = (x0 + x1) / 2, (top + bottom) / 2
         left = right = None
-        for x, a, b in self.v:
-            if a - tol <= cy <= b + tol:
-                if x <= x0 + tol and (left is None or x > left[0]):
-                    left = (x, a, b)
-                if x >= x1 - tol and (right is None or x < right[0]):
-                    right = (x, a, b)
+        for edge in self._v_across(cy):
+            x = edge[0]
+            if x <= x0 + tol and (left is None or x > left[0]):
+                left = edge
+            if x >= x1 - tol and (right is None or x < right[0]):
+                right = edge
         if left is None or right is None:
             return None
-        upper = max(
-            (y for y, a, b in self.h if a - tol <= cx <= b + tol and y <= top + tol), default=None
-        )
-        lower = min(
-            (y for y, a, b in self.h if a - tol <= cx <= b + tol and y >= bottom - tol),
-            default=None,
-        )
+        upper = self._rule_above(cx, top + tol)
+        lower = self._rule_below(cx, bottom - tol)
         # A row broken over pages has no rule at the page edge: the column rules end there.
         cell_top = upper if upper is not None else max(left[1], right[1])
         cell_bottom = lower if lower is not None else min(left[2], right[2])
-        return Cell(left[0], cell_top, right[0], cell_bottom, self.columns_at(cy))
+        box = (left[0], cell_top, right[0], cell_bottom, self.columns_at(cy))
+        if 0.0 in box[:4] or 0.0 in box[4]:
+            return Cell(*box)  # a 0.0 and a -0.0 are one key but not one value
+        cell = self._cells.get(box)
+        if cell is None:  # the words of one cell share it (and its key)
+            cell = self._cells[box] = Cell(*box)
+        return cell
+
+
+def _by_middle(word: Word) -> tuple[float, float]:
+    return ((word.top + word.bottom) / 2, word.x0)  # Word.middle, without a property call
 
 
 def _group_lines(words: list[Word], cell: Cell | None, rules: PdfRules) -> list[PageLine]:
     lines: list[PageLine] = []
     current: list[Word] = []
     mid = 0.0
-    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
-        limit = rules.same_line_ratio * max(word.size, 1.0)
-        if current and abs(word.middle - mid) <= limit:
+    ratio = rules.same_line_ratio
+    for word in sorted(words, key=_by_middle):
+        middle = (word.top + word.bottom) / 2
+        limit = ratio * max(word.size, 1.0)
+        if current and abs(middle - mid) <= limit:
             current.append(word)
             continue
         if current:
-            lines.append(PageLine(sorted(current, key=lambda w: w.x0), cell))
-        current, mid = [word], word.middle
+            lines.append(PageLine(sorted(current, key=_X0), cell))
+        current, mid = [word], middle
     if current:
-        lines.append(PageLine(sorted(current, key=lambda w: w.x0), cell))
+        lines.append(PageLine(sorted(current, key=_X0), cell))
     return lines
 
 

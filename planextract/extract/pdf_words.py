@@ -11,28 +11,31 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
-from operator import attrgetter
+from operator import itemgetter
+from typing import NamedTuple
 
 # Ligature characters written out, as pdfplumber does.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 _LIGATURE_CHARS = frozenset(LIGATURES)
-# Per word: the attributes read in C (map) instead of one generator step per character.
-_TEXT, _X1, _TOP, _BOTTOM = (
-    attrgetter("text"),
-    attrgetter("x1"),
-    attrgetter("top"),
-    attrgetter("bottom"),
-)
 
 
-@dataclass(slots=True)
-class Char:
+class Char(NamedTuple):
+    """One character; a reader may give plain tuples in this layout (cheaper to make by
+    the ten thousand), so the grouping below reads the fields by position."""
+
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
     style: Hashable  # font, size and colour: a change of style starts a new run
+
+
+CharTuple = tuple[str, float, float, float, float, Hashable]
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _STYLE = range(6)
+# Per word: the fields read in C (map, sorted) instead of one Python step per character.
+_TEXTS, _X1S, _TOPS, _BOTTOMS = (itemgetter(k) for k in (_TEXT, _X1, _TOP, _BOTTOM))
+_BY_STYLE, _BY_X = itemgetter(_STYLE), itemgetter(_X0, _X1)
 
 
 @dataclass(slots=True)
@@ -42,73 +45,75 @@ class CharWord:
     x1: float
     top: float
     bottom: float
-    first: Char  # its style is the word's style
+    style: Hashable  # its first character's style
 
 
-def _line_clusters(chars: list[Char], tolerance: float) -> list[list[Char]]:
+def _line_clusters(chars: list[CharTuple], tolerance: float) -> list[list[CharTuple]]:
     if len(chars) == 1:
         return [chars]
     index: dict[float, int] = {}
     group, last = 0, None
-    for top in sorted({c.top for c in chars}):
+    for top in sorted(set(map(_TOPS, chars))):
         if last is not None and top > last + tolerance:
             group += 1
         index[top] = group
         last = top
     if group == 0:
         return [chars]
-    lines: list[list[Char]] = [[] for _ in range(group + 1)]
+    lines: list[list[CharTuple]] = [[] for _ in range(group + 1)]
     for c in chars:  # content order kept inside a line
-        lines[index[c.top]].append(c)
+        lines[index[c[_TOP]]].append(c)
     return lines
 
 
-def _merge(chars: list[Char]) -> CharWord:
+def _merge(chars: list[CharTuple]) -> CharWord:
     """`chars` sorted by x0."""
     first = chars[0]
     if len(chars) == 1:
+        text = first[_TEXT]
         return CharWord(
-            LIGATURES.get(first.text, first.text),
-            first.x0,
-            first.x1,
-            first.top,
-            first.bottom,
-            first,
+            LIGATURES.get(text, text),
+            first[_X0],
+            first[_X1],
+            first[_TOP],
+            first[_BOTTOM],
+            first[_STYLE],
         )
-    text = "".join(map(_TEXT, chars))
+    text = "".join(map(_TEXTS, chars))
     if not _LIGATURE_CHARS.isdisjoint(text):
         text = "".join(LIGATURES.get(c, c) for c in text)
     return CharWord(
         text=text,
-        x0=first.x0,
-        x1=max(map(_X1, chars)),
-        top=min(map(_TOP, chars)),
-        bottom=max(map(_BOTTOM, chars)),
-        first=first,
+        x0=first[_X0],
+        x1=max(map(_X1S, chars)),
+        top=min(map(_TOPS, chars)),
+        bottom=max(map(_BOTTOMS, chars)),
+        style=first[_STYLE],
     )
 
 
-def group_words(chars: Iterable[Char], x_tolerance: float, y_tolerance: float) -> list[CharWord]:
+def group_words(
+    chars: Iterable[CharTuple], x_tolerance: float, y_tolerance: float
+) -> list[CharWord]:
     words: list[CharWord] = []
-    for _, run in groupby(chars, key=attrgetter("style")):
+    for _, run in groupby(chars, key=_BY_STYLE):
         for line in _line_clusters(list(run), y_tolerance):
-            current: list[Char] = []
-            for char in sorted(line, key=attrgetter("x0", "x1")):
-                if char.text.isspace():
+            current: list[CharTuple] = []
+            prev_x0 = prev_x1 = prev_top = 0.0  # of current[-1]
+            for char in sorted(line, key=_BY_X):
+                text, x0, x1, top, _, _ = char  # one unpacking: the hottest loop
+                if text.isspace():
                     if current:
                         words.append(_merge(current))
                     current = []
                     continue
-                if current:
-                    prev = current[-1]
-                    if (
-                        char.x0 < prev.x0
-                        or char.x0 > prev.x1 + x_tolerance
-                        or abs(char.top - prev.top) > y_tolerance
-                    ):
-                        words.append(_merge(current))
-                        current = []
+                if current and (
+                    x0 < prev_x0 or x0 > prev_x1 + x_tolerance or abs(top - prev_top) > y_tolerance
+                ):
+                    words.append(_merge(current))
+                    current = []
                 current.append(char)
+                prev_x0, prev_x1, prev_top = x0, x1, top
             if current:
                 words.append(_merge(current))
     return words

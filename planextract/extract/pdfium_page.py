@@ -10,6 +10,8 @@ both readers give the same Document. Font, size and colour are read once per tex
 from __future__ import annotations
 
 import ctypes
+import re
+from itertools import compress, repeat
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -17,7 +19,7 @@ import pypdfium2.raw as pdfium_c
 from planextract.errors import EncryptedInput, UnreadableInput
 from planextract.extract.pdf_checkboxes import CheckboxField
 from planextract.extract.pdf_page import PageData, make_word
-from planextract.extract.pdf_words import Char, group_words
+from planextract.extract.pdf_words import CharTuple, group_words
 from planextract.rules.pdf import UNKNOWN_GLYPH, PdfRules
 
 _Matrix = tuple[float, float, float, float, float, float]
@@ -39,14 +41,31 @@ def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
     return ctypes.CFUNCTYPE(restype, *argtypes)(_address(function))
 
 
-_VP, _INT, _DOUBLE_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
-_get_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
-_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
-_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DOUBLE_P, _DOUBLE_P)
-_loose_box = _fast(
-    pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, ctypes.POINTER(pdfium_c.FS_RECTF)
-)
-_map_error = _fast(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+def _by_index(function: Any, restype: Any) -> Any:
+    """A per-character PDFium function of (text page, index), called with the text page
+    as a c_void_p and the index as a Python int: without declared argument types ctypes
+    passes them as they are, a third faster than converting each through its type."""
+    prototype = ctypes.CFUNCTYPE(restype)
+    prototype.argtypes = None
+    return prototype(_address(function))
+
+
+# The per-character calls take plain addresses for their output too (c_void_p), so that
+# `map` can call them for a whole page with the output slots as a `range` of addresses:
+# the loop runs in C, not one Python step per character and call.
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_get_unicode = _by_index(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_text_object = _by_index(pdfium_c.FPDFText_GetTextObject, _VP)
+_map_error = _by_index(pdfium_c.FPDFText_HasUnicodeMapError, _INT)
+_font_size = _by_index(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
+_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+# Per text object (a page has a thousand): its font and fill colour, by address.
+_object_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
+_fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
+_DOUBLE = ctypes.sizeof(ctypes.c_double)
+_RECT = ctypes.sizeof(pdfium_c.FS_RECTF)  # left, top, right, bottom: four floats
+_RECT_RIGHT = 2  # index of `right` in an FS_RECTF
 
 
 def _font_name(font: Any) -> str:
@@ -58,13 +77,14 @@ def _font_name(font: Any) -> str:
     return buf.value.decode("utf-8", "replace")
 
 
-def _fill_hex(obj: Any) -> str | None:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(
-        obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
-    ):
+def _fill_hex(obj: int) -> str | None:
+    """The fill colour of the page object at address `obj`, as '#rrggbb'."""
+    rgba = (ctypes.c_uint * 4)()
+    base, size = ctypes.addressof(rgba), ctypes.sizeof(ctypes.c_uint)
+    if not _fill_color(obj, base, base + size, base + 2 * size, base + 3 * size):
         return None
-    return f"#{r.value:02x}{g.value:02x}{b.value:02x}"
+    r, g, b, _ = rgba
+    return f"#{r:02x}{g:02x}{b:02x}"
 
 
 def _descent(font: Any, size: float) -> float:
@@ -78,74 +98,143 @@ def _descent(font: Any, size: float) -> float:
 # Units of the page text that FPDFText_GetText writes differently from FPDFText_GetUnicode
 # (0xFFFE for PDFium's line-end hyphen) or that may stand for something else: asked again.
 _ASK_AGAIN = frozenset((0, _PDFIUM_HYPHEN, 0xFFFE))
+_ASK_AGAIN_CHARS = frozenset(map(chr, _ASK_AGAIN))
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _page_units(textpage: Any, count: int) -> list[int] | None:
-    """The unicode of every character in one call (one call per character costs a third
-    of the page's time); None when the text cannot be lined up with the character indices
-    (a character outside the BMP takes two units)."""
+def _page_text(textpage: Any, count: int) -> str | None:
+    """The text of every character in one call, one unit per character index (one call per
+    character costs a third of the page's time); None when the text cannot be lined up
+    with the character indices (a character outside the BMP takes two units)."""
     buf = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buf)
     if written - 1 != count:
         return None
-    units = list(buf)[:count]
-    if any(0xD800 <= u <= 0xDFFF for u in units):
-        return None
-    return units
+    text = ctypes.string_at(buf, 2 * count).decode("utf-16-le", "surrogatepass")
+    return None if _SURROGATE.search(text) else text
 
 
-def page_chars(textpage: Any, top_ref: float) -> list[Char]:
+def _origins(tp: ctypes.c_void_p, drawn: list[int]) -> tuple[list[float], list[float]]:
+    """x and y of each drawn character's origin."""
+    n = len(drawn)
+    out = (ctypes.c_double * (2 * n))()
+    base = ctypes.addressof(out)
+    end = base + 2 * _DOUBLE * n
+    xs, ys = range(base, end, 2 * _DOUBLE), range(base + _DOUBLE, end, 2 * _DOUBLE)
+    for _ in map(_char_origin, repeat(tp, n), drawn, xs, ys):
+        pass
+    return out[0::2], out[1::2]
+
+
+def _loose_rights(tp: ctypes.c_void_p, drawn: list[int]) -> list[float]:
+    """The right edge of each drawn character's loose box."""
+    n = len(drawn)
+    out = (ctypes.c_float * (4 * n))()
+    base = ctypes.addressof(out)
+    for _ in map(_loose_box, repeat(tp, n), drawn, range(base, base + _RECT * n, _RECT)):
+        pass
+    return out[_RECT_RIGHT::4]
+
+
+def _texts(textpage: Any, tp: ctypes.c_void_p, drawn: list[int], count: int) -> list[str]:
+    """Each drawn character's text: PDFium's line-end hyphen as '-', a glyph without a
+    Unicode mapping as UNKNOWN_GLYPH."""
+    page_text = _page_text(textpage, count)
+    errors = list(map(_map_error, repeat(tp, len(drawn)), drawn))
+    if page_text is not None:
+        out = list(map(page_text.__getitem__, drawn))
+        if 1 not in errors and _ASK_AGAIN_CHARS.isdisjoint(out):
+            return out  # the page's text as it is: no character needs a second look
+    units = [ord(c) for c in page_text] if page_text is not None else [0] * count
+    ask_again, unknown, hyphen = _ASK_AGAIN, UNKNOWN_GLYPH, _PDFIUM_HYPHEN
+    out = []
+    for i, error in zip(drawn, errors, strict=True):
+        code = units[i]
+        if code in ask_again:  # also every character when the page text did not line up
+            code = _get_unicode(tp, i)
+        if code == hyphen:
+            out.append("-")
+        elif code == 0 or error == 1:
+            out.append(unknown)
+        else:
+            out.append(chr(code))
+    return out
+
+
+class _Styles:
+    """Font, size and colour of each text object (read once per object), with the font's
+    descent at that size, looked up per character by the object's address."""
+
+    def __init__(self, textpage: Any, keys: list[int], drawn: list[int]) -> None:
+        # The first character of each object: reversed, so that the first one wins.
+        first = dict(zip(reversed(keys), reversed(drawn), strict=True))
+        self.style: dict[int, tuple[str, float, str | None]] = {}
+        self.descent: dict[int, float] = {}
+        self.size: dict[int, float] = {}
+        # A page's text objects share a few fonts: name and descent are read once per font
+        # (and size), the font known by its address while the page is loaded.
+        names: dict[int, str] = {}
+        descents: dict[tuple[int, float], float] = {}
+        tp = ctypes.c_void_p(_address(textpage))
+        for key in dict.fromkeys(keys):  # in order of first appearance
+            size = round(_font_size(tp, first[key]), 4)
+            font_id = _object_font(key) or 0  # the key is the text object's address
+            name = names.get(font_id)
+            if name is None:
+                name = names[font_id] = _font_name(ctypes.cast(font_id, pdfium_c.FPDF_FONT))
+            descent = descents.get((font_id, size))
+            if descent is None:
+                font = ctypes.cast(font_id, pdfium_c.FPDF_FONT)
+                descent = descents[(font_id, size)] = _descent(font, size)
+            self.style[key] = (name, size, _fill_hex(key))
+            self.descent[key] = descent
+            self.size[key] = size
+
+    def per_char(self, table: dict[int, Any], keys: list[int]) -> list[Any]:
+        return list(map(table.__getitem__, keys))
+
+
+def _cut_rights(xs: list[float], rights: list[float], keys: list[int]) -> list[float]:
+    """Right edges: the loose box's (at least the origin), cut back to the next character's
+    origin when that lies inside the box and the same text object draws it."""
+    x1s = list(map(max, xs, rights))  # max(x0, right): x0 unless right > x0
+    nexts = zip(xs, x1s, keys, xs[1:], keys[1:], strict=False)
+    cut = [nx if key == nkey and x0 < nx < x1 else x1 for x0, x1, key, nx, nkey in nexts]
+    cut.append(x1s[-1])
+    return cut
+
+
+def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
     """Every character the page draws (PDFium's generated spaces and breaks left out), in
     pdfminer's boxes: from the origin one advance wide, from the descent one size high.
 
     PDFium's loose box is widened to the glyph's ink, so its right edge is cut back to the
-    next character's origin in the same text object (kerned and spaced runs aside)."""
-    rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
-    tp = _address(textpage)
-    unicode, text_object = _get_unicode, _text_object
-    char_origin, loose_box, map_error = _char_origin, _loose_box, _map_error
-    # per text object: (style, descent, size)
-    styles: dict[int, tuple[tuple[str, float, str | None], float, float]] = {}
-    out: list[Char] = []
+    next character's origin in the same text object (kerned and spaced runs aside).
+
+    Each PDFium call is made for the whole page at once (see `_origins`), the boxes are
+    computed column by column, and characters are plain tuples in Char's layout: per
+    character, Python steps and objects cost more than PDFium's work."""
     count = pdfium_c.FPDFText_CountChars(textpage)
-    units = (_page_units(textpage, count) if count > 0 else None) or [0] * count
-    ask_again, unknown, hyphen = _ASK_AGAIN, UNKNOWN_GLYPH, _PDFIUM_HYPHEN
-    prev: Char | None = None  # the last character, while it is of the same text object
-    prev_key = 0
-    for i in range(count):
-        key = text_object(tp, i)
-        if not key:  # a space or line break PDFium generated: no text object draws it
-            continue
-        found = styles.get(key)
-        if found is None:
-            obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-            size = round(pdfium_c.FPDFText_GetFontSize(textpage, i), 4)
-            font = pdfium_c.FPDFTextObj_GetFont(obj)
-            found = ((_font_name(font), size, _fill_hex(obj)), _descent(font, size), size)
-            styles[key] = found
-        style, descent, size = found
-        code = units[i]
-        if code in ask_again:  # also every character when the page text did not line up
-            code = unicode(tp, i)
-        if code == hyphen:
-            text = "-"
-        elif code == 0 or map_error(tp, i) == 1:
-            text = unknown
-        else:
-            text = chr(code)
-        char_origin(tp, i, ox_ref, oy_ref)
-        loose_box(tp, i, ref)
-        x0, bottom = ox.value, top_ref - (oy.value + descent)
-        if prev is not None and prev_key == key and prev.x0 < x0 < prev.x1:
-            prev.x1 = x0
-        right = rect.right
-        prev = Char(text, x0, right if right > x0 else x0, bottom - size, bottom, style)
-        prev_key = key
-        out.append(prev)
-    return out
+    if count <= 0:
+        return []
+    tp = ctypes.c_void_p(_address(textpage))  # as _by_index's functions take it
+    all_keys = list(map(_text_object, repeat(tp, count), range(count)))
+    # A space or line break PDFium generated has no text object: it draws nothing.
+    drawn = list(compress(range(count), all_keys))
+    if not drawn:
+        return []
+    keys: list[int] = list(compress(all_keys, all_keys))
+    xs, ys = _origins(tp, drawn)
+    texts = _texts(textpage, tp, drawn, count)
+    styles = _Styles(textpage, keys, drawn)
+    descents = styles.per_char(styles.descent, keys)
+    bottoms = [top_ref - (y + d) for y, d in zip(ys, descents, strict=True)]
+    sizes = styles.per_char(styles.size, keys)
+    tops = [b - size for b, size in zip(bottoms, sizes, strict=True)]
+    x1s = _cut_rights(xs, _loose_rights(tp, drawn), keys)
+    return list(
+        zip(texts, xs, x1s, tops, bottoms, styles.per_char(styles.style, keys), strict=True)
+    )
 
 
 def _matrix(obj: Any) -> _Matrix:
@@ -261,7 +350,7 @@ def page_data(page: Any, rules: PdfRules) -> PageData:
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
     words = [
-        make_word(w.text, w.x0, w.x1, w.top, w.bottom, *w.first.style, rules)  # type: ignore[misc]
+        make_word(w.text, w.x0, w.x1, w.top, w.bottom, *w.style, rules)  # type: ignore[misc]
         for w in group_words(chars, rules.word_x_tolerance, rules.word_y_tolerance)
     ]
     graphics = _Graphics(top, rules.ruling_box_max)
