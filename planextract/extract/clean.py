@@ -17,7 +17,12 @@ from planextract.models.document import (
     Noise,
     PageAnchor,
 )
-from planextract.rules.headings import match_goal_heading, match_section, toc_lines
+from planextract.rules.headings import (
+    match_goal_heading,
+    match_section,
+    split_action_title,
+    toc_lines,
+)
 from planextract.rules.labels import is_template_text, match_bullet, match_label
 from planextract.rules.pages import (
     RUNNING_MAX_LENGTH,
@@ -94,6 +99,8 @@ def _furniture_candidate(line: Line, profile: Profile) -> bool:
         return False
     if match_label(text, profile) or is_template_text(text, profile):
         return False
+    if split_action_title(text, profile).prefixed:
+        return False  # 'Actie 3:' heads each form with a rising number: a title, no footer
     last = next((w for w in reversed(text.split()) if any(c.isalnum() for c in w)), "")
     return last.lower() not in profile.reflow.continuation_words
 
