@@ -18,6 +18,7 @@ from planextract.models.document import (
     PageAnchor,
 )
 from planextract.rules.headings import (
+    heading_page_numbers,
     match_goal_heading,
     match_section,
     split_action_title,
@@ -117,6 +118,8 @@ def _mark_running_footers(doc: Document, profile: Profile) -> list[int]:
     # rising page numbers: text, not a footer.
     filled = [i for i, line in enumerate(doc.lines) if line.noise is None and line.text]
     cells.update(toc_lines(doc.lines, filled, profile))
+    # Nor does a heading that prints its page number at its right ('… van de PZON<TAB>7').
+    cells.update(heading_page_numbers(doc.lines, filled, profile))
     groups: dict[str, list[int]] = {}
     for i, line in enumerate(doc.lines):
         if i in cells or not _NUMBERS.search(line.text) or not _furniture_candidate(line, profile):
