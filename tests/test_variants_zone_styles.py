@@ -1,0 +1,179 @@
+"""Zone styles of the third review (tests/zone_styles.py): the real samples rewritten the
+way other coordinators' Word or exporter writes the same template, compared with the
+extraction of the sample itself on goals, actions, fields, list items, boxes and pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ELZOH_TXT, KEMP_TXT
+from zone_styles import styled
+
+from planextract.models.plan import Plan
+from planextract.pipeline import extract_file
+
+SAMPLES = {"elzoh": ELZOH_TXT, "kemp": KEMP_TXT}
+
+
+def _plan(tmp_path: Path, name: str, style: str) -> Plan:
+    path = tmp_path / f"{name}-{style}.txt"
+    path.write_text(styled(name, style), "utf-8")
+    return extract_file(path, enrich=False).plan
+
+
+def _original(name: str) -> Plan:
+    return extract_file(SAMPLES[name], enrich=False).plan
+
+
+def _goals(plan: Plan) -> list[tuple]:
+    return [
+        (
+            sd.number,
+            sd.title,
+            sd.pages,
+            [(od.number, od.title, od.pages) for od in sd.operational_goals],
+        )
+        for sd in plan.strategic_goals
+    ]
+
+
+# A list marker at the start of a line of a field's text: the writer's own, which a style
+# changes (the items compare the text without it).
+_MARKER = re.compile(r"(?m)^(?:[-•·○§o]|\d{1,2}[.)]|[a-z]{1,4}[.)]) ")
+
+
+def _text(text: str | None) -> str | None:
+    return None if text is None else _MARKER.sub("", text)
+
+
+def _items(items) -> list[tuple] | None:
+    return None if items is None else [(i.text, i.level, i.pages) for i in items]
+
+
+def _facts(plan: Plan) -> list[tuple]:
+    out = []
+    for a in plan.actions():
+        ev = a.evaluation
+        out.append(
+            (
+                a.id,
+                a.title,
+                a.kind,
+                a.pages,
+                a.what and (_items(a.what.do), _items(a.what.dont)),
+                a.why and _text(a.why.text),
+                a.for_whom and _items(a.for_whom.target_groups),
+                a.with_whom and (_text(a.with_whom.lead), _items(a.with_whom.stakeholders)),
+                a.how and (_items(a.how.steps), _items(a.how.milestones)),
+                ev
+                and [
+                    (t, e.selected, _items(e.criteria))
+                    for t in ("process", "output", "outcome")
+                    if (e := getattr(ev, t)) is not None
+                ],
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("name", ["elzoh", "kemp"])
+@pytest.mark.parametrize("style", ["bold_labels", "bold_headings", "bold_all"])
+def test_markdown_bold_labels_and_headings(tmp_path: Path, name: str, style: str) -> None:
+    """'**Wat?**', '**Strategische doelstelling 1 – … van' / 'goed bestuur**': a Word-to-
+    Markdown export's bold marks are layout; every label, heading and answer as in the
+    sample."""
+    plan, original = _plan(tmp_path, name, style), _original(name)
+    assert _goals(plan) == _goals(original)
+    assert _facts(plan) == _facts(original)
+    assert plan.unknown_labels == []
+    assert not any("**" in sd.title for sd in plan.strategic_goals)
+
+
+@pytest.mark.parametrize("name", ["elzoh", "kemp"])
+def test_heading_page_number_at_the_right(tmp_path: Path, name: str) -> None:
+    """'… goed bestuur<TAB>3': a heading printing its page number is a heading (no table of
+    contents, no running footer), its title without the number, pages as in the sample."""
+    plan, original = _plan(tmp_path, name, "heading_page_number"), _original(name)
+    assert _goals(plan) == _goals(original)
+    assert _facts(plan) == _facts(original)
+    titles = [od.title for sd in plan.strategic_goals for od in sd.operational_goals]
+    if name == "kemp":
+        assert (
+            plan.strategic_goals[0].title
+            == "ELZ Kemp en Duin handelt naar de principes van goed bestuur"
+        )
+        assert (
+            "Het (re)organiseren van de AV, BO en DB om de werking van de ELZ te verbeteren"
+            in titles
+        )
+    else:
+        assert plan.strategic_goals[0].title == "ELZOH komt tot goed bestuur"
+    assert not any(s.title.lower().startswith(("inhoud", "inhoudstafel")) for s in plan.sections)
+
+
+def test_action_number_alone_is_no_running_footer(tmp_path: Path) -> None:
+    """'Actie 1:' … 'Actie 13:' on their own lines above the titles rise like page numbers,
+    but are the forms' headings: the pages come from the page marks as in the sample, and
+    the printed numbers are kept."""
+    plan, original = _plan(tmp_path, "kemp", "action_word_alone"), _original("kemp")
+    assert _facts(plan) == _facts(original)
+    assert [a.number for a in plan.actions()] == [
+        str(k) for k in range(1, len(original.actions()) + 1)
+    ]
+    assert plan.actions()[0].title.startswith(
+        "ELZ Kemp en Duin denkt na over hoe er op de vergaderingen"
+    )
+
+
+@pytest.mark.parametrize("name", ["elzoh", "kemp"])
+@pytest.mark.parametrize(
+    "style", ["numbered_items", "paren_numbered_items", "marker_circle", "marker_middot"]
+)
+def test_list_markers_of_other_writers(tmp_path: Path, name: str, style: str) -> None:
+    """'1.', '1)', '○', '·' where the sample has '-' or '•': the same items at the same
+    levels (the sample's 'o' sub-items stay under them)."""
+    plan, original = _plan(tmp_path, name, style), _original(name)
+    assert _facts(plan) == _facts(original)
+
+
+@pytest.mark.parametrize("name", ["elzoh", "kemp"])
+@pytest.mark.parametrize("style", ["lettered_items", "roman_items"])
+def test_lists_that_start_at_a_sub_level_marker(tmp_path: Path, name: str, style: str) -> None:
+    """'a)', 'b)' or 'i.', 'ii.' as a list's own markers: first-level items, not sub-items
+    of nothing; the sample's 'o' sub-items under them stay sub-items."""
+    plan, original = _plan(tmp_path, name, style), _original(name)
+    first = plan.actions()[0]
+    sample_first = original.actions()[0]
+    assert first.how is not None and sample_first.how is not None
+    assert _items(first.how.steps) == _items(sample_first.how.steps)
+    assert all(i.level == 1 for i in first.how.steps)
+    # every item text of the sample is there, and a sample sub-item is a sub-item still
+    for a, b in zip(plan.actions(), original.actions(), strict=True):
+        for got, want in (
+            (a.how and a.how.steps, b.how and b.how.steps),
+            (a.what and a.what.do, b.what and b.what.do),
+        ):
+            assert [i.text for i in got or []] == [i.text for i in want or []]
+            subs = [i.text for i in want or [] if i.level == 2]
+            assert all(i.level == 2 for i in got or [] if i.text in subs)
+
+
+@pytest.mark.parametrize("name", ["elzoh", "kemp"])
+def test_wingdings_square_as_windows_1252_text(tmp_path: Path, name: str) -> None:
+    """'§ item': Word's Wingdings square bullet saved as Windows-1252 text; the items as in
+    the sample but for an item that starts with a number ('§ 2 huisartsenpraktijken …'
+    reads as a paragraph reference, kept as text of the item list)."""
+    plan, original = _plan(tmp_path, name, "marker_section"), _original(name)
+    for a, b in zip(plan.actions(), original.actions(), strict=True):
+        assert a.title == b.title
+        assert (
+            a.for_whom is None
+            or b.for_whom is None
+            or len(a.for_whom.target_groups) == len(b.for_whom.target_groups)
+        )
+    first = plan.actions()[0]
+    assert first.how is not None and original.actions()[0].how is not None
+    assert [i.text for i in first.how.steps] == [i.text for i in original.actions()[0].how.steps]
+    assert {i.marker for i in first.how.steps} == {"§"}
