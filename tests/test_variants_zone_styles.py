@@ -177,3 +177,23 @@ def test_wingdings_square_as_windows_1252_text(tmp_path: Path, name: str) -> Non
     assert first.how is not None and original.actions()[0].how is not None
     assert [i.text for i in first.how.steps] == [i.text for i in original.actions()[0].how.steps]
     assert {i.marker for i in first.how.steps} == {"§"}
+
+
+@pytest.mark.parametrize("name", ["elzoh", "kemp"])
+def test_strategic_goal_without_operational_goals(tmp_path: Path, name: str) -> None:
+    """No OD heading between an SD and its actions: every form's action keeps its title
+    (the paragraph right above 'Wat?' under the SD heading) and all its fields, under the
+    SD it stands under."""
+    plan, original = _plan(tmp_path, name, "remove_od_headings"), _original(name)
+    assert [sd.number for sd in plan.strategic_goals] == [
+        sd.number for sd in original.strategic_goals
+    ]
+    assert all(od.number is None for sd in plan.strategic_goals for od in sd.operational_goals)
+    want = {f[1]: f[2:] for f in _facts(original) if f[2] == "template"}
+    got = {f[1]: f[2:] for f in _facts(plan) if f[2] == "template"}
+    assert got == want
+    if name == "elzoh":
+        first = plan.strategic_goals[0].operational_goals[0].actions[0]
+        assert first.title == (
+            "ELZOH inventariseert en zet verdere stappen naar optimalisatie van de IT workflow"
+        )

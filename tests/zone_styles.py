@@ -282,12 +282,21 @@ def goal_bold_labels_and_headings(lines: list[str]) -> list[str]:
 
 def remove_od_headings(lines: list[str]) -> list[str]:
     """No operational goal between a strategic goal and its actions: the OD headings (with
-    their wrapped lines) deleted."""
-    drop = set()
+    their wrapped lines) deleted. A heading that opened a page (its leading space) hands
+    the page mark to the next line with text."""
+    drop: set[int] = set()
+    marks: set[int] = set()
     for first, last in _goal_heading_ends(lines):
         if "Operationele" in lines[first]:
             drop.update(range(first, last + 1))
-    return [line for k, line in enumerate(lines) if k not in drop]
+            if lines[first].startswith(" "):
+                nxt = next(k for k in range(last + 1, len(lines)) if lines[k].strip())
+                marks.add(nxt)
+    return [
+        (" " + line.lstrip() if k in marks else line)
+        for k, line in enumerate(lines)
+        if k not in drop
+    ]
 
 
 STYLES: dict[str, Callable[[list[str]], list[str]]] = {
