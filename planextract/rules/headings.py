@@ -311,7 +311,11 @@ class ActionTitle:
 
 # '1.2.1 Title': a title numbered SD.OD.action without the word 'Actie'. Only a title
 # loses it; it does not make a paragraph a title (a numbered step could start so).
-_BARE_ACTION_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3}){2})\.?\s+(?=\S)")
+# Also an action code: 'A1.', 'A3:', 'A 1.2.1 –' (the letter kept in the number, 'A1').
+_BARE_ACTION_NUMBER = re.compile(
+    r"^(?:(?P<number>\d{1,3}(?:\.\d{1,3}){2})\.?"
+    r"|(?P<code>A) ?(?P<code_number>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.?\s*[:–—-]|\.))\s+(?=\S)"
+)
 
 
 def split_action_title(text: str, profile: Profile) -> ActionTitle:
@@ -325,7 +329,8 @@ def split_action_title(text: str, profile: Profile) -> ActionTitle:
             return ActionTitle("", alone["number"], True)
         bare = _BARE_ACTION_NUMBER.match(stripped)
         if bare is not None:
-            return ActionTitle(stripped[bare.end() :], bare["number"], False)
+            number = bare["number"] or f"{bare['code']}{bare['code_number']}"
+            return ActionTitle(stripped[bare.end() :], number, False)
         return ActionTitle(text, None, False)
     number = (m["number"] or m["dotted"] or "").rstrip(".") or None
     return ActionTitle(stripped[m.end() :].lstrip(), number, True)
