@@ -197,3 +197,13 @@ def test_strategic_goal_without_operational_goals(tmp_path: Path, name: str) -> 
         assert first.title == (
             "ELZOH inventariseert en zet verdere stappen naar optimalisatie van de IT workflow"
         )
+
+
+def test_action_codes_a1(tmp_path: Path) -> None:
+    """'A1. ELZ Kemp en Duin denkt na …', 'A2. …': an action code before the title is the
+    action's printed number, not a word of its title."""
+    plan, original = _plan(tmp_path, "kemp", "action_prefix_a"), _original("kemp")
+    assert _facts(plan) == _facts(original)
+    assert [a.number for a in plan.actions()] == [
+        f"A{k}" for k in range(1, len(original.actions()) + 1)
+    ]

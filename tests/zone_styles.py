@@ -299,6 +299,61 @@ def remove_od_headings(lines: list[str]) -> list[str]:
     ]
 
 
+def od_title_as_action_title(lines: list[str]) -> list[str]:
+    """The writer repeats the OD's title as the action's title: 'Actie: <OD title>'."""
+    out, od_title = [], None
+    ends = {first: last for first, last in _goal_heading_ends(lines)}
+    for k, line in enumerate(lines):
+        if k in ends and "Operationele" in line:
+            od_title = " ".join(x.strip() for x in lines[k : ends[k] + 1]).split(" – ", 1)[-1]
+        m = re.match(r"^(\s*)Actie: (.*)$", line)
+        if m and od_title:
+            line = f"{m[1]}Actie: {od_title}"
+        out.append(line)
+    return out
+
+
+def blank_lines_in_answers(lines: list[str]) -> list[str]:
+    """Long answers with a blank line between every two lines that end a sentence (the
+    writer's empty paragraphs inside one field)."""
+    out = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if (
+            line.rstrip().endswith(".")
+            and nxt.strip()
+            and not nxt.startswith(" ")
+            and not _is_label(nxt)
+        ):
+            out.append("")
+    return out
+
+
+def zone_header_other_form(lines: list[str]) -> list[str]:
+    """The running header written 'Kemp en Duin | Actieplan 2025' (zone without 'ELZ')."""
+    return [
+        re.sub(
+            r"^(\s*)Actieplan (?:ELZ |Eerstelijnszone )(Kemp en Duin|Zuidoost Hageland)\s*$",
+            r"\1\2 | Actieplan 2025",
+            line,
+        )
+        for line in lines
+    ]
+
+
+def nvt_answers(lines: list[str]) -> list[str]:
+    """'n.v.t.', 'nvt', 'zie hoger' where the sample answers '/'."""
+    words = ["n.v.t.", "nvt", "Zie hoger", "idem"]
+    out, k = [], 0
+    for line in lines:
+        if line.strip() == "/":
+            line = words[k % len(words)]
+            k += 1
+        out.append(line)
+    return out
+
+
 STYLES: dict[str, Callable[[list[str]], list[str]]] = {
     "label_tab_answer": label_tab_answer,
     "bold_labels": bold_labels,
@@ -330,6 +385,10 @@ STYLES: dict[str, Callable[[list[str]], list[str]]] = {
     "action_word_alone": action_word_alone,
     "caps_colon_labels": caps_colon_labels,
     "remove_od_headings": remove_od_headings,
+    "od_title_as_action_title": od_title_as_action_title,
+    "blank_lines_in_answers": blank_lines_in_answers,
+    "zone_header_other_form": zone_header_other_form,
+    "nvt_answers": nvt_answers,
 }
 
 
