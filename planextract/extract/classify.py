@@ -107,7 +107,7 @@ def _classify_line(
     label = match_label(text, profile)
     if label:
         return [(Kind.LABEL, {"text": text, "key": label.key})]
-    split = split_label_prefix(text, profile, answers=opens)
+    split = split_label_prefix(text, profile, answers=opens, raw=line.raw)
     if split:
         label = (Kind.LABEL, {"text": split.rule.label, "key": split.rule.key})
         if split.answer:
@@ -119,8 +119,8 @@ def _classify_line(
     template = _template_tokens(text, profile, fallback=False)
     if template:
         return template
-    if "?" in text or ":" in text:
-        prefix = split_part_prefix(text, profile)
+    if "?" in text or ":" in text or "\t" in line.raw:
+        prefix = split_part_prefix(text, profile, raw=line.raw)
         if prefix is not None and (opens or prefix.anywhere):
             part = (
                 Kind.PART,
