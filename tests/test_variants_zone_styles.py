@@ -207,3 +207,21 @@ def test_action_codes_a1(tmp_path: Path) -> None:
     assert [a.number for a in plan.actions()] == [
         f"A{k}" for k in range(1, len(original.actions()) + 1)
     ]
+
+
+@pytest.mark.parametrize("name", ["elzoh", "kemp"])
+@pytest.mark.parametrize("style", ["bare_label_tab_answer", "part_answer_after_tab"])
+def test_form_row_cells_separated_by_a_tab(tmp_path: Path, name: str, style: str) -> None:
+    """A Word table exported to text: 'Waarom<TAB>We merken dat …' (label without its '?',
+    prompts deleted) and 'Doelgroep(en)<TAB>Bestuurders, stafmedewerkers …': the tab ends
+    the label's or sub-part's cell, the rest of the line is the answer's first line."""
+    plan, original = _plan(tmp_path, name, style), _original(name)
+    assert _goals(plan) == _goals(original)
+    assert _facts(plan) == _facts(original)
+    assert plan.unknown_labels == []
+    if name == "elzoh":
+        first = plan.actions()[0]
+        assert first.for_whom is not None
+        assert [g.text for g in first.for_whom.target_groups] == [
+            "Bestuurders, stafmedewerkers en uiteindelijk onze leden."
+        ]

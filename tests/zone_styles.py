@@ -354,6 +354,70 @@ def nvt_answers(lines: list[str]) -> list[str]:
     return out
 
 
+_STARTS_BLOCK = re.compile(
+    r"^\s*(?:[-•o▪]\s|\(?\d{1,2}[.)]\s|☒|☐|(?:Strategische|Operationele) doelstelling|Actie:)"
+)
+
+
+def unwrapped_paragraphs(lines: list[str]) -> list[str]:
+    """Word's 'save as text' without line wrapping: each paragraph on one line. A line is
+    joined to the one under it when it ends no sentence and the next line opens no item,
+    label, box, heading or page."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (
+            prev.strip()
+            and line.strip()
+            and not line.startswith(" ")
+            and not prev.rstrip().endswith((".", ":", "?", "!"))
+            and not _STARTS_BLOCK.match(line)
+            and not _is_label(line)
+            and not _is_label(prev)
+        ):
+            sep = "" if prev.rstrip().endswith("-") else " "
+            out[-1] = prev.rstrip() + sep + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+def part_answer_after_tab(lines: list[str]) -> list[str]:
+    """'Wie is de trekker van de actie?<TAB>ELZ Kemp en Duin': the sub-part question and its
+    one-line answer in two cells of a row."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() in ("Wie is de trekker van de actie?", "Doelgroep(en)") and i + 1 < len(
+            lines
+        ):
+            nxt = lines[i + 1]
+            if nxt.strip() and not _BULLET.match(nxt):
+                out.append(line.rstrip() + "\t" + nxt.strip())
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+_PROMPTS = (
+    "Geef een korte beschrijving van wat je gaat doen.",
+    "Waarom deze actie? Waarom deze actie nu?",
+    "Geef een beknopt plan hoe deze actie gaat worden opgezet of aangepakt.",
+)
+
+
+def bare_label_tab_answer(lines: list[str]) -> list[str]:
+    """A form table exported to text by a writer who deleted the grey prompts and the
+    labels' question marks: 'Waarom<TAB>We merken dat …', the label cell and the first
+    line of the answer cell on one line."""
+    kept = [line for line in lines if line.strip() not in _PROMPTS]
+    out = label_tab_answer(kept)
+    return [re.sub(r"^(\s*)(Wat|Waarom|Voor wie|Met wie|Hoe)\?\t", r"\1\2\t", line) for line in out]
+
+
 STYLES: dict[str, Callable[[list[str]], list[str]]] = {
     "label_tab_answer": label_tab_answer,
     "bold_labels": bold_labels,
@@ -389,6 +453,9 @@ STYLES: dict[str, Callable[[list[str]], list[str]]] = {
     "blank_lines_in_answers": blank_lines_in_answers,
     "zone_header_other_form": zone_header_other_form,
     "nvt_answers": nvt_answers,
+    "unwrapped_paragraphs": unwrapped_paragraphs,
+    "part_answer_after_tab": part_answer_after_tab,
+    "bare_label_tab_answer": bare_label_tab_answer,
 }
 
 
