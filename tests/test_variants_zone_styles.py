@@ -225,3 +225,40 @@ def test_form_row_cells_separated_by_a_tab(tmp_path: Path, name: str, style: str
         assert [g.text for g in first.for_whom.target_groups] == [
             "Bestuurders, stafmedewerkers en uiteindelijk onze leden."
         ]
+
+
+def _boxes_of(plan: Plan) -> list[list[tuple]]:
+    return [
+        [
+            (t, e.selected, [c.text for c in e.criteria])
+            for t in ("process", "output", "outcome")
+            if (e := getattr(a.evaluation, t)) is not None
+        ]
+        for a in plan.actions()
+        if a.evaluation is not None
+    ]
+
+
+@pytest.mark.parametrize("name", ["elzoh", "kemp"])
+@pytest.mark.parametrize("style", ["wingdings_boxes_cp1252", "wingdings_boxes_x"])
+def test_wingdings_check_boxes(tmp_path: Path, name: str, style: str) -> None:
+    """Word's Wingdings boxes in a text export: 'þ'/'ý' and '¨' (the font's codes read as
+    Windows-1252 letters): the same ticked and empty types as '☒'/'☐'."""
+    plan, original = _plan(tmp_path, name, style), _original(name)
+    assert _boxes_of(plan) == _boxes_of(original)
+    assert _facts(plan) == _facts(original)
+
+
+def test_wingdings_boxes_in_a_windows_1252_file(tmp_path: Path) -> None:
+    """The Kemp en Duin plan saved as Windows-1252 bytes (CR LF) with its boxes as Word's
+    Wingdings codes ('þ' ticked, '¨' empty): read as cp1252, every box as in the sample."""
+    path = tmp_path / "kemp-cp1252.txt"
+    text = styled("kemp", "wingdings_boxes_cp1252").replace("\n", "\r\n")
+    path.write_bytes(text.encode("cp1252"))
+    plan, original = extract_file(path, enrich=False).plan, _original("kemp")
+    assert plan.source.encoding == "cp1252"
+    assert _boxes_of(plan) == _boxes_of(original)
+    assert _facts(plan) == _facts(original)
+    first = plan.actions()[0].evaluation
+    assert first is not None and first.process is not None and first.output is not None
+    assert (first.process.selected, first.output.selected) == (False, True)

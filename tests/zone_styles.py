@@ -374,6 +374,7 @@ def unwrapped_paragraphs(lines: list[str]) -> list[str]:
             and not _STARTS_BLOCK.match(line)
             and not _is_label(line)
             and not _is_label(prev)
+            and prev.strip() != "Doelgroep(en)"
         ):
             sep = "" if prev.rstrip().endswith("-") else " "
             out[-1] = prev.rstrip() + sep + line.strip()
@@ -418,6 +419,25 @@ def bare_label_tab_answer(lines: list[str]) -> list[str]:
     return [re.sub(r"^(\s*)(Wat|Waarom|Voor wie|Met wie|Hoe)\?\t", r"\1\2\t", line) for line in out]
 
 
+def _boxes(checked: str, unchecked: str) -> Callable[[list[str]], list[str]]:
+    def style(lines: list[str]) -> list[str]:
+        out = []
+        for line in lines:
+            s = line.lstrip()
+            if s[:1] in ("☒", "☐"):
+                lead = line[: len(line) - len(s)]
+                line = lead + (checked if s[0] == "☒" else unchecked) + s[1:]
+            out.append(line)
+        return out
+
+    return style
+
+
+def tab_sub_bullets(lines: list[str]) -> list[str]:
+    """Sub-items indented with a tab ('<TAB>o Data toelichten')."""
+    return ["\t" + line.lstrip() if re.match(r"^\s*o\s", line) else line for line in lines]
+
+
 STYLES: dict[str, Callable[[list[str]], list[str]]] = {
     "label_tab_answer": label_tab_answer,
     "bold_labels": bold_labels,
@@ -456,6 +476,10 @@ STYLES: dict[str, Callable[[list[str]], list[str]]] = {
     "unwrapped_paragraphs": unwrapped_paragraphs,
     "part_answer_after_tab": part_answer_after_tab,
     "bare_label_tab_answer": bare_label_tab_answer,
+    "wingdings_boxes_cp1252": _boxes("þ", "¨"),
+    "wingdings_boxes_x": _boxes("ý", "¨"),
+    "wingdings_boxes_pua": _boxes("\uf0fe", "\uf0a8"),
+    "tab_sub_bullets": tab_sub_bullets,
 }
 
 
