@@ -4,11 +4,13 @@ extraction of the sample itself on goals, actions, fields, list items, boxes and
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from conftest import ELZOH_TXT, KEMP_TXT
+from zone_styles import action_facts as _facts
+from zone_styles import goal_facts as _goals
+from zone_styles import items as _items
 from zone_styles import styled
 
 from planextract.models.plan import Plan
@@ -25,57 +27,6 @@ def _plan(tmp_path: Path, name: str, style: str) -> Plan:
 
 def _original(name: str) -> Plan:
     return extract_file(SAMPLES[name], enrich=False).plan
-
-
-def _goals(plan: Plan) -> list[tuple]:
-    return [
-        (
-            sd.number,
-            sd.title,
-            sd.pages,
-            [(od.number, od.title, od.pages) for od in sd.operational_goals],
-        )
-        for sd in plan.strategic_goals
-    ]
-
-
-# A list marker at the start of a line of a field's text: the writer's own, which a style
-# changes (the items compare the text without it).
-_MARKER = re.compile(r"(?m)^(?:[-•·○§o]|\d{1,2}[.)]|[a-z]{1,4}[.)]) ")
-
-
-def _text(text: str | None) -> str | None:
-    return None if text is None else _MARKER.sub("", text)
-
-
-def _items(items) -> list[tuple] | None:
-    return None if items is None else [(i.text, i.level, i.pages) for i in items]
-
-
-def _facts(plan: Plan) -> list[tuple]:
-    out = []
-    for a in plan.actions():
-        ev = a.evaluation
-        out.append(
-            (
-                a.id,
-                a.title,
-                a.kind,
-                a.pages,
-                a.what and (_items(a.what.do), _items(a.what.dont)),
-                a.why and _text(a.why.text),
-                a.for_whom and _items(a.for_whom.target_groups),
-                a.with_whom and (_text(a.with_whom.lead), _items(a.with_whom.stakeholders)),
-                a.how and (_items(a.how.steps), _items(a.how.milestones)),
-                ev
-                and [
-                    (t, e.selected, _items(e.criteria))
-                    for t in ("process", "output", "outcome")
-                    if (e := getattr(ev, t)) is not None
-                ],
-            )
-        )
-    return out
 
 
 @pytest.mark.parametrize("name", ["elzoh", "kemp"])
@@ -129,11 +80,13 @@ def test_action_number_alone_is_no_running_footer(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["elzoh", "kemp"])
 @pytest.mark.parametrize(
-    "style", ["numbered_items", "paren_numbered_items", "marker_circle", "marker_middot"]
+    "style",
+    ["numbered_items", "paren_numbered_items", "marker_circle", "marker_middot", "marker_check"],
 )
 def test_list_markers_of_other_writers(tmp_path: Path, name: str, style: str) -> None:
-    """'1.', '1)', '○', '·' where the sample has '-' or '•': the same items at the same
-    levels (the sample's 'o' sub-items stay under them)."""
+    """'1.', '1)', '○', '·', '✓' where the sample has '-' or '•': the same items at the same
+    levels (the sample's 'o' sub-items stay under them); a tick before an evaluation type
+    is still its box."""
     plan, original = _plan(tmp_path, name, style), _original(name)
     assert _facts(plan) == _facts(original)
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from writer_variants import LABELS, SOURCES
 
+from planextract.models.plan import ListItem, Plan
+
 _LABEL_LINE = re.compile(
     r"^(?P<lead>\s*)(?P<label>Wat\?|Waarom\?|Voor wie\?|Met wie\?|Hoe\?|Evaluatie)(?P<rest>.*)$"
 )
@@ -488,3 +490,60 @@ def styled(name: str, style: str) -> str:
     lines = SOURCES[name].read_text("utf-8").split("\n")
     text = "\n".join(STYLES[style](lines))
     return text.replace("\n", "\r\n") if style == "crlf_bom" else text
+
+
+# -- comparison ----------------------------------------------------------------------------
+def goal_facts(plan: Plan) -> list[tuple]:
+    """Per SD: number, title, pages and its ODs' (number, title, pages)."""
+    return [
+        (
+            sd.number,
+            sd.title,
+            sd.pages,
+            [(od.number, od.title, od.pages) for od in sd.operational_goals],
+        )
+        for sd in plan.strategic_goals
+    ]
+
+
+# A list marker at the start of a line of a field's text: the writer's own, which a style
+# changes (the items compare the text without it).
+_MARKER = re.compile(r"(?m)^(?:[-•·○§o→+►✓]|\d{1,2}[.)]|[a-z]{1,4}[.)]) ")
+
+
+def _text(text: str | None) -> str | None:
+    return None if text is None else _MARKER.sub("", text)
+
+
+def items(found: list[ListItem] | None) -> list[tuple] | None:
+    """(text, level, pages) of each list item; None for a part absent from the form."""
+    return None if found is None else [(i.text, i.level, i.pages) for i in found]
+
+
+def action_facts(plan: Plan) -> list[tuple]:
+    """Per action: id, title, kind, pages, list items (text, level, pages) of every list
+    part, the why text and the lead (list markers aside) and every evaluation type's
+    state and criteria."""
+    out = []
+    for a in plan.actions():
+        ev = a.evaluation
+        out.append(
+            (
+                a.id,
+                a.title,
+                a.kind,
+                a.pages,
+                a.what and (items(a.what.do), items(a.what.dont)),
+                a.why and _text(a.why.text),
+                a.for_whom and items(a.for_whom.target_groups),
+                a.with_whom and (_text(a.with_whom.lead), items(a.with_whom.stakeholders)),
+                a.how and (items(a.how.steps), items(a.how.milestones)),
+                ev
+                and [
+                    (t, e.selected, items(e.criteria))
+                    for t in ("process", "output", "outcome")
+                    if (e := getattr(ev, t)) is not None
+                ],
+            )
+        )
+    return out
