@@ -30,6 +30,7 @@ from planextract.rules.actions import (
     sentence_break,
     title_before_form,
     title_on_new_page,
+    title_under_strategic_goal,
 )
 from planextract.rules.headings import same_title, same_type, strip_action_prefix
 from planextract.rules.labels import row_criteria_owner
@@ -326,6 +327,14 @@ class TreeBuilder:
             self.tokens[i:end], nxt, before, self.doc, self.profile
         )
 
+    def _title_under_sd(self, i: int) -> bool:
+        """Right under an SD heading without OD: a title when a form follows it."""
+        if self.action is not None or self.sd is None or self.od is not None:
+            return False
+        end = self._paragraph_end(i, self.profile.max_action_title_lines)
+        nxt = self.tokens[end] if end < len(self.tokens) else None
+        return title_under_strategic_goal(nxt, self.profile)
+
     def _on_text(self, i: int) -> int:
         tok = self.tokens[i]
         if self.mode == "front":
@@ -342,6 +351,7 @@ class TreeBuilder:
                 strip_action_prefix(tok.text, self.profile)[1] and is_paragraph_start(tok, self.doc)
             )
             or self._is_new_title(i)
+            or self._title_under_sd(i)
         ):
             return self._take_title(i)
         if self.action is None:

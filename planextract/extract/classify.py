@@ -6,14 +6,18 @@ One line gives one token, or several when a label shares its line with a prompt
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from planextract.extract.layout_hints import continued_lines, styled_prompts
 from planextract.models.document import Document, Line, Noise
 from planextract.models.tokens import STRUCTURE, Kind, Token
 from planextract.rules.headings import (
     heading_in_running_text,
+    heading_page_numbers,
     match_goal_heading,
     match_section,
     toc_lines,
+    without_page_number,
 )
 from planextract.rules.labels import (
     CheckboxMatch,
@@ -105,7 +109,7 @@ def _classify_line(
     label = match_label(text, profile)
     if label:
         return [(Kind.LABEL, {"text": text, "key": label.key})]
-    split = split_label_prefix(text, profile, answers=opens)
+    split = split_label_prefix(text, profile, answers=opens, raw=line.raw)
     if split:
         label = (Kind.LABEL, {"text": split.rule.label, "key": split.rule.key})
         if split.answer:
@@ -117,8 +121,8 @@ def _classify_line(
     template = _template_tokens(text, profile, fallback=False)
     if template:
         return template
-    if "?" in text or ":" in text:
-        prefix = split_part_prefix(text, profile)
+    if "?" in text or ":" in text or "\t" in line.raw:
+        prefix = split_part_prefix(text, profile, raw=line.raw)
         if prefix is not None and (opens or prefix.anywhere):
             part = (
                 Kind.PART,
@@ -279,6 +283,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     continued = continued_lines(doc, content, gaps) if doc.has_layout else set()
     styled = styled_prompts(doc, content, gaps, profile) if doc.has_layout else {}
     toc = toc_lines(doc.lines, content, profile)
+    paged = heading_page_numbers(doc.lines, content, profile)
     tokens: list[Token] = []
     before: str | None = None  # the content line before this one, if running text
     for i in content:
@@ -293,6 +298,8 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
         elif i in styled:
             kinds = [(Kind.PROMPT, {"text": styled[i][0], "key": styled[i][1]})]
         else:
+            if i in paged:  # the heading's page number at the right is no title word
+                line = replace(line, text=without_page_number(line.text))
             opens = blank or brk or line.page_mark or _after_template(tokens, i)
             kinds = _classify_line(line, profile, continued=i in continued, opens=opens)
             if i in toc and kinds[0][0] in (Kind.GOAL, Kind.SECTION):

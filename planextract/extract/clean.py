@@ -17,7 +17,13 @@ from planextract.models.document import (
     Noise,
     PageAnchor,
 )
-from planextract.rules.headings import match_goal_heading, match_section, toc_lines
+from planextract.rules.headings import (
+    heading_page_numbers,
+    match_goal_heading,
+    match_section,
+    split_action_title,
+    toc_lines,
+)
 from planextract.rules.labels import is_template_text, match_bullet, match_label
 from planextract.rules.pages import (
     RUNNING_MAX_LENGTH,
@@ -94,6 +100,8 @@ def _furniture_candidate(line: Line, profile: Profile) -> bool:
         return False
     if match_label(text, profile) or is_template_text(text, profile):
         return False
+    if split_action_title(text, profile).prefixed:
+        return False  # 'Actie 3:' heads each form with a rising number: a title, no footer
     last = next((w for w in reversed(text.split()) if any(c.isalnum() for c in w)), "")
     return last.lower() not in profile.reflow.continuation_words
 
@@ -110,6 +118,8 @@ def _mark_running_footers(doc: Document, profile: Profile) -> list[int]:
     # rising page numbers: text, not a footer.
     filled = [i for i, line in enumerate(doc.lines) if line.noise is None and line.text]
     cells.update(toc_lines(doc.lines, filled, profile))
+    # Nor does a heading that prints its page number at its right ('… van de PZON<TAB>7').
+    cells.update(heading_page_numbers(doc.lines, filled, profile))
     groups: dict[str, list[int]] = {}
     for i, line in enumerate(doc.lines):
         if i in cells or not _NUMBERS.search(line.text) or not _furniture_candidate(line, profile):

@@ -12,7 +12,11 @@ from planextract.extract.limits import Limits, read_bounded
 from planextract.models.document import Document, Line
 from planextract.rules.pages import after_indent, export_indent
 from planextract.rules.profile import Profile
-from planextract.rules.text import clean_spaces, without_markdown_heading
+from planextract.rules.text import (
+    clean_spaces,
+    without_markdown_emphasis,
+    without_markdown_heading,
+)
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -104,7 +108,7 @@ def read_text_bytes(data: bytes, name: str, profile: Profile, limits: Limits) ->
             Line(
                 no=no,
                 raw=raw,
-                text=without_markdown_heading(clean_spaces(raw)),
+                text=without_markdown_emphasis(without_markdown_heading(clean_spaces(raw))),
                 page_mark=form_feed or bool(profile.page_mark.match(raw)),
             )
         )

@@ -61,7 +61,37 @@ def paragraphs(
         prev = tok
     for p in out:
         p.text = collapse(p.text)  # runs of spaces are layout, not wording
+    top_level_sub_items(out)
     return [p for p in out if p.text]
+
+
+def top_level_sub_items(paras: Sequence[Paragraph]) -> None:
+    """Rule 'a sub-item hangs under an item': a list that opens with a sub-level marker
+    ('o', 'a)', 'i.'), no item of the first level before it in the answer, has that marker
+    as its own first level (a writer whose Word starts every list at 'a)' or 'o'): the
+    items marked the same way are first-level items, another sub-level marker under them
+    ('a) …' / 'o …') stays a sub-item."""
+    top_seen = False
+    top_kind: str | None = None
+    for p in paras:
+        if p.marker is None:
+            continue
+        if p.level == 1:
+            top_seen = True
+            continue
+        if top_seen:
+            continue
+        kind = _marker_kind(p.marker)
+        top_kind = top_kind or kind
+        if kind == top_kind:
+            p.level = 1
+
+
+def _marker_kind(marker: str) -> str:
+    """'a)', 'b)' -> 'a)'; 'i.', 'ii.' -> 'a.'; 'o' -> 'o': one kind per way of counting."""
+    if len(marker) > 1 and marker[:-1].isalpha() and marker[-1] in ".)":
+        return "a" + marker[-1]
+    return marker
 
 
 def _continues(doc: Document, prev: Token, tok: Token, width: int, profile: Profile) -> bool:

@@ -67,6 +67,15 @@ def title_before_form(
     return field == first and current_field != first and (ended or not fields)
 
 
+def title_under_strategic_goal(nxt: Token | None, profile: Profile) -> bool:
+    """Rule 'a strategic goal without operational goals': under a strategic goal's heading
+    that has no operational goal (yet), a paragraph with the start of a form right under
+    it ('Wat?', its prompt or sub-part) is that action's title, as under an OD heading.
+    Any other paragraph there may be the goal's own introduction: it stays unassigned
+    (and reported), no action is made of it."""
+    return title_before_form(nxt, None, profile)
+
+
 def action_is_complete(action: ActionDraft) -> bool:
     """The action has reached its end: a form with an evaluation box, or a narrative
     action with body text. A ticked box whose criteria have not come yet is no end: they

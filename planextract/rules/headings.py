@@ -87,29 +87,109 @@ def toc_lines(lines: Sequence[Line], indices: Sequence[int], profile: Profile) -
     entries that end in a page number after leaders, the first line of an entry that
     wraps onto such a line, and, under the table's own title or next to other entries,
     entries with the number after a single space. They are text: the goal headings
-    they repeat open no goals, and entries listed twice are no running footer."""
+    they repeat open no goals, and entries listed twice are no running footer.
+    A heading alone among body text with its page number at the right is no table of
+    contents (see heading_page_numbers)."""
+    return _toc_and_paged(lines, indices, profile)[0]
+
+
+def heading_page_numbers(
+    lines: Sequence[Line], indices: Sequence[int], profile: Profile
+) -> set[int]:
+    """Rule 'a heading's page number': a goal or section heading in the body whose last
+    line ends in a page number after a tab or leaders ('Strategische doelstelling 1 – …
+    goed bestuur<TAB>7', Word's heading style with a right tab) looks like an entry of a
+    table of contents, but stands without the table's title above it and with at most
+    the headings that open a goal next to it (a section, an SD and its first OD: up to
+    MAX_HEADINGS_IN_A_ROW). The lines (of `indices`) whose number is such a page number."""
+    return _toc_and_paged(lines, indices, profile)[1]
+
+
+def without_page_number(text: str) -> str:
+    """'… goed bestuur 7' -> '… goed bestuur' (a line of heading_page_numbers)."""
+    return _PAGE_NUMBER_END.sub("", text)
+
+
+_PAGE_NUMBER_END = re.compile(r"\s*(?:\.{3,}|…+)?\s*\d{1,3}$")
+
+
+# Headings that follow each other in the body with nothing between them: a section, a
+# strategic goal and its first operational goal. A table of contents lists more.
+MAX_HEADINGS_IN_A_ROW = 3
+
+
+def _entries(run: list[int], ends: list[bool]) -> list[list[int]] | None:
+    """The run's positions cut after each line that ends in a number; None when the run
+    does not end in one."""
+    out: list[list[int]] = [[]]
+    for p, end in zip(run, ends, strict=True):
+        out[-1].append(p)
+        if end:
+            out.append([])
+    return None if out[-1] else out[:-1]
+
+
+def _heading_start(
+    texts: list[str], numbered: list[bool], pos: int, profile: Profile
+) -> int | None:
+    """The position of the goal or section heading whose wrapped lines (no number at their
+    end) run down to position `pos`, within the heading size; None when there is none."""
+    for q in range(pos - 1, max(-1, pos - profile.max_heading_lines), -1):
+        if numbered[q]:
+            return None
+        if _is_heading(texts[q], profile):
+            return q
+    return None
+
+
+def _is_heading(text: str, profile: Profile) -> bool:
+    return bool(match_goal_heading(text, profile) or match_section(text, profile))
+
+
+def _toc_and_paged(
+    lines: Sequence[Line], indices: Sequence[int], profile: Profile
+) -> tuple[set[int], set[int]]:
     texts = [lines[i].text for i in indices]
     strict = [is_toc_entry(lines[i].raw) for i in indices]  # the raw line keeps tabs
     numbered = [ends_in_page_number(t) for t in texts]
     out: set[int] = set()
-    in_toc = False
+    runs: list[list[int]] = []  # positions of consecutive entries not under a title
+    in_toc = titled = False
     for pos, i in enumerate(indices):
         text = texts[pos]
         if is_toc_title(text, profile):
-            in_toc = True
+            in_toc = titled = True
             continue
         nxt = pos + 1
         wraps = (
             nxt < len(indices) and not numbered[pos] and (strict[nxt] or (in_toc and numbered[nxt]))
         )
-        if strict[pos] or (in_toc and (numbered[pos] or wraps)):
+        entry = bool(strict[pos] or (in_toc and (numbered[pos] or wraps)))
+        if entry or (wraps and match_goal_heading(text, profile)):
             out.add(i)
-            in_toc = True
-        elif wraps and match_goal_heading(text, profile):
-            out.add(i)
+            if not titled:
+                if runs and runs[-1][-1] == pos - 1:
+                    runs[-1].append(pos)
+                else:
+                    runs.append([pos])
+            in_toc = in_toc or entry
         else:
-            in_toc = False
-    return out
+            in_toc = titled = False
+    paged: set[int] = set()
+    for run in runs:
+        entries = _entries(run, [strict[p] or numbered[p] for p in run])
+        if entries and not _is_heading(texts[entries[0][0]], profile):
+            # a heading that wraps over lines that end in no number: from its first line
+            start = _heading_start(texts, numbered, entries[0][0], profile)
+            entries[0][:0] = list(range(start, entries[0][0])) if start is not None else []
+        if (
+            entries
+            and len(entries) <= MAX_HEADINGS_IN_A_ROW
+            and all(strict[e[-1]] and _is_heading(texts[e[0]], profile) for e in entries)
+        ):
+            out.difference_update(indices[p] for p in run)
+            paged.update(indices[e[-1]] for e in entries)
+    return out, paged
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -243,7 +323,11 @@ class ActionTitle:
 
 # '1.2.1 Title': a title numbered SD.OD.action without the word 'Actie'. Only a title
 # loses it; it does not make a paragraph a title (a numbered step could start so).
-_BARE_ACTION_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3}){2})\.?\s+(?=\S)")
+# Also an action code: 'A1.', 'A3:', 'A 1.2.1 –' (the letter kept in the number, 'A1').
+_BARE_ACTION_NUMBER = re.compile(
+    r"^(?:(?P<number>\d{1,3}(?:\.\d{1,3}){2})\.?"
+    r"|(?P<code>A) ?(?P<code_number>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.?\s*[:–—-]|\.))\s+(?=\S)"
+)
 
 
 def split_action_title(text: str, profile: Profile) -> ActionTitle:
@@ -257,7 +341,8 @@ def split_action_title(text: str, profile: Profile) -> ActionTitle:
             return ActionTitle("", alone["number"], True)
         bare = _BARE_ACTION_NUMBER.match(stripped)
         if bare is not None:
-            return ActionTitle(stripped[bare.end() :], bare["number"], False)
+            number = bare["number"] or f"{bare['code']}{bare['code_number']}"
+            return ActionTitle(stripped[bare.end() :], number, False)
         return ActionTitle(text, None, False)
     number = (m["number"] or m["dotted"] or "").rstrip(".") or None
     return ActionTitle(stripped[m.end() :].lstrip(), number, True)

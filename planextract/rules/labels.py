@@ -228,7 +228,22 @@ class LabelPrefix(NamedTuple):
     answer: bool  # the rest is the answer (not a prompt or sub-part of the template)
 
 
-def split_label_prefix(text: str, profile: Profile, *, answers: bool = False) -> LabelPrefix | None:
+def cell_after(raw: str | None, head: str) -> bool:
+    """Rule 'a form row's cells': in the line as read (`raw`, tabs kept), `head` is a cell
+    of its own, a tab after it ('Doelgroep(en)<TAB>Bestuurders …', a Word table row
+    exported to text): the rest of the line is the next cell, the answer."""
+    if not raw or "\t" not in raw:
+        return False
+    words = head.split()
+    if not words:
+        return False
+    pattern = r"\s+".join(re.escape(w) for w in words) + r" *\t"
+    return re.match(pattern, raw.lstrip(), re.IGNORECASE) is not None
+
+
+def split_label_prefix(
+    text: str, profile: Profile, *, answers: bool = False, raw: str | None = None
+) -> LabelPrefix | None:
     """'Met wie? Indien de zorgraad…': a label sharing its line with a prompt or sub-part;
     with `answers`, also 'Waarom? Omdat …': a label written with its '?' or ':' and the
     answer after it on the same line.
@@ -248,7 +263,9 @@ def split_label_prefix(text: str, profile: Profile, *, answers: bool = False) ->
                 return None
             if is_template_text(rest, profile) or match_label(rest, profile):
                 return LabelPrefix(rule, rest, answer=False)
-            if answers and head.rstrip().endswith(("?", ":")):
+            if answers and (
+                head.rstrip().endswith(("?", ":")) or cell_after(raw, stripped[: len(head) - 1])
+            ):
                 return LabelPrefix(rule, rest, answer=True)
     return None
 
@@ -269,11 +286,19 @@ class PartPrefix(NamedTuple):
         return len(self.head) >= _WHOLE_QUESTION
 
 
-def split_part_prefix(text: str, profile: Profile) -> PartPrefix | None:
+def split_part_prefix(text: str, profile: Profile, raw: str | None = None) -> PartPrefix | None:
     """'Wie is de trekker van de actie? ELZOH vzw', 'Doelgroep(en): Bestuurders …': a
     sub-part label written with its '?' or ':' and the answer after it on the same line
-    (the label's own words up to the first '?' or ':' that ends a sub-part label)."""
+    (the label's own words up to the first '?' or ':' that ends a sub-part label); or,
+    in the line as read (`raw`), a sub-part label in a cell of its own before a tab
+    ('Doelgroep(en)<TAB>Bestuurders …')."""
     stripped = collapse(text)
+    if raw and "\t" in raw:
+        head, _, rest = raw.strip().partition("\t")
+        head, rest = collapse(head), collapse(rest)
+        part = match_part(head, profile) if rest else None
+        if part is not None:
+            return PartPrefix(part, head, rest)
     for k, ch in enumerate(stripped):
         if ch not in "?:":
             continue

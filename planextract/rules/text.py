@@ -90,6 +90,33 @@ def without_markdown_heading(text: str) -> str:
     return _MARKDOWN_HEADING.sub("", text, count=1) if text.startswith("#") else text
 
 
+# Bold or underlined-bold marks of a Markdown export around a line or its first words
+# ('**Wat?**', '**Strategische doelstelling 1 – …' / '… goed bestuur**'): '**' or '__'
+# that opens at the start of the line or closes at its end, the word touching the mark.
+_EMPHASIS_OPEN = re.compile(r"^(\*\*|__)(?=\S)")
+_EMPHASIS_CLOSE = re.compile(r"(?<=\S)(\*\*|__)$")
+
+
+def without_markdown_emphasis(text: str) -> str:
+    """'**Wat?**' -> 'Wat?', '**Wat?** Geef …' -> 'Wat? Geef …': the bold marks of a
+    Markdown export are layout, not wording. A span opened at the start of the line loses
+    its marks (the first closing mark after it too); a line that ends a span opened on an
+    earlier line (an odd number of marks, the last one at its end) loses that last mark.
+    Marks inside a line ('zie **hier**') stay: only the ends of a line are layout."""
+    m = _EMPHASIS_OPEN.match(text)
+    if m:
+        mark = m.group(1)
+        rest = text[2:]
+        close = re.search(rf"(?<=\S){re.escape(mark)}", rest)
+        if close:
+            rest = rest[: close.start()] + rest[close.end() :]
+        return rest
+    m = _EMPHASIS_CLOSE.search(text)
+    if m and text.count(m.group(1)) % 2 == 1:
+        return text[: m.start()].rstrip()
+    return text
+
+
 def collapse(text: str) -> str:
     """Single spaces between words, no surrounding space. The same as replacing the exotic
     spaces and collapsing runs of `\\s` (str.split splits on exactly the characters `\\s`
