@@ -393,9 +393,13 @@ class BodyReader:
                 if merge_continues(tc):
                     self.counts["merged-cells"] += 1
                     continue
-                spans = [cell_span(c) for c in cells]
+                # the spans of the row's two cells only for a form's first cell: a row of
+                # many cells would cost its length squared
                 label_cell = (
-                    form and len(cells) == 2 and k == 0 and label_narrower(grid, spans)
+                    form
+                    and len(cells) == 2
+                    and k == 0
+                    and label_narrower(grid, [cell_span(c) for c in cells])
                 ) or (label_row and r == 0)
                 self._blank()
                 found = self._label(tc) if label_cell else self.blocks(tc)
