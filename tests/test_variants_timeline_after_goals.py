@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import KEMP_PDF, KEMP_TXT
+from conftest import ELZOH_TXT, KEMP_PDF, KEMP_TXT
 from sample_rewrite import kemp_timeline_moved_to_the_end, timeline_contents
 from test_sample_pdfs import generator
 
@@ -92,3 +92,42 @@ def test_a_pdf_with_the_month_table_after_the_goals(tmp_path: Path) -> None:
     assert (
         plan.timeline_status.reason == "De tijdslijn staat als tabel in de sectie ‘Kalender 2025’."
     )
+
+
+def _kemp_table_block(title: str) -> str:
+    """Kemp en Duin's own month tables under `title`, as a block of lines to insert."""
+    moved = kemp_timeline_moved_to_the_end(KEMP_TXT, title)
+    return moved[moved.index(f"\n {title} \n") + 1 :].rstrip("\n") + "\n\n"
+
+
+WAAKT = "ELZOH waakt erover dat, hoewel doelstellingen"  # Zuidoost Hageland's last paragraph
+
+
+def test_a_month_table_with_prose_after_it_opens_no_section(tmp_path: Path) -> None:
+    """Inside ELZOH's last (narrative) action, its own prose after the table: the rule
+    leaves it to the goals (its Tijdslijn section renamed, so no timeline section
+    decides). The action keeps its prose; the table's lines stay in the goals, as any
+    month table inside them does (their rows read as narrative actions there)."""
+    text = ELZOH_TXT.read_text("utf-8").replace("\n Tijdslijn \n", "\n Opvolging \n", 1)
+    assert text.count(WAAKT) == 1
+    path = tmp_path / "zoh-tabel-in-actie.txt"
+    path.write_text(text.replace(WAAKT, _kemp_table_block("Kalender werkgroep") + WAAKT), "utf-8")
+    plan = _extract(path)
+    assert not any(s.kind == "timeline" for s in plan.sections)
+    assert [s.title for s in plan.sections][-2:] == ["Acties 2025", "BIJLAGE I"]
+    assert WAAKT in plan.actions()[-1].text
+    assert plan.unassigned == []
+
+
+def test_a_plan_with_its_timeline_section_keeps_it(tmp_path: Path) -> None:
+    """ELZOH has its Tijdslijn section (pointing to Bijlage I): a month table behind the
+    last action opens no second one."""
+    text = ELZOH_TXT.read_text("utf-8")
+    annex = "\n BIJLAGE I \n"
+    assert text.count(annex) == 1
+    path = tmp_path / "zoh-tabel-achteraan.txt"
+    path.write_text(
+        text.replace(annex, "\n\n" + _kemp_table_block("Kalender 2025") + annex), "utf-8"
+    )
+    plan = _extract(path)
+    assert [s.title for s in plan.sections if s.kind == "timeline"] == ["Tijdslijn"]

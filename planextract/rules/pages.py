@@ -14,7 +14,7 @@ from planextract.rules.months import opens_with_month
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import TITLE_LINE_CHARS
 from planextract.rules.text import small_int, starts_lowercase
-from planextract.rules.timeline import TableRules, header_word_at_start
+from planextract.rules.timeline import TableRules, header_word_at_start, is_narrative_line
 
 # Share of the non-blank lines that must carry the same leading spaces for them to be the
 # export's own indentation rather than marks (page starts are a few lines in a hundred).
@@ -85,26 +85,40 @@ def month_table_after_goals(
     does not know ('Kalender 2025', 'Maandoverzicht'); None when there is none.
 
     The heading is the one-line paragraph right above the table's header row ('Maand …',
-    the timeline's header words); the table needs as many rows that open with a month as
-    a month table under any other heading (`min_rows_unnamed`), and nothing of the goals after
-    it (a month table in an action's answer has the rest of its form or the next goal
-    after it). Without that heading the table's lines stay where they are."""
-    if not any(t.kind == Kind.GOAL for t in tokens):
+    the timeline's header words). From that row on to the next section (or the end), the
+    table is all there is: at least as many rows that open with a month as a month table
+    under any other heading needs (`min_rows_unnamed`), no line of running text
+    (`is_narrative_line`: a narrative action's prose, a sentence opening with 'Wanneer'),
+    nothing of the goals (a table in an action's answer has the rest of its form or the
+    next goal after it). Not in a plan that has its timeline section: that is the
+    timeline. Without the heading the table's lines stay where they are."""
+    if not any(t.kind == Kind.GOAL for t in tokens) or any(
+        t.kind == Kind.SECTION and t.section_kind == "timeline" for t in tokens
+    ):
         return None
-    # the goals end with their last heading or form token (a table before it is theirs)
+    # the goals end with their last heading or form token (a table before it is theirs);
+    # the table may run up to the first section after them
     last = max(k for k, t in enumerate(tokens) if t.kind in _GOALS_GO_ON)
-    for k in range(last + 1, len(tokens)):
+    end = next((k for k in range(last + 1, len(tokens)) if tokens[k].kind == Kind.SECTION), None)
+    end = len(tokens) if end is None else end
+    # from the end backwards: month rows after each position, and running text from it on
+    rows_after = [0] * (end + 1)
+    prose_from = [False] * (end + 1)
+    rows: set[int] = set()
+    for k in range(end - 1, last, -1):
+        text = lines[tokens[k].index].text
+        rows_after[k] = len(rows)
+        prose_from[k] = prose_from[k + 1] or is_narrative_line(text, table)
+        if opens_with_month(text):
+            rows.add(tokens[k].index)
+    for k in range(last + 1, end):
         tok = tokens[k]
-        if tok.kind == Kind.SECTION:
-            return None  # a section the profile knows comes first: its rules apply
-        if tok.kind != Kind.TEXT or tokens[k - 1].index == tok.index:
+        if tok.kind != Kind.TEXT or tokens[k - 1].index == tok.index or prose_from[k]:
             continue
         if header_word_at_start(lines[tok.index].text, table) is None:
             continue
-        end = next((j for j in range(k + 1, len(tokens)) if tokens[j].kind == Kind.SECTION), None)
-        rows = {t.index for t in tokens[k + 1 : end] if opens_with_month(lines[t.index].text)}
-        if len(rows) < table.min_rows_unnamed:
-            continue
+        if rows_after[k] < table.min_rows_unnamed:
+            return None  # fewer month rows after a later header still
         return k - 1 if _heads_a_table(tokens, k - 1, lines) else None
     return None
 
