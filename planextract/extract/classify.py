@@ -16,6 +16,7 @@ from planextract.rules.headings import (
     heading_page_numbers,
     match_goal_heading,
     match_section,
+    numbered_list_item,
     toc_lines,
     without_page_number,
 )
@@ -286,7 +287,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     paged = heading_page_numbers(doc.lines, content, profile)
     tokens: list[Token] = []
     before: str | None = None  # the content line before this one, if running text
-    for i in content:
+    for pos, i in enumerate(content):
         line = doc.lines[i]
         blank, brk = gaps[i]
         opens = False
@@ -306,6 +307,12 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
                 kinds = [(Kind.TEXT, {"text": line.text})]  # an entry, not the heading
             elif kinds[0][0] == Kind.GOAL and heading_in_running_text(before, opens, profile):
                 kinds = [(Kind.TEXT, {"text": line.text})]  # 'OD 1.3' named in a sentence
+            elif kinds[0][0] == Kind.SECTION and numbered_list_item(
+                line.text,
+                doc.lines[content[pos - 1]].text if pos else None,
+                doc.lines[content[pos + 1]].text if pos + 1 < len(content) else None,
+            ):
+                kinds = [(Kind.TEXT, {"text": line.text})]  # '2. Tijdslijn' of a list
             elif (
                 len(kinds) == 1
                 and kinds[0][0] in (Kind.LABEL, Kind.PART)

@@ -22,8 +22,29 @@ _TOC_ENTRY = re.compile(r"(?:\.{3,}|…|\t| {2,})\s*\d{1,3}$")
 # In a table of contents, also an entry whose number follows after a single space.
 _TOC_NUMBER = re.compile(r"\S\s\d{1,3}$")
 # Word's heading numbering before a section name: '1 Instructies', '2.1 Communicatie …',
-# '3. Tijdslijn' (as before a goal heading: profile [headings] outline_numbers).
-_OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
+# '2.1. Communicatie …' (as before a goal heading: profile [headings] outline_numbers).
+# A single number with a full stop ('1. Visie') is a numbered list's item, not a heading.
+_OUTLINE_NUMBER = re.compile(r"^(?:\d{1,2}|\d{1,2}(?:\.\d{1,2}){1,3}\.?)\s+(?=\S)")
+
+
+# A numbered list's item: one number and a full stop or parenthesis ('1. ', '2) ').
+_LIST_NUMBER = re.compile(r"^(\d{1,2})([.)])\s+\S")
+
+
+def numbered_list_item(text: str, before: str | None, after: str | None) -> bool:
+    """Rule 'a numbered list, not headings': '2. Tijdslijn' between '1. Inleiding' and
+    '3. Acties 2025' (the content lines right before and after it) names sections in a list
+    of the plan's parts; a heading's number is never followed by the next heading's on the
+    next line."""
+    m = _LIST_NUMBER.match(text)
+    if m is None:
+        return False
+    number, mark = int(m[1]), m[2]
+    for other, step in ((before, -1), (after, 1)):
+        o = _LIST_NUMBER.match(other or "")
+        if o is not None and o[2] == mark and int(o[1]) == number + step:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
