@@ -9,34 +9,22 @@ vocabulary and the validators of the models included: about 0.13 s of CPU of one
 about 15 collections and no full one per plan; cycles are still collected, in larger
 batches, so memory stays bounded over a long batch.
 
-At exit the interpreter runs one more full collection over every object, only to find what
-the process is about to drop anyway (0.07-0.1 s with spaCy loaded): the objects are frozen
-first (`gc.freeze`), so that collection has nothing to walk. Nothing waits on it: every
-file planextract writes is closed when written, and the interpreter flushes the standard
-streams itself.
-
-Only the command line's commands and the batch workers call this: a program that imports
-planextract keeps its own collector settings.
+Only a command of the command line (also when a program runs it in-process, as click's
+test runner does) and the batch workers call this: a program that imports planextract's
+modules keeps its own collector settings.
 """
 
 from __future__ import annotations
 
-import atexit
 import gc
 
 # New containers between two collections of the youngest generation (CPython: 700).
 YOUNGEST_THRESHOLD = 10_000
-_tuned = False
 
 
 def tune_collector() -> None:
     """Collect the youngest generation every YOUNGEST_THRESHOLD containers (never more
-    often than the process already does; the older generations' ratios stay), and skip
-    the full collection at exit."""
-    global _tuned
+    often than the process already does); the older generations' ratios stay."""
     youngest, middle, oldest = gc.get_threshold()
     if 0 < youngest < YOUNGEST_THRESHOLD:
         gc.set_threshold(YOUNGEST_THRESHOLD, middle, oldest)
-    if not _tuned:
-        _tuned = True
-        atexit.register(gc.freeze)  # runs after the handlers registered later (LIFO)
