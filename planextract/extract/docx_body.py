@@ -373,7 +373,7 @@ class BodyReader:
         cells (whatever its grid: Word grids often have extra columns), the narrower left
         cell of a 2-cell row being the label. A data table: a row has three or more cells."""
         grid = [twips(wval(c, "w")) for c in tbl.iterfind(f"{q('tblGrid')}/{q('gridCol')}")]
-        rows = [(tr, row_cells(tr)) for tr in table_rows(tbl)]
+        rows = [(tr, row_cells(tr, self.counts)) for tr in table_rows(tbl, self.counts)]
         if not rows:
             return []
         widest = max(len(cells) for _, cells in rows)

@@ -4,6 +4,7 @@ symbol characters, pictures and text boxes. No state: the body reader (docx_body
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from planextract.extract.docx_style import q, wval
@@ -14,30 +15,31 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MAX_WRAPPERS = 20  # controls inside controls around rows or cells in a hostile file
 
 
-def row_cells(tr: Any, depth: int = 0) -> list[Any]:
-    """The cells of a row, inside content controls and custom XML too."""
-    out = []
-    for child in tr:
-        if child.tag == q("tc"):
-            out.append(child)
-        elif child.tag in (q("sdt"), q("customXml")) and depth < _MAX_WRAPPERS:
-            content = child.find(q("sdtContent")) if child.tag == q("sdt") else child
-            if content is not None:
-                out.extend(row_cells(content, depth + 1))
-    return out
+def row_cells(tr: Any, counts: Counter[str] | None = None, depth: int = 0) -> list[Any]:
+    """The cells of a row, inside content controls and custom XML too (`counts`: wrappers
+    nested too deep to be read are counted as 'too-deep-wrappers')."""
+    return _unwrapped(tr, q("tc"), counts, depth)
 
 
-def table_rows(tbl: Any, depth: int = 0) -> list[Any]:
+def table_rows(tbl: Any, counts: Counter[str] | None = None, depth: int = 0) -> list[Any]:
     """The rows of a table, inside table-level content controls (a repeating section and
     its items wrap rows) and custom XML too."""
+    return _unwrapped(tbl, q("tr"), counts, depth)
+
+
+def _unwrapped(parent: Any, tag: str, counts: Counter[str] | None, depth: int) -> list[Any]:
     out = []
-    for child in tbl:
-        if child.tag == q("tr"):
+    for child in parent:
+        if child.tag == tag:
             out.append(child)
-        elif child.tag in (q("sdt"), q("customXml")) and depth < _MAX_WRAPPERS:
+        elif child.tag in (q("sdt"), q("customXml")):
+            if depth >= _MAX_WRAPPERS:
+                if counts is not None:
+                    counts["too-deep-wrappers"] += 1
+                continue
             content = child.find(q("sdtContent")) if child.tag == q("sdt") else child
             if content is not None:
-                out.extend(table_rows(content, depth + 1))
+                out.extend(_unwrapped(content, tag, counts, depth + 1))
     return out
 
 

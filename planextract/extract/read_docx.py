@@ -47,6 +47,10 @@ _NOTES = {
         "{n} selectievakje(s) toont een ander symbool dan de status van het vakje: de status telt"
     ),
     "too-deep": "tabellen of tekstvakken te diep genest: de diepste delen zijn niet gelezen",
+    "too-deep-wrappers": (
+        "{n} inhoudsbesturingselement(en) rond tabelrijen of -cellen te diep genest: "
+        "hun rijen en cellen zijn niet gelezen"
+    ),
 }
 
 
