@@ -8,10 +8,10 @@ what every `planextract extract` must do with this stack, and nothing of the pla
 
 - the imports the extract command needs before it reads a byte (click, rapidfuzz,
   pydantic with the output models, the rules and readers);
-- PDFium's characters with the four values per character the layout rules read (unicode
-  in one call per page, then text object, unicode-map error, origin and loose box per
-  character, through ctypes as planextract/extract/pdfium_page.py calls them), on the
-  same PDF, without grouping them into words;
+- PDFium's characters as the reader reads them (planextract/extract/pdfium_page.py
+  page_chars: text object, unicode-map error, origin and loose box of every character,
+  each call made for a whole page through ctypes), on the same PDF, without grouping them
+  into words or any layout rule;
 - the enrichment's spaCy pipeline built (spaCy imported without its CLI, the Dutch
   tokenizer, the rule components).
 
@@ -34,35 +34,18 @@ from speed_bench import BARE_PDFPLUMBER, KEMP_PDF, ROOT, Command
 
 EXTRACT_IMPORTS = "import planextract.cli.extract, planextract.pipeline"
 STACK_IMPORTS = "import click, rapidfuzz, planextract.models.plan"
-# The character loop of planextract/extract/pdfium_page.page_chars, kept to its calls.
+# The reader's own characters (planextract/extract/pdfium_page.page_chars: the four
+# PDFium values per character, each call made for a whole page), not grouped into words.
 PDFIUM_CHARS = """
-import ctypes, sys
+import sys
 import pypdfium2 as pdfium, pypdfium2.raw as c
-def fast(f, res, *args):
-    return ctypes.CFUNCTYPE(res, *args)(ctypes.cast(f, ctypes.c_void_p).value)
-VP, INT, DP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
-text_object = fast(c.FPDFText_GetTextObject, VP, VP, INT)
-map_error = fast(c.FPDFText_HasUnicodeMapError, INT, VP, INT)
-origin = fast(c.FPDFText_GetCharOrigin, INT, VP, INT, DP, DP)
-loose = fast(c.FPDFText_GetLooseCharBox, INT, VP, INT, ctypes.POINTER(c.FS_RECTF))
+from planextract.extract.pdfium_page import page_chars
 pdf = pdfium.PdfDocument(sys.argv[1])
-rect, ox, oy = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-r, x, y = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
 chars = 0
 for k in range(len(pdf)):
     page = pdf[k]
     tp = c.FPDFText_LoadPage(page.raw)
-    n = c.FPDFText_CountChars(tp)
-    buf = (ctypes.c_ushort * (n + 1))()
-    c.FPDFText_GetText(tp, 0, n, buf)
-    units = list(buf)[:n]
-    a = ctypes.cast(tp, ctypes.c_void_p).value
-    for i in range(n):
-        if text_object(a, i):
-            map_error(a, i)
-            origin(a, i, x, y)
-            loose(a, i, r)
-            chars += 1
+    chars += len(page_chars(tp, page.get_mediabox()[3]))
     c.FPDFText_ClosePage(tp)
 """
 SPACY_PIPELINE = (
@@ -85,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         Command("stack imports: click, rapidfuzz, pydantic models", [py, "-c", STACK_IMPORTS]),
         Command("imports of the extract command", [py, "-c", EXTRACT_IMPORTS]),
         Command(
-            "imports + PDFium chars (4 calls per char)",
+            "imports + PDFium chars (the reader's)",
             [py, "-c", f"{EXTRACT_IMPORTS}\n{PDFIUM_CHARS}", pdf],
         ),
         Command(
@@ -126,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             "text plan --no-enrich ≤ 10×",
         ),
         (
-            "imports + PDFium chars (4 calls per char)",
+            "imports + PDFium chars (the reader's)",
             plumber,
             "bare pdfplumber",
             "PDF --no-enrich ≤ 0.35×",
@@ -146,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         "(text plan with enrichment ≤ 1.5 s)"
     )
     print(
-        f"\n(CPU s medians; spread of python -c pass: "
+        f"\n(CPU s medians; python -c pass, wall median: "
         f"{statistics.median(by_name['python -c pass'].wall):.3f} s wall)"
     )
     return 0
