@@ -79,6 +79,18 @@ class Command:
         return statistics.median(self.cpu)
 
 
+def run_interleaved(commands: list[Command], repeat: int) -> None:
+    """One warm-up run of each (page cache, .pyc files), then `repeat` rounds of one run
+    of each, so a change in the machine's speed touches every command alike."""
+    for command in commands:
+        command.run()
+        command.cpu.clear()
+        command.wall.clear()
+    for _ in range(repeat):
+        for command in commands:
+            command.run()
+
+
 def planextract_argv() -> list[str]:
     script = Path(sys.executable).parent / "planextract"
     return [str(script)] if script.exists() else [sys.executable, "-m", "planextract"]
@@ -155,13 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         help_before = [py, "-m", "planextract", "--help"]
         commands.append(Command("before: planextract --help", help_before, env, other))
     try:
-        for command in commands:  # warm-up: page cache, .pyc files
-            command.run()
-            command.cpu.clear()
-            command.wall.clear()
-        for _ in range(args.repeat):
-            for command in commands:
-                command.run()
+        run_interleaved(commands, args.repeat)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

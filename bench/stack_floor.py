@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed_bench import BARE_PDFPLUMBER, KEMP_PDF, ROOT, Command
+from speed_bench import BARE_PDFPLUMBER, KEMP_PDF, ROOT, Command, run_interleaved
 
 EXTRACT_IMPORTS = "import planextract.cli.extract, planextract.pipeline"
 STACK_IMPORTS = "import click, rapidfuzz, planextract.models.plan"
@@ -80,13 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             [py, "-c", f"{EXTRACT_IMPORTS}\n{SPACY_PIPELINE}"],
         ),
     ]
-    for command in commands:  # warm-up: page cache, .pyc files
-        command.run()
-        command.cpu.clear()
-        command.wall.clear()
-    for _ in range(args.repeat):
-        for command in commands:
-            command.run()
+    run_interleaved(commands, args.repeat)
     by_name = {c.name: c for c in commands}
     print(f"{'process':52} {'CPU s median (min–max)':>24} {'RSS MB':>7}")
     for c in commands:

@@ -349,20 +349,26 @@ def soft_hyphens(pkg: Package) -> None:
         r.addnext(tail)
 
 
+def _take_box(r: Any) -> bool | None:
+    """The state of the Wingdings or typed checkbox in run `r`, which loses it (None: the
+    run holds none)."""
+    sym = r.find(W + "sym")
+    t = r.find(W + "t")
+    if sym is not None and sym.get(W + "font") == "Wingdings":
+        r.remove(sym)
+        return sym.get(W + "char") == "F0FD"
+    if t is not None and (t.text or "") in ("☒", "☐") and r.getparent().tag == W + "p":
+        r.remove(t)
+        return t.text == "☒"
+    return None
+
+
 def symbol_boxes(font: str, checked: str, unchecked: str) -> Callable[[Package], None]:
     """Every typed or Wingdings checkbox as a w:sym of `font` with the given characters."""
 
     def variant(pkg: Package) -> None:
         for r in list(pkg.body.iter(W + "r")):
-            sym = r.find(W + "sym")
-            t = r.find(W + "t")
-            state = None
-            if sym is not None and sym.get(W + "font") == "Wingdings":
-                state = sym.get(W + "char") == "F0FD"
-                r.remove(sym)
-            elif t is not None and (t.text or "") in ("☒", "☐") and r.getparent().tag == W + "p":
-                state = t.text == "☒"
-                r.remove(t)
+            state = _take_box(r)
             if state is not None:
                 r.append(w("sym", font=font, char=checked if state else unchecked))
 
@@ -606,15 +612,7 @@ def typed_boxes(checked: str, unchecked: str) -> Callable[[Package], None]:
 
     def variant(pkg: Package) -> None:
         for r in list(pkg.body.iter(W + "r")):
-            sym = r.find(W + "sym")
-            t = r.find(W + "t")
-            state = None
-            if sym is not None and sym.get(W + "font") == "Wingdings":
-                state = sym.get(W + "char") == "F0FD"
-                r.remove(sym)
-            elif t is not None and (t.text or "") in ("☒", "☐") and r.getparent().tag == W + "p":
-                state = t.text == "☒"
-                r.remove(t)
+            state = _take_box(r)
             if state is not None:
                 t = w("t")
                 t.text = checked if state else unchecked
