@@ -164,12 +164,20 @@ def word_numbered_goals(pkg: Package) -> None:
             levels = [("decimal", f"{m['word']} %1{m['sep'].rstrip()}")]
         else:
             levels = [("decimal", "%1."), ("decimal", f"{m['word']} %1.%2{m['sep'].rstrip()}")]
-        nid = pkg.add_list(levels, dict(enumerate(numbers)))
-        strip_prefix(p, m.group(0))
-        numpr = w("numPr")
-        numpr.append(w("ilvl", val=str(len(numbers) - 1)))
-        numpr.append(w("numId", val=nid))
-        ppr_of(p).append(numpr)
+        _number_by_word(pkg, p, m.group(0), levels, numbers)
+
+
+def _number_by_word(
+    pkg: Package, p: Any, prefix: str, levels: list[tuple[str, str]], numbers: list[int]
+) -> None:
+    """Heading paragraph `p` numbered by Word (a list of `levels` counting `numbers`) instead
+    of its typed `prefix`."""
+    nid = pkg.add_list(levels, dict(enumerate(numbers)))
+    strip_prefix(p, prefix)
+    numpr = w("numPr")
+    numpr.append(w("ilvl", val=str(len(numbers) - 1)))
+    numpr.append(w("numId", val=nid))
+    ppr_of(p).append(numpr)
 
 
 def outline_styles(pkg: Package) -> None:
@@ -1154,12 +1162,7 @@ def abbreviated_numbered_goals(pkg: Package) -> None:
         levels = (
             [("decimal", text)] if len(numbers) == 1 else [("decimal", "%1."), ("decimal", text)]
         )
-        nid = pkg.add_list(levels, dict(enumerate(numbers)))
-        strip_prefix(p, m.group(0))
-        numpr = w("numPr")
-        numpr.append(w("ilvl", val=str(len(numbers) - 1)))
-        numpr.append(w("numId", val=nid))
-        ppr_of(p).append(numpr)
+        _number_by_word(pkg, p, m.group(0), levels, numbers)
 
 
 def without_layout_record(pkg: Package) -> None:
