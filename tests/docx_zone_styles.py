@@ -513,6 +513,16 @@ def prompt_in_label_cell(pkg: Package) -> None:
                 label.append(body[0])
 
 
+def _control(setting: Any) -> tuple[Any, Any]:
+    """An empty content control (w:sdt) with one property: the control and its content
+    element, to put elements in."""
+    sdt, pr, content = w("sdt"), w("sdtPr"), w("sdtContent")
+    pr.append(setting)
+    sdt.append(pr)
+    sdt.append(content)
+    return sdt, content
+
+
 def controls_around_blocks(pkg: Package) -> None:
     """Block-level content controls around each heading and each whole form table."""
     targets = [
@@ -522,14 +532,9 @@ def controls_around_blocks(pkg: Package) -> None:
         or (el.tag == W + "p" and style_of(el) in ("Heading1", "Heading2", "Heading3"))
     ]
     for el in targets:
-        sdt = w("sdt")
-        pr = w("sdtPr")
-        pr.append(w("alias", val="Sectie"))
-        sdt.append(pr)
-        content = w("sdtContent")
+        sdt, content = _control(w("alias", val="Sectie"))
         el.addprevious(sdt)
         content.append(el)
-        sdt.append(content)
 
 
 def fields_around_text(pkg: Package) -> None:
@@ -822,21 +827,11 @@ def repeating_sections(pkg: Package) -> None:
                 tr.addprevious(holder)
                 holder.append(tr)
             continue
-        outer = w("sdt")
-        pr = w("sdtPr")
-        pr.append(etree.Element(f"{{{w15}}}repeatingSection"))
-        outer.append(pr)
-        content = w("sdtContent")
-        outer.append(content)
+        outer, content = _control(etree.Element(f"{{{w15}}}repeatingSection"))
         rows[0].addprevious(outer)
         for tr in rows:
-            item = w("sdt")
-            item_pr = w("sdtPr")
-            item_pr.append(etree.Element(f"{{{w15}}}repeatingSectionItem"))
-            item.append(item_pr)
-            item_content = w("sdtContent")
+            item, item_content = _control(etree.Element(f"{{{w15}}}repeatingSectionItem"))
             item_content.append(tr)
-            item.append(item_content)
             content.append(item)
 
 
@@ -1018,12 +1013,7 @@ def placeholder_prompts(pkg: Package) -> None:
         if not _is_prompt(p):
             continue
         runs = [r for r in p if r.tag == W + "r" and r.find(W + "t") is not None]
-        sdt = w("sdt")
-        pr = w("sdtPr")
-        pr.append(w("showingPlcHdr"))
-        sdt.append(pr)
-        content = w("sdtContent")
-        sdt.append(content)
+        sdt, content = _control(w("showingPlcHdr"))
         runs[0].addprevious(sdt)
         for r in runs:
             content.append(r)
