@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from planextract.models.plan import Plan
-
 # mkstemp creates files readable by the owner only; outputs get the usual permissions.
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -100,4 +98,6 @@ def inside(root: Path, relative: str | Path) -> Path:
 
 def schema_json() -> str:
     """The published JSON Schema of the output contract."""
-    return json.dumps(Plan.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    from planextract.models.contract import plan_json_schema  # pydantic: only for the schema
+
+    return json.dumps(plan_json_schema(), indent=2, ensure_ascii=False) + "\n"

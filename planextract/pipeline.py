@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from planextract.extract.metadata import organisation_and_title, plan_year
 from planextract.extract.page_ranges import add_page_ranges
 from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
+from planextract.models.check import checked_data
 from planextract.models.document import Document
 from planextract.models.json_text import json_text
 from planextract.models.plan import Plan, Source, SourceNote
@@ -186,21 +188,27 @@ def extract_file(
 EMPTY_PROVENANCE: dict[str, Any] = {"boxes": [], "page_range": None}
 
 
+def _json_value(value: Any) -> Any:
+    """A float that is not a number or infinite is null in the JSON (as pydantic writes it)."""
+    if isinstance(value, dict | list):
+        return _drop_empty_provenance(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def _drop_empty_provenance(value: Any) -> Any:
     if isinstance(value, dict):
-        out = {}
-        for k, v in value.items():
-            if k in EMPTY_PROVENANCE and v == EMPTY_PROVENANCE[k]:
-                continue
-            out[k] = _drop_empty_provenance(v) if isinstance(v, dict | list) else v
-        return out
-    if isinstance(value, list):
-        return [_drop_empty_provenance(v) if isinstance(v, dict | list) else v for v in value]
-    return value
+        return {
+            k: _json_value(v)
+            for k, v in value.items()
+            if not (k in EMPTY_PROVENANCE and v == EMPTY_PROVENANCE[k])
+        }
+    return [_json_value(v) for v in value]
 
 
 def plan_to_json(plan: Plan) -> str:
     """Deterministic JSON: fixed key order, UTF-8 text, trailing newline. Empty provenance
     (`boxes: []`, `page_range: null`) is left out; both are the models' defaults."""
-    data = _drop_empty_provenance(plan.model_dump(mode="json"))
+    data = _drop_empty_provenance(checked_data(plan))
     return json_text(data) + "\n"

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from planextract.errors import LimitExceeded, UnreadableInput
 from planextract.extract.limits import Limits
 from planextract.models.plan import Plan
@@ -42,8 +40,12 @@ def read_result(path: Path, name: str, limits: Limits | None = None) -> Plan:
         raise UnreadableInput(name, f"cannot read file ({exc.strerror or exc})") from exc
     if len(data) > limit:
         raise LimitExceeded(name, f"the result is more than the {limit >> 20} MB a result may have")
+    from pydantic import ValidationError
+
+    from planextract.models.contract import plan_from_json  # pydantic: only to read back
+
     try:
-        return Plan.model_validate_json(data)
+        return plan_from_json(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))[:_SHORT] or "document"

@@ -224,6 +224,15 @@ def test_extract_of_a_text_plan_imports_no_report_batch_or_pdf_code(tmp_path: Pa
     assert not {m for m in loaded if m.startswith(("planextract.report", "planextract.batch"))}
 
 
+def test_extract_without_enrichment_imports_no_pydantic(tmp_path: Path) -> None:
+    """The contract's dataclasses are checked by pydantic_core alone (spaCy, for the
+    enrichment, brings pydantic with it)."""
+    loaded = _modules_after(["extract", str(ELZOH_TXT), "--out", str(tmp_path), "--no-enrich"])
+    assert "planextract.models.check" in loaded and "pydantic_core" in loaded
+    assert not {m for m in loaded if m.split(".")[0] == "pydantic"}
+    assert json.loads((tmp_path / "zuidoost-hageland-actieplan-2025.json").read_text())["title"]
+
+
 def test_a_pdf_with_text_on_every_page_loads_no_ocr_code(tmp_path: Path) -> None:
     loaded = _modules_after(["extract", str(KEMP_PDF), "--out", str(tmp_path), "-q"])
     assert "planextract.extract.pdfium_page" in loaded

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def test_which_copy_counts() -> None:
 
 def test_same_content_without_a_zone_name(kemp: Plan, elzoh: Plan) -> None:
     """A re-submission whose cover page lost the zone name is still recognised."""
-    anonymous = kemp.model_copy(update={"organisation": None, "year": None})
+    anonymous = replace(kemp, organisation=None, year=None)
     keys = [copy_key(p) for p in (kemp, elzoh, anonymous)]
     assert keys[0].content == keys[2].content != keys[1].content
     assert counting_copies(keys) == [None, None, 0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from copy import deepcopy
 
 import pytest
 from conftest import KEMP_TXT, texts
@@ -153,7 +154,7 @@ def test_periods_in_timeline_cells_go_to_the_scheduled_action(kemp: Plan) -> Non
     # No cell of Kemp en Duin's grids names a date (their months are the rows); a copy
     # with one network-lunch cell reworded shows where a written period goes.
     assert not any(p.field.startswith("timeline.") for a in kemp.actions() for p in a.periods)
-    plan = kemp.model_copy(deep=True)
+    plan = deepcopy(kemp)
     assert plan.timeline is not None
     lunches = plan.timeline.tables[1].rows[2]  # Maart, column 0: 4.5b-1 (line 275)
     assert lunches.cells[0] == "Netwerklunches"

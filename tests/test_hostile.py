@@ -9,6 +9,7 @@ fails with MemoryError (or an internal error) instead of passing slowly.
 from __future__ import annotations
 
 import json
+from copy import deepcopy
 from pathlib import Path
 
 from bounded import cli, pdf_bomb, snippet
@@ -146,7 +147,7 @@ def test_a_footer_number_of_5000_digits(tmp_path: Path) -> None:
 def test_export_refuses_numbers_beyond_64_bits(tmp_path: Path, elzoh_result: object) -> None:
     from planextract.pipeline import plan_to_json
 
-    plan = elzoh_result.plan.model_copy(deep=True)  # type: ignore[attr-defined]
+    plan = deepcopy(elzoh_result.plan)  # type: ignore[attr-defined]
     results = tmp_path / "results"
     results.mkdir()
     (results / "ok.json").write_text(plan_to_json(plan))
@@ -164,7 +165,7 @@ def test_csv_cells_cannot_be_formulas(tmp_path: Path, elzoh_result: object) -> N
     from planextract.batch.index import make_row, write_index
     from planextract.pipeline import plan_to_json
 
-    plan = elzoh_result.plan.model_copy(deep=True)  # type: ignore[attr-defined]
+    plan = deepcopy(elzoh_result.plan)  # type: ignore[attr-defined]
     plan.title = '=HYPERLINK("http://x","klik")'
     plan.organisation = "@SUM(1+1)"
     (tmp_path / "in").mkdir()

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from planextract.models.check import checked_data
 from planextract.models.json_text import SMALLEST_ALIKE, _floats_alike, json_text
 from planextract.pipeline import Result, _drop_empty_provenance
 
@@ -30,7 +31,7 @@ def test_sample_plans_are_written_as_json_dumps_writes_them(
     name: str, line: str, request: pytest.FixtureRequest
 ) -> None:
     result: Result = request.getfixturevalue(name)
-    data = _drop_empty_provenance(result.plan.model_dump(mode="json"))
+    data = _drop_empty_provenance(checked_data(result.plan))
     assert _floats_alike(data)  # so the fast writer is the one under test
     text = json_text(data)
     assert text == _dumps(data)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from planextract.models.check import plan_data
 from planextract.models.plan import Plan
 from planextract.pipeline import Result
 
@@ -35,7 +36,7 @@ def without_keys(value: Any, keys: set[str]) -> Any:
 
 
 def contract(plan: Plan) -> dict[str, Any]:
-    data = without_keys(plan.model_dump(), PROVENANCE)
+    data = without_keys(plan_data(plan), PROVENANCE)
     return {k: v for k, v in data.items() if k not in PER_FORMAT}
 
 

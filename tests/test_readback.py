@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import pickle
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from planextract.batch.run import BatchOptions, run_batch
 from planextract.batch.staging import RESULT, Staging, remove_stale_staging
 from planextract.errors import LimitExceeded
 from planextract.extract.limits import Limits, check_output
+from planextract.models import contract
 from planextract.models.plan import Plan
 from planextract.pipeline import plan_to_json
 
@@ -145,8 +147,8 @@ def test_the_supervisor_never_parses_a_plan(
     (folder / "elzoh.txt").write_bytes(ELZOH_TXT.read_bytes())
     (folder / "kapot.txt").write_bytes(b"\x00\x01 no plan")
     out = tmp_path / "out"
-    monkeypatch.setattr(Plan, "model_validate_json", _no_parsing)
-    monkeypatch.setattr(Plan, "model_validate", _no_parsing)
+    monkeypatch.setattr(contract, "plan_from_json", _no_parsing)
+    monkeypatch.setattr(contract, "plan_adapter", _no_parsing)
     options = BatchOptions(out_dir=out, jobs=2, setup=Setup(enrich=False))
     for status in ("converted", "skipped"):
         report = run_batch([folder], options, Progress(sys.stderr))
@@ -250,7 +252,7 @@ def test_export_holds_one_plan_at_a_time(
     folder = tmp_path / "in"
     folder.mkdir()
     for k in range(4):
-        plan = (kemp, elzoh)[k % 2].model_copy(deep=True)
+        plan = deepcopy((kemp, elzoh)[k % 2])
         plan.year = 2020 + k
         (folder / f"plan-{k}.json").write_text(plan_to_json(plan), "utf-8")
     alive: list[weakref.ref[Plan]] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 import tomllib
+from copy import deepcopy
 
 from conftest import SAMPLES
 
@@ -83,7 +84,7 @@ def test_timeline_grids_join_pages_and_skip_other_tables() -> None:
 
 def test_build_timeline_from_pdf_tables(kemp: Plan) -> None:
     doc = kemp_document()
-    plan = kemp.model_copy(deep=True)
+    plan = deepcopy(kemp)
     found = build_timeline(plan, doc, load_profile())
     timeline = found.timeline
     assert timeline is not None and found.status.status == "table"

@@ -20,11 +20,12 @@ from writer_variants import (
     variant,
 )
 
+from planextract.models.check import checked_data
 from planextract.pipeline import extract_file
 
 
 def _json(path: Path) -> dict:
-    return extract_file(path, enrich=False).plan.model_dump(mode="json")
+    return checked_data(extract_file(path, enrich=False).plan)
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,16 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel
-
 from planextract.models.plan import (
     TEMPLATE_FIELDS,
     Action,
     Evaluation,
     ListItem,
+    Model,
     OperationalGoal,
     Plan,
     StrategicGoal,
+    field_types,
 )
 from planextract.rules.zones import zone_key
 
@@ -217,12 +217,12 @@ def _is_list_part(annotation: Any) -> bool:
     return any(typing.get_args(a) == (ListItem,) for a in (annotation, *options))
 
 
-def _parts(model: type[BaseModel]) -> list[tuple[str, bool]]:
+def _parts(model: type[Model]) -> list[tuple[str, bool]]:
     """The answer parts of a field model (name, is_list), in declaration order; new parts
     added to the models are exported without changes here."""
     return [
-        (name, _is_list_part(info.annotation))
-        for name, info in model.model_fields.items()
+        (name, _is_list_part(annotation))
+        for name, annotation in field_types(model).items()
         if name not in NOT_PARTS and not (model is Evaluation and name in EVALUATION_TYPES)
     ]
 
@@ -237,7 +237,7 @@ def _items(plan_id: int, action_id: str, field: str, part: str, items: list[List
 def _action_fields(plan_id: int, action: Action, out: dict[str, list[Row]]) -> None:
     for field in TEMPLATE_FIELDS:
         value = getattr(action, field)
-        model = Action.model_fields[field].annotation
+        model = field_types(Action)[field]
         model = next(a for a in typing.get_args(model) if a is not type(None))
         for part, is_list in _parts(model):
             content = getattr(value, part) if value is not None else None

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel
-
 from planextract.models.document import Document
-from planextract.models.plan import PageRange, Plan
+from planextract.models.plan import Model, PageRange, Plan
 
 Span = tuple[int, int, int]  # first, last, unknown lines
 
@@ -78,7 +76,7 @@ def _spans(doc: Document, plan: Plan) -> dict[str, Span]:
     return spans
 
 
-def _owners(plan: Plan) -> Iterator[tuple[str, BaseModel]]:
+def _owners(plan: Plan) -> Iterator[tuple[str, Model]]:
     for k, section in enumerate(plan.sections):
         yield f"sections:{k}", section
     for sd in plan.strategic_goals:

@@ -1,4 +1,10 @@
-"""The output contract (schema_version 1.0): pydantic models that *are* the JSON.
+"""The output contract (schema_version 1.0): dataclasses that *are* the JSON.
+
+The classes are plain dataclasses, so that a process that extracts a plan does not import
+pydantic nor build its 39 models (about 0.13 s of every such process). pydantic reads the
+same classes where it is needed: the published JSON Schema and reading a plan JSON back
+(models/contract.py), and the check of every JSON written (models/check.py); each field's
+description and bounds are in its dataclass metadata, where pydantic finds them.
 
 Conventions
 - A template field or sub-part that is absent from the form is ``null``; one that is
@@ -10,17 +16,17 @@ Conventions
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
+from typing import Any, Literal, get_type_hints
 
 SCHEMA_VERSION = "1.0"
 BOXES = "PDF input: per page, the box around the lines the value was read from."
 
 
-# Default factories as Python functions: pydantic inspects each factory's signature when a
-# model is built, and for the builtins `list` and `dict` that means parsing their text
-# signature (68 fields, about 12 ms of every process that loads the models).
+# Default factories as Python functions: pydantic inspects each factory's signature when it
+# builds a schema, and for the builtins `list` and `dict` that means parsing their text
+# signature.
 def new_list() -> list[Any]:
     return []
 
@@ -29,11 +35,36 @@ def new_dict() -> dict[Any, Any]:
     return {}
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+def Field(default: Any = MISSING, *, default_factory: Any = MISSING, **info: Any) -> Any:
+    """A dataclass field with pydantic's field arguments (description, ge, le) as metadata:
+    pydantic takes them from there for the schema and the checks."""
+    return field(default=default, default_factory=default_factory, metadata=info)
 
 
-class PageRange(_Model):
+class Model:
+    """Base of the contract's dataclasses."""
+
+    # Read by pydantic for every dataclass of the contract: unknown keys are refused.
+    __pydantic_config__ = {"extra": "forbid"}  # noqa: RUF012
+
+
+_dataclass = dataclass(kw_only=True)
+
+
+@cache
+def field_types(cls: type[Model]) -> dict[str, Any]:
+    """Each field's type, in declaration order (the annotations are strings here)."""
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] for f in fields(cls)}  # type: ignore[arg-type]
+
+
+def field_values(value: Model) -> list[tuple[str, Any]]:
+    """(name, value) of each field in declaration order."""
+    return [(f.name, getattr(value, f.name)) for f in fields(value)]  # type: ignore[arg-type]
+
+
+@_dataclass
+class PageRange(Model):
     """Where a value's unpinned lines must lie: between the pages of the known lines around
     them (a text export whose page marks and footers do not add up). Never a guess of one
     page: `pages` keeps only the pages that are known."""
@@ -47,7 +78,8 @@ class PageRange(_Model):
 PAGE_RANGE = "Set when some lines have no page: the range they must lie in (uncertain)."
 
 
-class Box(_Model):
+@_dataclass
+class Box(Model):
     """A rectangle on a PDF page, in PDF points from the top-left corner."""
 
     page: int
@@ -58,7 +90,8 @@ class Box(_Model):
 
 
 # -- enrichment: normalised data next to the document's own text (enrich/) --------------
-class Partner(_Model):
+@_dataclass
+class Partner(Model):
     """An organisation or group named in a field, with its canonical name from the gazetteer."""
 
     name: str = Field(description="Canonical name (gazetteer), or the name as written if unknown.")
@@ -75,7 +108,8 @@ class Partner(_Model):
     pages: list[int] = Field(default_factory=new_list)
 
 
-class Period(_Model):
+@_dataclass
+class Period(Model):
     """A date or period from the text, normalised to months; the words are kept in `text`."""
 
     text: str = Field(description="The expression as written.")
@@ -111,7 +145,8 @@ class Period(_Model):
     pages: list[int] = Field(default_factory=new_list)
 
 
-class Target(_Model):
+@_dataclass
+class Target(Model):
     """A quantitative commitment in an evaluation criterion."""
 
     text: str = Field(description="The words the target was read from.")
@@ -126,7 +161,8 @@ class Target(_Model):
     pages: list[int] = Field(default_factory=new_list)
 
 
-class ListItem(_Model):
+@_dataclass
+class ListItem(Model):
     """One item of a list answer: a bullet, a sub-bullet or an unmarked paragraph."""
 
     text: str
@@ -136,12 +172,14 @@ class ListItem(_Model):
     boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
-class SourceNote(_Model):
+@_dataclass
+class SourceNote(Model):
     code: str
     detail: str = Field(description="Dutch, what was found and done.")
 
 
-class Source(_Model):
+@_dataclass
+class Source(Model):
     file: str = Field(description="File name of the plan as given (no directories).")
     sha256: str
     format: Literal["pdf", "text", "docx"]
@@ -160,7 +198,8 @@ class Source(_Model):
     )
 
 
-class Section(_Model):
+@_dataclass
+class Section(Model):
     """A narrative part of the plan outside the goal tree (Inleiding, Algemeen, Tijdslijn…)."""
 
     title: str
@@ -173,7 +212,8 @@ class Section(_Model):
     partners: list[Partner] = Field(default_factory=new_list, description="Enrichment.")
 
 
-class What(_Model):
+@_dataclass
+class What(Model):
     text: str = Field(description="The description before the scope sub-parts.")
     do: list[ListItem] | None = Field(None, description="'Wat ga je wel doen?'")
     dont: list[ListItem] | None = Field(None, description="'Wat ga je niet doen?'")
@@ -181,20 +221,23 @@ class What(_Model):
     boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
-class Why(_Model):
+@_dataclass
+class Why(Model):
     text: str
     pages: list[int] = Field(default_factory=new_list)
     boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
-class ForWhom(_Model):
+@_dataclass
+class ForWhom(Model):
     text: str = Field(description="The answer as written.")
     target_groups: list[ListItem] | None = None
     pages: list[int] = Field(default_factory=new_list)
     boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
-class WithWhom(_Model):
+@_dataclass
+class WithWhom(Model):
     text: str = Field(description="The whole answer as written, all sub-parts in order.")
     lead: str | None = Field(None, description="'Wie is de trekker van de actie?'")
     council_role: str | None = Field(
@@ -208,7 +251,8 @@ class WithWhom(_Model):
     boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
-class How(_Model):
+@_dataclass
+class How(Model):
     text: str = Field(description="The plan as written, before the milestones.")
     steps: list[ListItem] = Field(default_factory=new_list)
     milestones: list[ListItem] | None = Field(
@@ -218,7 +262,8 @@ class How(_Model):
     boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
-class EvaluationType(_Model):
+@_dataclass
+class EvaluationType(Model):
     selected: bool | None = Field(
         description="Checkbox state; null when the glyph could not be read (see quality)."
     )
@@ -231,7 +276,8 @@ class EvaluationType(_Model):
     targets: list[Target] = Field(default_factory=new_list, description="Enrichment.")
 
 
-class Evaluation(_Model):
+@_dataclass
+class Evaluation(Model):
     process: EvaluationType | None = None
     output: EvaluationType | None = None
     outcome: EvaluationType | None = None
@@ -240,7 +286,8 @@ class Evaluation(_Model):
     boxes: list[Box] = Field(default_factory=new_list, description=BOXES)
 
 
-class UnknownLabel(_Model):
+@_dataclass
+class UnknownLabel(Model):
     """A line written as a form label that the template profile does not know ('Budget:');
     its text stays where it was read (`field`) and is reported."""
 
@@ -250,7 +297,8 @@ class UnknownLabel(_Model):
     pages: list[int] = Field(default_factory=new_list)
 
 
-class Action(_Model):
+@_dataclass
+class Action(Model):
     id: str = Field(description="Unique in the plan: '<OD key>-<n>', e.g. '4.5b-1'.")
     title: str
     number: str | None = Field(
@@ -277,7 +325,8 @@ class Action(_Model):
 TEMPLATE_FIELDS = ("what", "why", "for_whom", "with_whom", "how", "evaluation")
 
 
-class OperationalGoal(_Model):
+@_dataclass
+class OperationalGoal(Model):
     id: str = Field(
         description="Unique key: the number, with a letter when a number is reused; "
         "without a printed number, the SD's key and the place under it ('OD2.?3')."
@@ -294,7 +343,8 @@ class OperationalGoal(_Model):
     actions: list[Action] = Field(default_factory=new_list)
 
 
-class StrategicGoal(_Model):
+@_dataclass
+class StrategicGoal(Model):
     id: str = Field(
         description="Unique key: 'SD' and the number, with a letter when a number is "
         "reused; without a printed number, the place in the plan ('SD?2'); 'SD0' holds "
@@ -311,7 +361,8 @@ class StrategicGoal(_Model):
     operational_goals: list[OperationalGoal] = Field(default_factory=new_list)
 
 
-class TimelineColumn(_Model):
+@_dataclass
+class TimelineColumn(Model):
     title: str
     action_id: str | None = None
     pages: list[int] = Field(default_factory=new_list)
@@ -331,7 +382,8 @@ class TimelineColumn(_Model):
     )
 
 
-class TimelineCell(_Model):
+@_dataclass
+class TimelineCell(Model):
     """How a non-empty cell was read. Flattened text loses the grid: there the column is
     reconstructed, and the doubt is kept here."""
 
@@ -351,7 +403,8 @@ class TimelineCell(_Model):
     lines: list[int] = Field(default_factory=new_list, description="Source line numbers.")
 
 
-class TimelineRow(_Model):
+@_dataclass
+class TimelineRow(Model):
     month: int = Field(ge=1, le=12)
     label: str
     cells: list[str | None]
@@ -364,7 +417,8 @@ class TimelineRow(_Model):
     pages: list[int] = Field(default_factory=new_list)
 
 
-class TimelineTable(_Model):
+@_dataclass
+class TimelineTable(Model):
     pages: list[int] = Field(default_factory=new_list)
     columns: list[TimelineColumn]
     rows: list[TimelineRow]
@@ -376,7 +430,8 @@ class TimelineTable(_Model):
     )
 
 
-class MilestoneLink(_Model):
+@_dataclass
+class MilestoneLink(Model):
     """A milestone of an action scheduled in a timeline cell."""
 
     action_id: str
@@ -389,24 +444,28 @@ class MilestoneLink(_Model):
     score: float = Field(description="Similarity of milestone and cell, 0-1.")
 
 
-class ColumnRef(_Model):
+@_dataclass
+class ColumnRef(Model):
     table: int
     column: int
     title: str
 
 
-class MilestoneRef(_Model):
+@_dataclass
+class MilestoneRef(Model):
     action_id: str
     milestone: str
     milestone_index: int
 
 
-class TimelineStats(_Model):
+@_dataclass
+class TimelineStats(Model):
     cells: int = Field(description="Non-empty cells.")
     uncertain: int = Field(description="Cells whose column or extent is in doubt.")
 
 
-class Timeline(_Model):
+@_dataclass
+class Timeline(Model):
     tables: list[TimelineTable] = Field(default_factory=new_list)
     milestone_links: list[MilestoneLink] = Field(default_factory=new_list)
     unlinked_columns: list[ColumnRef] = Field(
@@ -421,7 +480,8 @@ class Timeline(_Model):
     stats: TimelineStats = Field(default_factory=lambda: TimelineStats(cells=0, uncertain=0))
 
 
-class TimelineStatus(_Model):
+@_dataclass
+class TimelineStatus(Model):
     """Why `timeline` is what it is; the reason is Dutch, for the policy officer."""
 
     status: Literal["table", "referenced", "image-only", "no-table", "absent"]
@@ -430,7 +490,8 @@ class TimelineStatus(_Model):
     reference: str | None = Field(None, description="What the section refers to, as written.")
 
 
-class Finding(_Model):
+@_dataclass
+class Finding(Model):
     code: str = Field(description="Stable machine code, e.g. 'goal.number_reused'.")
     severity: Literal["error", "warning", "info"]
     message: str = Field(description="Dutch, for the policy officer.")
@@ -440,7 +501,8 @@ class Finding(_Model):
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
 
 
-class ActionQuality(_Model):
+@_dataclass
+class ActionQuality(Model):
     """How completely one action fills in the template (see planextract/quality/score.py)."""
 
     action_id: str
@@ -452,13 +514,15 @@ class ActionQuality(_Model):
     )
 
 
-class SeverityCounts(_Model):
+@_dataclass
+class SeverityCounts(Model):
     error: int = 0
     warning: int = 0
     info: int = 0
 
 
-class Quality(_Model):
+@_dataclass
+class Quality(Model):
     findings: list[Finding] = Field(default_factory=new_list)
     completeness: float | None = Field(
         None,
@@ -473,7 +537,8 @@ class Quality(_Model):
     )
 
 
-class UnassignedText(_Model):
+@_dataclass
+class UnassignedText(Model):
     """Text that fits nowhere in the template, kept so that nothing is lost."""
 
     text: str
@@ -483,7 +548,8 @@ class UnassignedText(_Model):
     page_range: PageRange | None = Field(None, description=PAGE_RANGE)
 
 
-class PageIssue(_Model):
+@_dataclass
+class PageIssue(Model):
     """A problem with one page of the source, found by the reader."""
 
     page: int
@@ -494,7 +560,8 @@ class PageIssue(_Model):
     detail: str = Field(description="Dutch, what was found on the page.")
 
 
-class Extraction(_Model):
+@_dataclass
+class Extraction(Model):
     """Accounting of every input line."""
 
     lines_total: int
@@ -509,7 +576,8 @@ class Extraction(_Model):
     )
 
 
-class Plan(_Model):
+@_dataclass
+class Plan(Model):
     schema_version: Literal["1.0"] = SCHEMA_VERSION
     tool_version: str
     source: Source

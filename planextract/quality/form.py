@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
-from planextract.models.plan import Action, Evaluation, EvaluationType, Plan
+from planextract.models.plan import Action, Evaluation, EvaluationType, Model, Plan, field_values
 from planextract.rules.profile import FieldRule, Profile
 
 EVALUATION = "evaluation"
@@ -121,7 +119,7 @@ def evaluation_types(ev: Evaluation, profile: Profile) -> list[tuple[str, Evalua
     ]
 
 
-def field_empty(value: BaseModel, profile: Profile) -> bool:
+def field_empty(value: Model, profile: Profile) -> bool:
     """Present but not filled in: only the prompt, or '/', and for the evaluation no box
     ticked and no criteria written."""
     if isinstance(value, Evaluation):
@@ -129,4 +127,4 @@ def field_empty(value: BaseModel, profile: Profile) -> bool:
             t.selected is not True and not has_criteria(t)
             for _, t in evaluation_types(value, profile)
         )
-    return all(blank(v) for k, v in value if k != "pages")
+    return all(blank(v) for k, v in field_values(value) if k != "pages")
