@@ -85,6 +85,8 @@ READERS = {
 
 
 def reader_versions(fmt: str) -> dict[str, str]:
+    if not READERS.get(fmt):
+        return {}  # a text file: Python alone (importlib.metadata costs 16 ms to import)
     from importlib.metadata import PackageNotFoundError, version
 
     found = {}

@@ -16,6 +16,7 @@ Conventions
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from typing import Any, Literal, get_type_hints
@@ -47,6 +48,11 @@ class Model:
     # Read by pydantic for every dataclass of the contract: unknown keys are refused.
     __pydantic_config__ = {"extra": "forbid"}  # noqa: RUF012
 
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        """(name, value) of each field in declaration order, as a pydantic model gives."""
+        for f in fields(self):  # type: ignore[arg-type]
+            yield f.name, getattr(self, f.name)
+
 
 _dataclass = dataclass(kw_only=True)
 
@@ -56,11 +62,6 @@ def field_types(cls: type[Model]) -> dict[str, Any]:
     """Each field's type, in declaration order (the annotations are strings here)."""
     hints = get_type_hints(cls)
     return {f.name: hints[f.name] for f in fields(cls)}  # type: ignore[arg-type]
-
-
-def field_values(value: Model) -> list[tuple[str, Any]]:
-    """(name, value) of each field in declaration order."""
-    return [(f.name, getattr(value, f.name)) for f in fields(value)]  # type: ignore[arg-type]
 
 
 @_dataclass

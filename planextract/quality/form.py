@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
-from planextract.models.plan import Action, Evaluation, EvaluationType, Model, Plan, field_values
+from planextract.models.plan import Action, Evaluation, EvaluationType, Model, Plan
 from planextract.rules.profile import FieldRule, Profile
 
 EVALUATION = "evaluation"
@@ -127,4 +127,4 @@ def field_empty(value: Model, profile: Profile) -> bool:
             t.selected is not True and not has_criteria(t)
             for _, t in evaluation_types(value, profile)
         )
-    return all(blank(v) for k, v in field_values(value) if k != "pages")
+    return all(blank(v) for k, v in value if k != "pages")
