@@ -7,7 +7,8 @@ the child, runs interleaved, medians with min–max). The floors are processes t
 what every `planextract extract` must do with this stack, and nothing of the plan:
 
 - the imports the extract command needs before it reads a byte (click, rapidfuzz,
-  pydantic with the output models, the rules and readers);
+  the contract's dataclasses and pydantic_core, which checks and writes the JSON, the
+  rules and readers);
 - PDFium's characters as the reader reads them (planextract/extract/pdfium_page.py
   page_chars: text object, unicode-map error, origin and loose box of every character,
   each call made for a whole page through ctypes), on the same PDF, without grouping them
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from speed_bench import BARE_PDFPLUMBER, KEMP_PDF, ROOT, Command, run_interleaved
 
 EXTRACT_IMPORTS = "import planextract.cli.extract, planextract.pipeline"
-STACK_IMPORTS = "import click, rapidfuzz, planextract.models.plan"
+STACK_IMPORTS = "import click, rapidfuzz, planextract.models.check"
 # The reader's own characters (planextract/extract/pdfium_page.page_chars: the four
 # PDFium values per character, each call made for a whole page), not grouped into words.
 PDFIUM_CHARS = """
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = [
         Command("python -c pass", [py, "-c", "pass"]),
         Command("bare pdfplumber extract_text", [py, "-c", BARE_PDFPLUMBER, pdf]),
-        Command("stack imports: click, rapidfuzz, pydantic models", [py, "-c", STACK_IMPORTS]),
+        Command("stack imports: click, rapidfuzz, contract", [py, "-c", STACK_IMPORTS]),
         Command("imports of the extract command", [py, "-c", EXTRACT_IMPORTS]),
         Command(
             "imports + PDFium chars (the reader's)",
