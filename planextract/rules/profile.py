@@ -90,6 +90,9 @@ class TemplateIndex:
     parts: tuple[PartRule, ...]  # … and their rules
     # 'met wie ', 'met wie? ', 'met wie: ' by first letter (a line is tried against its own)
     label_heads: dict[str, tuple[tuple[FieldRule, str], ...]]
+    head_texts: dict[str, tuple[str, ...]]  # the same heads alone: one startswith call
+    # prompt_keys + part_keys sorted: the keys a text begins sort right after the text
+    sorted_prefixes: tuple[str, ...]
     evaluation_keys: tuple[str, ...]  # normalised evaluation type labels …
     evaluation_rules: tuple[EvaluationTypeRule, ...]  # … and their rules
     glyphs: tuple[str, ...]  # checkbox glyphs, longest first
@@ -118,6 +121,8 @@ def _template_index(
         part_keys=tuple(p.fuzzy_key for p in parts),
         parts=parts,
         label_heads={k: tuple(v) for k, v in by_initial.items()},
+        head_texts={k: tuple(head for _, head in v) for k, v in by_initial.items()},
+        sorted_prefixes=tuple(sorted((*(p for p, _ in prompts), *(p.fuzzy_key for p in parts)))),
         evaluation_keys=tuple(k for k, _ in evaluations),
         evaluation_rules=tuple(r for _, r in evaluations),
         glyphs=tuple(sorted(glyphs, key=len, reverse=True)),
