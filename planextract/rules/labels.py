@@ -504,6 +504,9 @@ def state_of_bare_type(glyphs: Iterable[str | None], profile: Profile) -> bool |
 def match_bullet(text: str, profile: Profile) -> BulletMatch | None:
     """A list item: marker and text ('- item', '• item', 'o sub-item', '(1) item')."""
     stripped = text.lstrip()
+    start = profile.index.bullet_start
+    if start is not None and start.match(stripped) is None:
+        return None  # most lines: one match call instead of one per pattern
     for rule in profile.bullets:
         m = rule.pattern.match(stripped)
         if m:

@@ -96,12 +96,27 @@ class TemplateIndex:
     evaluation_keys: tuple[str, ...]  # normalised evaluation type labels …
     evaluation_rules: tuple[EvaluationTypeRule, ...]  # … and their rules
     glyphs: tuple[str, ...]  # checkbox glyphs, longest first
+    # any bullet pattern, as one: a line it does not match is no list item (None: the
+    # patterns do not combine, each is tried)
+    bullet_start: re.Pattern[str] | None
+
+
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where one of `patterns` does (same flags, no inline flag,
+    no group: a back-reference would name another group once they are joined)."""
+    if not patterns or len({p.flags for p in patterns}) != 1 or any(p.groups for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # e.g. an inline flag, allowed only at the start
+        return None
 
 
 def _template_index(
     fields: tuple[FieldRule, ...],
     evaluation_types: tuple[EvaluationTypeRule, ...],
     glyphs: tuple[str, ...],
+    bullets: tuple[BulletRule, ...],
 ) -> TemplateIndex:
     prompts = [(prompt, rule.key) for rule in fields for prompt in rule.prompts]
     parts = tuple(part for rule in fields for part in rule.parts)
@@ -126,6 +141,7 @@ def _template_index(
         evaluation_keys=tuple(k for k, _ in evaluations),
         evaluation_rules=tuple(r for _, r in evaluations),
         glyphs=tuple(sorted(glyphs, key=len, reverse=True)),
+        bullet_start=_any_of(tuple(b.pattern for b in bullets)),
     )
 
 
@@ -392,6 +408,10 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
     )
     checked = tuple(data["checkboxes"]["checked"])
     unchecked = tuple(data["checkboxes"]["unchecked"])
+    bullets = tuple(
+        BulletRule(name=b["name"], pattern=re.compile(b["pattern"]), level=int(b["level"]))
+        for b in data["bullets"]
+    )
     return Profile(
         id=prof["id"],
         description=prof.get("description", ""),
@@ -429,12 +449,9 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         unchecked_words=frozenset(
             w.casefold() for w in data["checkboxes"].get("unchecked_words", [])
         ),
-        index=_template_index(fields, evaluation_types, checked + unchecked),
+        index=_template_index(fields, evaluation_types, checked + unchecked, bullets),
         empty_answers=frozenset(v.strip() for v in data["empty_answers"]["values"]),
-        bullets=tuple(
-            BulletRule(name=b["name"], pattern=re.compile(b["pattern"]), level=int(b["level"]))
-            for b in data["bullets"]
-        ),
+        bullets=bullets,
         reflow=ReflowRule(
             sentence_end=reflow["sentence_end"],
             continues_after=reflow["continues_after"],
