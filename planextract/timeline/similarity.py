@@ -141,8 +141,11 @@ def _scores(q: Text, cs: list[Text]) -> list[float]:
         token_set = extract_iter(
             text, [cs[i][0] for i in ask], scorer=fuzz.token_set_ratio, processor=None
         )
-        for i, (_, score, _) in zip(ask, token_set, strict=True):
-            best[i] = max(best[i], f32(score) * factors[i])
+        rounded = f32_list([score for _, score, _ in token_set])  # at once, not per pair
+        for i, score in zip(ask, rounded, strict=True):
+            weighted = score * factors[i]
+            if weighted > best[i]:
+                best[i] = weighted
     return f32_list(best)
 
 
