@@ -163,6 +163,9 @@ def match_column_label(text: str, profile: Profile) -> FieldRule | None:
 
 def _part_by_pattern(key: str, profile: Profile) -> PartRule | None:
     """The sub-part whose pattern the normalised line matches (its wording, no typos)."""
+    start = profile.index.part_start
+    if start is not None and start.match(key) is None:
+        return None  # most lines: one match call instead of one per pattern
     return next((part for part in profile.index.parts if part.pattern.match(key)), None)
 
 

@@ -99,6 +99,7 @@ class TemplateIndex:
     # any bullet pattern, as one: a line it does not match is no list item (None: the
     # patterns do not combine, each is tried)
     bullet_start: re.Pattern[str] | None
+    part_start: re.Pattern[str] | None  # the same for the sub-parts' patterns
 
 
 def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
@@ -142,6 +143,7 @@ def _template_index(
         evaluation_rules=tuple(r for _, r in evaluations),
         glyphs=tuple(sorted(glyphs, key=len, reverse=True)),
         bullet_start=_any_of(tuple(b.pattern for b in bullets)),
+        part_start=_any_of(tuple(p.pattern for p in parts)),
     )
 
 
