@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -51,6 +51,19 @@ def _fuzzy_choices(gazetteer: Gazetteer) -> dict[str, str]:
             if len(key) >= gazetteer.fuzzy_min_length:
                 choices.setdefault(key, org.name)
     return choices
+
+
+@lru_cache(maxsize=256)  # by gazetteer and key length: a few dozen lengths
+def _choices_of_length(gazetteer: Gazetteer, n: int) -> tuple[str, ...]:
+    """The squashed variants that can reach the fuzzy ratio with a key of n characters,
+    in the gazetteer's order (the first best match wins a tie): a ratio is at most
+    200 x shorter / (n + length), so the others are left out before rapidfuzz converts
+    every choice at every call. One point of margin keeps rounding out of it."""
+    return tuple(
+        key
+        for key in _fuzzy_choices(gazetteer)
+        if 200 * min(n, len(key)) / (n + len(key)) >= gazetteer.fuzzy_ratio - 1
+    )
 
 
 @cache
@@ -108,7 +121,10 @@ class OrgFinder:
             return None
         choices = _fuzzy_choices(self.gazetteer)
         best = process.extractOne(
-            key, list(choices), scorer=fuzz.ratio, score_cutoff=self.gazetteer.fuzzy_ratio
+            key,
+            _choices_of_length(self.gazetteer, len(key)),
+            scorer=fuzz.ratio,
+            score_cutoff=self.gazetteer.fuzzy_ratio,
         )
         return choices[best[0]] if best else None
 

@@ -89,13 +89,16 @@ def _section_rule(candidate: str, profile: Profile) -> SectionRule | None:
 def is_toc_entry(text: str) -> bool:
     """Rule 'table of contents': words, then leaders and a page number at the end."""
     stripped = text.strip()
+    if not stripped[-1:].isdecimal():  # what `\d$` asks, without a search along the line
+        return False
     m = _TOC_ENTRY.search(stripped)
     return m is not None and any(c.isalpha() for c in stripped[: m.start()])
 
 
 def ends_in_page_number(text: str) -> bool:
     """A line that ends in a short number (an entry, inside a table of contents)."""
-    return bool(_TOC_NUMBER.search(text.rstrip()))
+    stripped = text.rstrip()
+    return stripped[-1:].isdecimal() and bool(_TOC_NUMBER.search(stripped))
 
 
 def is_toc_title(text: str, profile: Profile) -> bool:

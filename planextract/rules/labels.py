@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -162,6 +163,9 @@ def match_column_label(text: str, profile: Profile) -> FieldRule | None:
 
 def _part_by_pattern(key: str, profile: Profile) -> PartRule | None:
     """The sub-part whose pattern the normalised line matches (its wording, no typos)."""
+    start = profile.index.part_start
+    if start is not None and start.match(key) is None:
+        return None  # most lines: one match call instead of one per pattern
     return next((part for part in profile.index.parts if part.pattern.match(key)), None)
 
 
@@ -254,7 +258,9 @@ def split_label_prefix(
     """
     stripped = collapse(text)
     lowered = stripped.lower()
-    for rule, head in profile.index.label_heads.get(lowered[:1], ()):
+    if not lowered.startswith(profile.index.head_texts.get(lowered[:1], ())):
+        return None  # most lines: no head at all, told by one call
+    for rule, head in profile.index.label_heads[lowered[:1]]:
         if len(stripped) > len(head) + 1 and lowered.startswith(head):
             rest = stripped[len(head) - 1 :].strip()
             whole = match_prompt(stripped, profile)
@@ -322,7 +328,12 @@ def is_prompt_start(text: str, profile: Profile) -> bool:
     key = norm(text)
     if len(key) < 15:
         return False
-    return any(k.startswith(key) and len(k) > len(key) for k in template_prefixes(profile))
+    # The keys that start with `key` sort in one run from `key` on, `key` itself first.
+    prefixes = profile.index.sorted_prefixes
+    i = bisect_left(prefixes, key)
+    while i < len(prefixes) and prefixes[i] == key:
+        i += 1
+    return i < len(prefixes) and prefixes[i].startswith(key)
 
 
 def prompt_start_after_label(text: str, profile: Profile) -> str | None:
@@ -331,7 +342,9 @@ def prompt_start_after_label(text: str, profile: Profile) -> str | None:
     writes the form's first row; returns that beginning."""
     stripped = collapse(text)
     lowered = stripped.lower()
-    for _, head in profile.index.label_heads.get(lowered[:1], ()):
+    if not lowered.startswith(profile.index.head_texts.get(lowered[:1], ())):
+        return None  # most lines: no head at all, told by one call
+    for _, head in profile.index.label_heads[lowered[:1]]:
         if len(stripped) > len(head) + 1 and lowered.startswith(head):
             rest = stripped[len(head) - 1 :].strip()
             if is_prompt_start(rest, profile):
@@ -395,7 +408,11 @@ def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
     stripped = collapse(text)
     if not stripped:
         return None
-    glyph = next((g for g in profile.index.glyphs if stripped.startswith(g)), None)
+    glyphs = profile.index.glyphs
+    # str.startswith/endswith of the whole tuple first: one C call answers most lines
+    glyph = (
+        next(g for g in glyphs if stripped.startswith(g)) if stripped.startswith(glyphs) else None
+    )
     if glyph is not None:
         rest = stripped[len(glyph) :].lstrip()
         found = _match_evaluation_label(rest, profile, allow_rest=True)
@@ -416,7 +433,11 @@ def match_checkbox(text: str, profile: Profile) -> CheckboxMatch | None:
         return CheckboxMatch(rule, glyph.casefold() in profile.checked_words, glyph, rest, "")
     else:
         # 'Procesevaluatie ☒': the box after the type
-        glyph = next((g for g in profile.index.glyphs if stripped.endswith(" " + g)), None)
+        glyph = (
+            next((g for g in glyphs if stripped.endswith(" " + g)), None)
+            if stripped.endswith(glyphs)
+            else None
+        )
         rest = stripped[: -len(glyph)].rstrip(" :.-–") if glyph is not None else stripped
         found = _match_evaluation_label(rest, profile, allow_rest=False)
         if found is None and glyph is not None:
@@ -455,7 +476,7 @@ def row_criteria_owner(row: list[tuple[str, bool | None]]) -> str | None:
 
 
 def _starts_with_glyph(text: str, profile: Profile) -> bool:
-    return any(text.startswith(g) for g in profile.index.glyphs)
+    return text.startswith(profile.index.glyphs)
 
 
 def lone_glyph(text: str, profile: Profile) -> str | None:
@@ -486,6 +507,9 @@ def state_of_bare_type(glyphs: Iterable[str | None], profile: Profile) -> bool |
 def match_bullet(text: str, profile: Profile) -> BulletMatch | None:
     """A list item: marker and text ('- item', '• item', 'o sub-item', '(1) item')."""
     stripped = text.lstrip()
+    start = profile.index.bullet_start
+    if start is not None and start.match(stripped) is None:
+        return None  # most lines: one match call instead of one per pattern
     for rule in profile.bullets:
         m = rule.pattern.match(stripped)
         if m:

@@ -90,15 +90,34 @@ class TemplateIndex:
     parts: tuple[PartRule, ...]  # … and their rules
     # 'met wie ', 'met wie? ', 'met wie: ' by first letter (a line is tried against its own)
     label_heads: dict[str, tuple[tuple[FieldRule, str], ...]]
+    head_texts: dict[str, tuple[str, ...]]  # the same heads alone: one startswith call
+    # prompt_keys + part_keys sorted: the keys a text begins sort right after the text
+    sorted_prefixes: tuple[str, ...]
     evaluation_keys: tuple[str, ...]  # normalised evaluation type labels …
     evaluation_rules: tuple[EvaluationTypeRule, ...]  # … and their rules
     glyphs: tuple[str, ...]  # checkbox glyphs, longest first
+    # any bullet pattern, as one: a line it does not match is no list item (None: the
+    # patterns do not combine, each is tried)
+    bullet_start: re.Pattern[str] | None
+    part_start: re.Pattern[str] | None  # the same for the sub-parts' patterns
+
+
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where one of `patterns` does (same flags, no inline flag,
+    no group: a back-reference would name another group once they are joined)."""
+    if not patterns or len({p.flags for p in patterns}) != 1 or any(p.groups for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # e.g. an inline flag, allowed only at the start
+        return None
 
 
 def _template_index(
     fields: tuple[FieldRule, ...],
     evaluation_types: tuple[EvaluationTypeRule, ...],
     glyphs: tuple[str, ...],
+    bullets: tuple[BulletRule, ...],
 ) -> TemplateIndex:
     prompts = [(prompt, rule.key) for rule in fields for prompt in rule.prompts]
     parts = tuple(part for rule in fields for part in rule.parts)
@@ -118,9 +137,13 @@ def _template_index(
         part_keys=tuple(p.fuzzy_key for p in parts),
         parts=parts,
         label_heads={k: tuple(v) for k, v in by_initial.items()},
+        head_texts={k: tuple(head for _, head in v) for k, v in by_initial.items()},
+        sorted_prefixes=tuple(sorted((*(p for p, _ in prompts), *(p.fuzzy_key for p in parts)))),
         evaluation_keys=tuple(k for k, _ in evaluations),
         evaluation_rules=tuple(r for _, r in evaluations),
         glyphs=tuple(sorted(glyphs, key=len, reverse=True)),
+        bullet_start=_any_of(tuple(b.pattern for b in bullets)),
+        part_start=_any_of(tuple(p.pattern for p in parts)),
     )
 
 
@@ -387,6 +410,10 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
     )
     checked = tuple(data["checkboxes"]["checked"])
     unchecked = tuple(data["checkboxes"]["unchecked"])
+    bullets = tuple(
+        BulletRule(name=b["name"], pattern=re.compile(b["pattern"]), level=int(b["level"]))
+        for b in data["bullets"]
+    )
     return Profile(
         id=prof["id"],
         description=prof.get("description", ""),
@@ -424,12 +451,9 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
         unchecked_words=frozenset(
             w.casefold() for w in data["checkboxes"].get("unchecked_words", [])
         ),
-        index=_template_index(fields, evaluation_types, checked + unchecked),
+        index=_template_index(fields, evaluation_types, checked + unchecked, bullets),
         empty_answers=frozenset(v.strip() for v in data["empty_answers"]["values"]),
-        bullets=tuple(
-            BulletRule(name=b["name"], pattern=re.compile(b["pattern"]), level=int(b["level"]))
-            for b in data["bullets"]
-        ),
+        bullets=bullets,
         reflow=ReflowRule(
             sentence_end=reflow["sentence_end"],
             continues_after=reflow["continues_after"],

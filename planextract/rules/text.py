@@ -117,6 +117,9 @@ def without_markdown_emphasis(text: str) -> str:
     return text
 
 
+# Noise marking, page numbering, the table of contents and each rule of classify ask for
+# the same lines collapsed: about twelve calls per distinct text. Bounded: a few plans.
+@lru_cache(maxsize=8192)
 def collapse(text: str) -> str:
     """Single spaces between words, no surrounding space. The same as replacing the exotic
     spaces and collapsing runs of `\\s` (str.split splits on exactly the characters `\\s`

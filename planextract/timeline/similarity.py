@@ -28,11 +28,30 @@ def similarity(a: str, b: str) -> float:
 _MAX_REMEMBERED = 50_000
 
 
-@lru_cache(maxsize=4096)  # pairs of word counts; bounded for hostile text
 def _cover_factor(q_words: int, c_words: int) -> float:
     """0.5 + 0.5 x sqrt(shorter / longer word count), in single precision."""
     cover = f32(math.sqrt(f32(min(q_words, c_words) / max(q_words, c_words, 1))))
     return f32(0.5 + 0.5 * cover)
+
+
+class _Factors(dict[int, float]):
+    """Cover factors of one query word count, by the choice's word count: one dict
+    lookup per pair."""
+
+    def __init__(self, q_words: int) -> None:
+        super().__init__()
+        self.q_words = q_words
+
+    def __missing__(self, c_words: int) -> float:
+        if len(self) >= 4096:  # bounded for hostile text
+            self.clear()
+        factor = self[c_words] = _cover_factor(self.q_words, c_words)
+        return factor
+
+
+@lru_cache(maxsize=256)
+def _factors(q_words: int) -> _Factors:
+    return _Factors(q_words)
 
 
 # (processed text, its words sorted, word count, its set of words if none repeats)
@@ -44,11 +63,14 @@ class _Scorer:
 
     def __init__(self) -> None:
         self.texts: dict[str, Text] = {}
-        self.pairs: dict[tuple[str, str], float] = {}
+        # processed query -> processed choice -> score: one lookup per pair, no key tuples
+        self.pairs: dict[str, dict[str, float]] = {}
+        self.n_pairs = 0
 
     def forget(self) -> None:
         self.texts.clear()
         self.pairs.clear()
+        self.n_pairs = 0
 
     def text(self, raw: str) -> Text:
         """(processed, its words sorted, word count, its words if none repeats):
@@ -69,18 +91,26 @@ class _Scorer:
             )
         return found
 
-    def pairs_of(self, q: Text, cs: list[Text]) -> list[float]:
-        """One query against every choice; the choices not scored yet are scored at once."""
+    def matrix(self, qs: list[Text], cs: list[Text]) -> Matrix:
+        """Each query against every choice; the pairs not scored yet are scored at once
+        per query, a repeated choice once."""
         pairs = self.pairs
-        if len(pairs) >= _MAX_REMEMBERED:
-            pairs.clear()
-        text = q[0]
-        new = {c[0]: c for c in cs if (text, c[0]) not in pairs}  # a repeated choice once
-        if new:
-            fresh = list(new.values())
-            for c, score in zip(fresh, _scores(q, fresh), strict=True):
-                pairs[(text, c[0])] = score
-        return [pairs[(text, c[0])] for c in cs]
+        by_key = {c[0]: c for c in cs}
+        keys = [c[0] for c in cs]
+        out: Matrix = []
+        for q in qs:
+            if self.n_pairs >= _MAX_REMEMBERED:
+                pairs.clear()
+                self.n_pairs = 0
+            row = pairs.get(q[0])
+            if row is None:
+                row = pairs[q[0]] = {}
+            fresh = [c for k, c in by_key.items() if k not in row]
+            if fresh:
+                row.update(zip([c[0] for c in fresh], _scores(q, fresh), strict=True))
+                self.n_pairs += len(fresh)
+            out.append(list(map(row.__getitem__, keys)))
+        return out
 
 
 def _scores(q: Text, cs: list[Text]) -> list[float]:
@@ -97,20 +127,25 @@ def _scores(q: Text, cs: list[Text]) -> list[float]:
     text, sorted_words, n_words, words = q
     plain = extract_iter(text, [c[0] for c in cs], scorer=fuzz.ratio, processor=None)
     resorted = extract_iter(sorted_words, [c[1] for c in cs], scorer=fuzz.ratio, processor=None)
-    best = [max(a[1], b[1]) for a, b in zip(plain, resorted, strict=True)]
-    factors = [_cover_factor(n_words, c[2]) for c in cs]
-    ask = [
-        i
-        for i, (c, factor) in enumerate(zip(cs, factors, strict=True))
-        if best[i] < 100.0 * factor
-        and (factor == 1.0 or words is None or c[3] is None or not words.isdisjoint(c[3]))
-    ]
+    best = [a[1] if a[1] >= b[1] else b[1] for a, b in zip(plain, resorted, strict=True)]
+    factor_of = _factors(n_words)
+    factors = [factor_of[c[2]] for c in cs]
+    ask: list[int] = []
+    for i, c in enumerate(cs):
+        factor = factors[i]
+        if best[i] < 100.0 * factor and (
+            factor == 1.0 or words is None or c[3] is None or not words.isdisjoint(c[3])
+        ):
+            ask.append(i)
     if ask:
         token_set = extract_iter(
             text, [cs[i][0] for i in ask], scorer=fuzz.token_set_ratio, processor=None
         )
-        for i, (_, score, _) in zip(ask, token_set, strict=True):
-            best[i] = max(best[i], f32(score) * factors[i])
+        rounded = f32_list([score for _, score, _ in token_set])  # at once, not per pair
+        for i, score in zip(ask, rounded, strict=True):
+            weighted = score * factors[i]
+            if weighted > best[i]:
+                best[i] = weighted
     return f32_list(best)
 
 
@@ -134,9 +169,8 @@ def similarity_matrix(queries: Sequence[str], choices: Sequence[str]) -> Matrix:
     """
     if not queries or not choices:
         return zeros(len(queries), len(choices))
-    scorer = _SCORER
-    cs = [scorer.text(c) for c in choices]
-    return [scorer.pairs_of(scorer.text(q), cs) for q in queries]
+    text = _SCORER.text
+    return _SCORER.matrix([text(q) for q in queries], [text(c) for c in choices])
 
 
 @dataclass(frozen=True, slots=True)

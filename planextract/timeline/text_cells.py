@@ -39,11 +39,11 @@ def relative_scores(scores: Matrix, weight: float) -> Matrix:
     out: Matrix = []
     for row in scores:
         if len(row) < 2:
-            out.append(f32_list([f32(w * s) / 100.0 for s in row]))
+            out.append(f32_list([x / 100.0 for x in f32_list([w * s for s in row])]))
             continue
         second, best = sorted(row)[-2:]
         gaps = f32_list([s - (second if s >= best else best) for s in row])
-        out.append(f32_list([f32(w * g) / 100.0 for g in gaps]))
+        out.append(f32_list([x / 100.0 for x in f32_list([w * g for g in gaps])]))
     return out
 
 
