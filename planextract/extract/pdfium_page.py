@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
+from collections import deque
 from itertools import compress, repeat
 from typing import Any
 
@@ -50,16 +52,18 @@ def _by_index(function: Any, restype: Any) -> Any:
     return prototype(_address(function))
 
 
-# The per-character calls take plain addresses for their output too (c_void_p), so that
-# `map` can call them for a whole page with the output slots as a `range` of addresses:
-# the loop runs in C, not one Python step per character and call.
+# Each per-character call is mapped over the whole page (the loop runs in C, not one
+# Python step per character and call).
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _get_unicode = _by_index(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _text_object = _by_index(pdfium_c.FPDFText_GetTextObject, _VP)
 _map_error = _by_index(pdfium_c.FPDFText_HasUnicodeMapError, _INT)
 _font_size = _by_index(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
-_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
-_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+# The two with output pointers get them as c_void_p objects made once (_Slots): with
+# declared argument types ctypes would convert each address through its type, which
+# costs more than the call itself.
+_char_origin = _by_index(pdfium_c.FPDFText_GetCharOrigin, _INT)
+_loose_box = _by_index(pdfium_c.FPDFText_GetLooseCharBox, _INT)
 # Per text object (a page has a thousand): its font and fill colour, by address.
 _object_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
@@ -114,26 +118,59 @@ def _page_text(textpage: Any, count: int) -> str | None:
     return None if _SURROGATE.search(text) else text
 
 
-def _origins(tp: ctypes.c_void_p, drawn: list[int]) -> tuple[list[float], list[float]]:
+class _Slots:
+    """Output buffers of the per-character calls with the address of each character's
+    slot as a c_void_p, kept from page to page (per thread): making the pointer objects
+    costs as much as the calls. Zeroed before each page, as fresh buffers would be."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.origins = (ctypes.c_double * 0)()
+        self.boxes = (ctypes.c_float * 0)()
+        self.xs: list[ctypes.c_void_p] = []
+        self.ys: list[ctypes.c_void_p] = []
+        self.rects: list[ctypes.c_void_p] = []
+
+    def ready(self, n: int) -> _Slots:
+        if n > self.size:
+            self.size = size = max(n, 2 * self.size)
+            self.origins = (ctypes.c_double * (2 * size))()
+            self.boxes = (ctypes.c_float * (4 * size))()
+            base, end = ctypes.addressof(self.origins), ctypes.sizeof(self.origins)
+            self.xs = list(map(ctypes.c_void_p, range(base, base + end, 2 * _DOUBLE)))
+            self.ys = list(map(ctypes.c_void_p, range(base + _DOUBLE, base + end, 2 * _DOUBLE)))
+            base, end = ctypes.addressof(self.boxes), ctypes.sizeof(self.boxes)
+            self.rects = list(map(ctypes.c_void_p, range(base, base + end, _RECT)))
+        else:
+            ctypes.memset(self.origins, 0, 2 * _DOUBLE * n)
+            ctypes.memset(self.boxes, 0, _RECT * n)
+        return self
+
+
+_THREAD = threading.local()
+
+
+def _slots(n: int) -> _Slots:
+    slots = getattr(_THREAD, "slots", None)
+    if slots is None:
+        slots = _THREAD.slots = _Slots()
+    return slots.ready(n)
+
+
+def _origins(
+    tp: ctypes.c_void_p, drawn: list[int], slots: _Slots
+) -> tuple[list[float], list[float]]:
     """x and y of each drawn character's origin."""
     n = len(drawn)
-    out = (ctypes.c_double * (2 * n))()
-    base = ctypes.addressof(out)
-    end = base + 2 * _DOUBLE * n
-    xs, ys = range(base, end, 2 * _DOUBLE), range(base + _DOUBLE, end, 2 * _DOUBLE)
-    for _ in map(_char_origin, repeat(tp, n), drawn, xs, ys):
-        pass
-    return out[0::2], out[1::2]
+    deque(map(_char_origin, repeat(tp, n), drawn, slots.xs, slots.ys), maxlen=0)
+    return slots.origins[0 : 2 * n : 2], slots.origins[1 : 2 * n : 2]
 
 
-def _loose_rights(tp: ctypes.c_void_p, drawn: list[int]) -> list[float]:
+def _loose_rights(tp: ctypes.c_void_p, drawn: list[int], slots: _Slots) -> list[float]:
     """The right edge of each drawn character's loose box."""
     n = len(drawn)
-    out = (ctypes.c_float * (4 * n))()
-    base = ctypes.addressof(out)
-    for _ in map(_loose_box, repeat(tp, n), drawn, range(base, base + _RECT * n, _RECT)):
-        pass
-    return out[_RECT_RIGHT::4]
+    deque(map(_loose_box, repeat(tp, n), drawn, slots.rects), maxlen=0)
+    return slots.boxes[_RECT_RIGHT : 4 * n : 4]
 
 
 def _texts(textpage: Any, tp: ctypes.c_void_p, drawn: list[int], count: int) -> list[str]:
@@ -224,14 +261,15 @@ def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
     if not drawn:
         return []
     keys: list[int] = list(compress(all_keys, all_keys))
-    xs, ys = _origins(tp, drawn)
+    slots = _slots(len(drawn))
+    xs, ys = _origins(tp, drawn, slots)
     texts = _texts(textpage, tp, drawn, count)
     styles = _Styles(textpage, keys, drawn)
     descents = styles.per_char(styles.descent, keys)
     bottoms = [top_ref - (y + d) for y, d in zip(ys, descents, strict=True)]
     sizes = styles.per_char(styles.size, keys)
     tops = [b - size for b, size in zip(bottoms, sizes, strict=True)]
-    x1s = _cut_rights(xs, _loose_rights(tp, drawn), keys)
+    x1s = _cut_rights(xs, _loose_rights(tp, drawn, slots), keys)
     return list(
         zip(texts, xs, x1s, tops, bottoms, styles.per_char(styles.style, keys), strict=True)
     )
