@@ -13,7 +13,9 @@ import ctypes
 import re
 import threading
 from collections import deque
-from itertools import compress, repeat
+from collections.abc import Iterator
+from itertools import chain, compress, repeat
+from operator import add, and_, eq, lt, not_, sub
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -81,14 +83,25 @@ def _font_name(font: Any) -> str:
     return buf.value.decode("utf-8", "replace")
 
 
-def _fill_hex(obj: int) -> str | None:
-    """The fill colour of the page object at address `obj`, as '#rrggbb'."""
-    rgba = (ctypes.c_uint * 4)()
-    base, size = ctypes.addressof(rgba), ctypes.sizeof(ctypes.c_uint)
-    if not _fill_color(obj, base, base + size, base + 2 * size, base + 3 * size):
-        return None
-    r, g, b, _ = rgba
-    return f"#{r:02x}{g:02x}{b:02x}"
+class _FillColors:
+    """Fill colours of page objects as '#rrggbb', read into one buffer (a page has a
+    thousand text objects and a few colours)."""
+
+    def __init__(self) -> None:
+        self.rgba = (ctypes.c_uint * 4)()
+        base, size = ctypes.addressof(self.rgba), ctypes.sizeof(ctypes.c_uint)
+        self.slots = (base, base + size, base + 2 * size, base + 3 * size)
+        self.hexes: dict[tuple[int, ...], str] = {}
+
+    def of(self, obj: int) -> str | None:
+        """The fill colour of the page object at address `obj`."""
+        if not _fill_color(obj, *self.slots):
+            return None
+        rgb = tuple(self.rgba[:3])
+        found = self.hexes.get(rgb)
+        if found is None:
+            found = self.hexes[rgb] = "#{:02x}{:02x}{:02x}".format(*rgb)
+        return found
 
 
 def _descent(font: Any, size: float) -> float:
@@ -180,7 +193,9 @@ def _texts(textpage: Any, tp: ctypes.c_void_p, drawn: list[int], count: int) -> 
     errors = list(map(_map_error, repeat(tp, len(drawn)), drawn))
     if page_text is not None:
         out = list(map(page_text.__getitem__, drawn))
-        if 1 not in errors and _ASK_AGAIN_CHARS.isdisjoint(out):
+        # The page's text is searched first (three substring tests): most pages hold none.
+        on_page = any(c in page_text for c in _ASK_AGAIN_CHARS)
+        if 1 not in errors and (not on_page or _ASK_AGAIN_CHARS.isdisjoint(out)):
             return out  # the page's text as it is: no character needs a second look
     units = [ord(c) for c in page_text] if page_text is not None else [0] * count
     ask_again, unknown, hyphen = _ASK_AGAIN, UNKNOWN_GLYPH, _PDFIUM_HYPHEN
@@ -200,11 +215,10 @@ def _texts(textpage: Any, tp: ctypes.c_void_p, drawn: list[int], count: int) -> 
 
 class _Styles:
     """Font, size and colour of each text object (read once per object), with the font's
-    descent at that size, looked up per character by the object's address."""
+    descent at that size, by the object's address."""
 
-    def __init__(self, textpage: Any, keys: list[int], drawn: list[int]) -> None:
-        # The first character of each object: reversed, so that the first one wins.
-        first = dict(zip(reversed(keys), reversed(drawn), strict=True))
+    def __init__(self, textpage: Any, firsts: dict[int, int]) -> None:
+        """`firsts`: each text object's first character, in order of appearance."""
         self.style: dict[int, tuple[str, float, str | None]] = {}
         self.descent: dict[int, float] = {}
         self.size: dict[int, float] = {}
@@ -213,8 +227,9 @@ class _Styles:
         names: dict[int, str] = {}
         descents: dict[tuple[int, float], float] = {}
         tp = ctypes.c_void_p(_address(textpage))
-        for key in dict.fromkeys(keys):  # in order of first appearance
-            size = round(_font_size(tp, first[key]), 4)
+        fill = _FillColors().of
+        for key, first in firsts.items():
+            size = round(_font_size(tp, first), 4)
             font_id = _object_font(key) or 0  # the key is the text object's address
             name = names.get(font_id)
             if name is None:
@@ -223,22 +238,44 @@ class _Styles:
             if descent is None:
                 font = ctypes.cast(font_id, pdfium_c.FPDF_FONT)
                 descent = descents[(font_id, size)] = _descent(font, size)
-            self.style[key] = (name, size, _fill_hex(key))
+            self.style[key] = (name, size, fill(key))
             self.descent[key] = descent
             self.size[key] = size
 
-    def per_char(self, table: dict[int, Any], keys: list[int]) -> list[Any]:
-        return list(map(table.__getitem__, keys))
+
+class _Runs:
+    """The characters as runs drawn by one text object (a text object's characters mostly
+    follow each other): what is per object is spread over its characters run by run."""
+
+    def __init__(self, keys: list[int]) -> None:
+        n = len(keys)
+        # same[i]: character i and i + 1 are drawn by one text object
+        self.same = list(map(eq, keys, keys[1:]))
+        starts = [0, *compress(range(1, n), map(not_, self.same))]
+        self.keys = list(map(keys.__getitem__, starts))
+        self.starts = starts
+        self.lengths = list(map(sub, [*starts[1:], n], starts))
+
+    def firsts(self, drawn: list[int]) -> dict[int, int]:
+        """Each text object's first character index, in order of appearance."""
+        firsts: dict[int, int] = {}
+        for key, start in zip(self.keys, self.starts, strict=True):
+            firsts.setdefault(key, drawn[start])
+        return firsts
+
+    def per_char(self, table: dict[int, Any]) -> Iterator[Any]:
+        return chain.from_iterable(map(repeat, map(table.__getitem__, self.keys), self.lengths))
 
 
-def _cut_rights(xs: list[float], rights: list[float], keys: list[int]) -> list[float]:
+def _cut_rights(xs: list[float], rights: list[float], same: list[bool]) -> list[float]:
     """Right edges: the loose box's (at least the origin), cut back to the next character's
     origin when that lies inside the box and the same text object draws it."""
     x1s = list(map(max, xs, rights))  # max(x0, right): x0 unless right > x0
-    nexts = zip(xs, x1s, keys, xs[1:], keys[1:], strict=False)
-    cut = [nx if key == nkey and x0 < nx < x1 else x1 for x0, x1, key, nx, nkey in nexts]
-    cut.append(x1s[-1])
-    return cut
+    nexts = xs[1:]
+    inside = map(and_, map(lt, xs, nexts), map(lt, nexts, x1s))  # x0 < next x0 < x1
+    for i in list(compress(range(len(nexts)), map(and_, inside, same))):
+        x1s[i] = nexts[i]
+    return x1s
 
 
 def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
@@ -249,8 +286,9 @@ def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
     next character's origin in the same text object (kerned and spaced runs aside).
 
     Each PDFium call is made for the whole page at once (see `_origins`), the boxes are
-    computed column by column, and characters are plain tuples in Char's layout: per
-    character, Python steps and objects cost more than PDFium's work."""
+    computed column by column with the operators mapped in C, and characters are plain
+    tuples in Char's layout: per character, Python steps and objects cost more than
+    PDFium's work."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
         return []
@@ -264,15 +302,13 @@ def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
     slots = _slots(len(drawn))
     xs, ys = _origins(tp, drawn, slots)
     texts = _texts(textpage, tp, drawn, count)
-    styles = _Styles(textpage, keys, drawn)
-    descents = styles.per_char(styles.descent, keys)
-    bottoms = [top_ref - (y + d) for y, d in zip(ys, descents, strict=True)]
-    sizes = styles.per_char(styles.size, keys)
-    tops = [b - size for b, size in zip(bottoms, sizes, strict=True)]
-    x1s = _cut_rights(xs, _loose_rights(tp, drawn, slots), keys)
-    return list(
-        zip(texts, xs, x1s, tops, bottoms, styles.per_char(styles.style, keys), strict=True)
-    )
+    runs = _Runs(keys)
+    styles = _Styles(textpage, runs.firsts(drawn))
+    # top_ref - (y + descent), then bottom - size
+    bottoms = list(map(sub, repeat(top_ref), map(add, ys, runs.per_char(styles.descent))))
+    tops = list(map(sub, bottoms, runs.per_char(styles.size)))
+    x1s = _cut_rights(xs, _loose_rights(tp, drawn, slots), runs.same)
+    return list(zip(texts, xs, x1s, tops, bottoms, runs.per_char(styles.style), strict=True))
 
 
 def _matrix(obj: Any) -> _Matrix:
