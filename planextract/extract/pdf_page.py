@@ -63,6 +63,26 @@ def make_word(
     return Word(raw, text, x0, x1, top, bottom, font, size, color)
 
 
+def word_maker(
+    rules: PdfRules, texts: str
+) -> Callable[[str, float, float, float, float, Any], Word]:
+    """make_word for words whose style is one (font, size, colour) tuple, for a whole
+    page: `texts` is all the page's characters, and when none is a surrogate (nearly
+    always) no word needs the per-word check."""
+    surrogates = without_surrogates(texts) != texts
+
+    def make(raw: str, x0: float, x1: float, top: float, bottom: float, style: Any) -> Word:
+        font, size, color = style
+        if surrogates:
+            raw = without_surrogates(raw)
+        # as make_word; symbol_glyph and clean_cid only change a few words
+        glyph = symbol_glyph(font, raw, rules) if len(raw) == 1 else None
+        text = glyph or (clean_cid(raw) if "(cid:" in raw else raw)
+        return Word(raw, text, x0, x1, top, bottom, font, size, color)
+
+    return make
+
+
 @dataclass(slots=True)
 class PageData:
     """What a reader found on one page, in points from the page's top-left corner."""

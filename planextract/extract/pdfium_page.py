@@ -22,8 +22,8 @@ import pypdfium2.raw as pdfium_c
 
 from planextract.errors import EncryptedInput, UnreadableInput
 from planextract.extract.pdf_checkboxes import CheckboxField
-from planextract.extract.pdf_page import PageData, make_word
-from planextract.extract.pdf_words import CharTuple, group_words
+from planextract.extract.pdf_page import PageData, word_maker
+from planextract.extract.pdf_words import CharTuple, make_words
 from planextract.rules.pdf import UNKNOWN_GLYPH, PdfRules
 
 _Matrix = tuple[float, float, float, float, float, float]
@@ -423,10 +423,8 @@ def page_data(page: Any, rules: PdfRules) -> PageData:
         chars = page_chars(textpage, top)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
-    words = [
-        make_word(w.text, w.x0, w.x1, w.top, w.bottom, *w.style, rules)  # type: ignore[misc]
-        for w in group_words(chars, rules.word_x_tolerance, rules.word_y_tolerance)
-    ]
+    make = word_maker(rules, "".join([c[0] for c in chars]))
+    words = make_words(chars, rules.word_x_tolerance, rules.word_y_tolerance, make)
     graphics = _Graphics(top, rules.ruling_box_max)
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
     graphics.visit([pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(count)], _IDENTITY, 0)
