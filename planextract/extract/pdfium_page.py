@@ -146,7 +146,7 @@ class _Slots:
 
     def ready(self, n: int) -> _Slots:
         if n > self.size:
-            self.size = size = max(n, 2 * self.size)
+            self.size = size = max(n, min(2 * self.size, _KEPT_SLOTS))
             self.origins = (ctypes.c_double * (2 * size))()
             self.boxes = (ctypes.c_float * (4 * size))()
             base, end = ctypes.addressof(self.origins), ctypes.sizeof(self.origins)
@@ -161,9 +161,14 @@ class _Slots:
 
 
 _THREAD = threading.local()
+# Characters: slots cost about half a kilobyte each, so a page denser than this (a dense
+# page has a few thousand) gets slots of its own that are not kept for the next page.
+_KEPT_SLOTS = 10_000
 
 
 def _slots(n: int) -> _Slots:
+    if n > _KEPT_SLOTS:
+        return _Slots().ready(n)
     slots = getattr(_THREAD, "slots", None)
     if slots is None:
         slots = _THREAD.slots = _Slots()
