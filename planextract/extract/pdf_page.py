@@ -63,6 +63,26 @@ def make_word(
     return Word(raw, text, x0, x1, top, bottom, font, size, color)
 
 
+def word_maker(
+    rules: PdfRules, texts: str
+) -> Callable[[str, float, float, float, float, Any], Word]:
+    """make_word for words whose style is one (font, size, colour) tuple, for a whole
+    page: `texts` is all the page's characters, and when none is a surrogate (nearly
+    always) no word needs the per-word check."""
+    surrogates = without_surrogates(texts) != texts
+
+    def make(raw: str, x0: float, x1: float, top: float, bottom: float, style: Any) -> Word:
+        font, size, color = style
+        if surrogates:
+            raw = without_surrogates(raw)
+        # as make_word; symbol_glyph and clean_cid only change a few words
+        glyph = symbol_glyph(font, raw, rules) if len(raw) == 1 else None
+        text = glyph or (clean_cid(raw) if "(cid:" in raw else raw)
+        return Word(raw, text, x0, x1, top, bottom, font, size, color)
+
+    return make
+
+
 @dataclass(slots=True)
 class PageData:
     """What a reader found on one page, in points from the page's top-left corner."""
@@ -112,18 +132,21 @@ _X0, _X1, _TOP, _BOTTOM = (
 )
 
 
+_SIZE = attrgetter("size")
+_STYLE = attrgetter("size", "font", "color")
+
+
 @dataclass(slots=True)
 class PageLine:
-    words: list[Word]
+    words: list[Word]  # not changed once the line is made
     cell: Cell | None
+    # Read by the ordering, the gaps and the Line: computed once.
+    top: float = field(init=False)
+    bottom: float = field(init=False)
 
-    @property
-    def top(self) -> float:
-        return min(map(_TOP, self.words))
-
-    @property
-    def bottom(self) -> float:
-        return max(map(_BOTTOM, self.words))
+    def __post_init__(self) -> None:
+        self.top = min(map(_TOP, self.words))
+        self.bottom = max(map(_BOTTOM, self.words))
 
 
 @dataclass(slots=True)
@@ -263,10 +286,9 @@ def _space_width(words: list[Word], size: float, rules: PdfRules) -> float:
     return min(real) if real else rules.space_ratio * size
 
 
-def _to_line(
-    pl: PageLine, page_no: int, column_x1: float, rules: PdfRules, hint: str | None
-) -> Line:
-    words = pl.words
+def _majorities(words: list[Word], rules: PdfRules) -> tuple[float, str, bool, bool, str | None]:
+    """The line's size, font and colour (most characters), and whether most characters
+    are bold and italic."""
     # Characters per size, font and colour, counted in one pass over the words.
     sizes: dict[float, int] = {}
     fonts: dict[str, int] = {}
@@ -277,12 +299,27 @@ def _to_line(
         sizes[key] = sizes.get(key, 0) + n
         fonts[w.font] = fonts.get(w.font, 0) + n
         colors[w.color] = colors.get(w.color, 0) + n
-    size = _majority(sizes) or 0.0
-    font = _majority(fonts) or ""
     total = sum(fonts.values())
     bold = sum(n for f, n in fonts.items() if font_is_bold(f, rules)) * 2 > total
     italic = sum(n for f, n in fonts.items() if font_is_italic(f, rules)) * 2 > total
+    return _majority(sizes) or 0.0, _majority(fonts) or "", bold, italic, _majority(colors)
+
+
+def _to_line(
+    pl: PageLine, page_no: int, column_x1: float, rules: PdfRules, hint: str | None
+) -> Line:
+    words = pl.words
     first = words[0]
+    if first.size == first.size and len(set(map(_STYLE, words))) == 1:
+        # One size, font and colour (most lines): the majorities are the first word's.
+        total = sum(map(len, map(_TEXT, words)))
+        size = round(first.size, 1) or 0.0
+        font = first.font or ""
+        bold = (total if font_is_bold(first.font, rules) else 0) * 2 > total
+        italic = (total if font_is_italic(first.font, rules) else 0) * 2 > total
+        color = first.color
+    else:
+        size, font, bold, italic, color = _majorities(words, rules)
     return Line(
         no=0,
         raw=" ".join(map(_RAW, words)),
@@ -296,7 +333,7 @@ def _to_line(
         size=size,
         bold=bold,
         italic=italic,
-        color=_majority(colors),
+        color=color,
         column_x1=round(column_x1, 2),
         lead_width=round(first.x1 - first.x0 + _space_width(words, size, rules), 2),
         hint=hint,
@@ -375,7 +412,7 @@ def read_page(page: PageData, page_no: int, rules: PdfRules) -> PageContent:
 
 
 def _gap_is_blank(prev: PageLine, cur: PageLine, rules: PdfRules) -> bool:
-    size = min(max(w.size for w in prev.words), max(w.size for w in cur.words))
+    size = min(max(map(_SIZE, prev.words)), max(map(_SIZE, cur.words)))
     return cur.top - prev.bottom > rules.blank_gap_ratio * size
 
 

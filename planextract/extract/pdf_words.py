@@ -8,11 +8,11 @@ left to right and cut at spaces and at horizontal gaps wider than `x_tolerance`.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 # Ligature characters written out, as pdfplumber does.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
@@ -48,6 +48,10 @@ class CharWord:
     style: Hashable  # its first character's style
 
 
+_W = TypeVar("_W")
+MakeWord = Callable[[str, float, float, float, float, Hashable], _W]
+
+
 def _line_clusters(chars: list[CharTuple], tolerance: float) -> list[list[CharTuple]]:
     if len(chars) == 1:
         return [chars]
@@ -66,12 +70,12 @@ def _line_clusters(chars: list[CharTuple], tolerance: float) -> list[list[CharTu
     return lines
 
 
-def _merge(chars: list[CharTuple]) -> CharWord:
+def _merge(chars: list[CharTuple], make: MakeWord) -> _W:
     """`chars` sorted by x0."""
     first = chars[0]
     if len(chars) == 1:
         text = first[_TEXT]
-        return CharWord(
+        return make(
             LIGATURES.get(text, text),
             first[_X0],
             first[_X1],
@@ -82,20 +86,28 @@ def _merge(chars: list[CharTuple]) -> CharWord:
     text = "".join(map(_TEXTS, chars))
     if not _LIGATURE_CHARS.isdisjoint(text):
         text = "".join(LIGATURES.get(c, c) for c in text)
-    return CharWord(
-        text=text,
-        x0=first[_X0],
-        x1=max(map(_X1S, chars)),
-        top=min(map(_TOPS, chars)),
-        bottom=max(map(_BOTTOMS, chars)),
-        style=first[_STYLE],
+    return make(
+        text,
+        first[_X0],
+        max(map(_X1S, chars)),
+        min(map(_TOPS, chars)),
+        max(map(_BOTTOMS, chars)),
+        first[_STYLE],
     )
 
 
 def group_words(
     chars: Iterable[CharTuple], x_tolerance: float, y_tolerance: float
 ) -> list[CharWord]:
-    words: list[CharWord] = []
+    return make_words(chars, x_tolerance, y_tolerance, CharWord)
+
+
+def make_words(
+    chars: Iterable[CharTuple], x_tolerance: float, y_tolerance: float, make: MakeWord[_W]
+) -> list[_W]:
+    """The words, each made by `make(text, x0, x1, top, bottom, style)`: a reader's own
+    word type at once, not a CharWord to copy."""
+    words: list[_W] = []
     for _, run in groupby(chars, key=_BY_STYLE):
         for line in _line_clusters(list(run), y_tolerance):
             current: list[CharTuple] = []
@@ -104,16 +116,16 @@ def group_words(
                 text, x0, x1, top, _, _ = char  # one unpacking: the hottest loop
                 if text.isspace():
                     if current:
-                        words.append(_merge(current))
+                        words.append(_merge(current, make))
                     current = []
                     continue
                 if current and (
                     x0 < prev_x0 or x0 > prev_x1 + x_tolerance or abs(top - prev_top) > y_tolerance
                 ):
-                    words.append(_merge(current))
+                    words.append(_merge(current, make))
                     current = []
                 current.append(char)
                 prev_x0, prev_x1, prev_top = x0, x1, top
             if current:
-                words.append(_merge(current))
+                words.append(_merge(current, make))
     return words

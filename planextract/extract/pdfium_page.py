@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import ctypes
 import re
-from itertools import compress, repeat
+import threading
+from collections import deque
+from collections.abc import Iterator
+from itertools import chain, compress, repeat
+from operator import add, and_, eq, lt, not_, sub
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
 from planextract.errors import EncryptedInput, UnreadableInput
 from planextract.extract.pdf_checkboxes import CheckboxField
-from planextract.extract.pdf_page import PageData, make_word
-from planextract.extract.pdf_words import CharTuple, group_words
+from planextract.extract.pdf_page import PageData, word_maker
+from planextract.extract.pdf_words import CharTuple, make_words
 from planextract.rules.pdf import UNKNOWN_GLYPH, PdfRules
 
 _Matrix = tuple[float, float, float, float, float, float]
@@ -50,16 +54,18 @@ def _by_index(function: Any, restype: Any) -> Any:
     return prototype(_address(function))
 
 
-# The per-character calls take plain addresses for their output too (c_void_p), so that
-# `map` can call them for a whole page with the output slots as a `range` of addresses:
-# the loop runs in C, not one Python step per character and call.
+# Each per-character call is mapped over the whole page (the loop runs in C, not one
+# Python step per character and call).
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _get_unicode = _by_index(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _text_object = _by_index(pdfium_c.FPDFText_GetTextObject, _VP)
 _map_error = _by_index(pdfium_c.FPDFText_HasUnicodeMapError, _INT)
 _font_size = _by_index(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
-_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
-_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+# The two with output pointers get them as c_void_p objects made once (_Slots): with
+# declared argument types ctypes would convert each address through its type, which
+# costs more than the call itself.
+_char_origin = _by_index(pdfium_c.FPDFText_GetCharOrigin, _INT)
+_loose_box = _by_index(pdfium_c.FPDFText_GetLooseCharBox, _INT)
 # Per text object (a page has a thousand): its font and fill colour, by address.
 _object_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
@@ -77,14 +83,25 @@ def _font_name(font: Any) -> str:
     return buf.value.decode("utf-8", "replace")
 
 
-def _fill_hex(obj: int) -> str | None:
-    """The fill colour of the page object at address `obj`, as '#rrggbb'."""
-    rgba = (ctypes.c_uint * 4)()
-    base, size = ctypes.addressof(rgba), ctypes.sizeof(ctypes.c_uint)
-    if not _fill_color(obj, base, base + size, base + 2 * size, base + 3 * size):
-        return None
-    r, g, b, _ = rgba
-    return f"#{r:02x}{g:02x}{b:02x}"
+class _FillColors:
+    """Fill colours of page objects as '#rrggbb', read into one buffer (a page has a
+    thousand text objects and a few colours)."""
+
+    def __init__(self) -> None:
+        self.rgba = (ctypes.c_uint * 4)()
+        base, size = ctypes.addressof(self.rgba), ctypes.sizeof(ctypes.c_uint)
+        self.slots = (base, base + size, base + 2 * size, base + 3 * size)
+        self.hexes: dict[tuple[int, ...], str] = {}
+
+    def of(self, obj: int) -> str | None:
+        """The fill colour of the page object at address `obj`."""
+        if not _fill_color(obj, *self.slots):
+            return None
+        rgb = tuple(self.rgba[:3])
+        found = self.hexes.get(rgb)
+        if found is None:
+            found = self.hexes[rgb] = "#{:02x}{:02x}{:02x}".format(*rgb)
+        return found
 
 
 def _descent(font: Any, size: float) -> float:
@@ -114,26 +131,64 @@ def _page_text(textpage: Any, count: int) -> str | None:
     return None if _SURROGATE.search(text) else text
 
 
-def _origins(tp: ctypes.c_void_p, drawn: list[int]) -> tuple[list[float], list[float]]:
+class _Slots:
+    """Output buffers of the per-character calls with the address of each character's
+    slot as a c_void_p, kept from page to page (per thread): making the pointer objects
+    costs as much as the calls. Zeroed before each page, as fresh buffers would be."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.origins = (ctypes.c_double * 0)()
+        self.boxes = (ctypes.c_float * 0)()
+        self.xs: list[ctypes.c_void_p] = []
+        self.ys: list[ctypes.c_void_p] = []
+        self.rects: list[ctypes.c_void_p] = []
+
+    def ready(self, n: int) -> _Slots:
+        if n > self.size:
+            self.size = size = max(n, min(2 * self.size, _KEPT_SLOTS))
+            self.origins = (ctypes.c_double * (2 * size))()
+            self.boxes = (ctypes.c_float * (4 * size))()
+            base, end = ctypes.addressof(self.origins), ctypes.sizeof(self.origins)
+            self.xs = list(map(ctypes.c_void_p, range(base, base + end, 2 * _DOUBLE)))
+            self.ys = list(map(ctypes.c_void_p, range(base + _DOUBLE, base + end, 2 * _DOUBLE)))
+            base, end = ctypes.addressof(self.boxes), ctypes.sizeof(self.boxes)
+            self.rects = list(map(ctypes.c_void_p, range(base, base + end, _RECT)))
+        else:
+            ctypes.memset(self.origins, 0, 2 * _DOUBLE * n)
+            ctypes.memset(self.boxes, 0, _RECT * n)
+        return self
+
+
+_THREAD = threading.local()
+# Characters: slots cost about half a kilobyte each, so a page denser than this (a dense
+# page has a few thousand) gets slots of its own that are not kept for the next page.
+_KEPT_SLOTS = 10_000
+
+
+def _slots(n: int) -> _Slots:
+    if n > _KEPT_SLOTS:
+        return _Slots().ready(n)
+    slots = getattr(_THREAD, "slots", None)
+    if slots is None:
+        slots = _THREAD.slots = _Slots()
+    return slots.ready(n)
+
+
+def _origins(
+    tp: ctypes.c_void_p, drawn: list[int], slots: _Slots
+) -> tuple[list[float], list[float]]:
     """x and y of each drawn character's origin."""
     n = len(drawn)
-    out = (ctypes.c_double * (2 * n))()
-    base = ctypes.addressof(out)
-    end = base + 2 * _DOUBLE * n
-    xs, ys = range(base, end, 2 * _DOUBLE), range(base + _DOUBLE, end, 2 * _DOUBLE)
-    for _ in map(_char_origin, repeat(tp, n), drawn, xs, ys):
-        pass
-    return out[0::2], out[1::2]
+    deque(map(_char_origin, repeat(tp, n), drawn, slots.xs, slots.ys), maxlen=0)
+    return slots.origins[0 : 2 * n : 2], slots.origins[1 : 2 * n : 2]
 
 
-def _loose_rights(tp: ctypes.c_void_p, drawn: list[int]) -> list[float]:
+def _loose_rights(tp: ctypes.c_void_p, drawn: list[int], slots: _Slots) -> list[float]:
     """The right edge of each drawn character's loose box."""
     n = len(drawn)
-    out = (ctypes.c_float * (4 * n))()
-    base = ctypes.addressof(out)
-    for _ in map(_loose_box, repeat(tp, n), drawn, range(base, base + _RECT * n, _RECT)):
-        pass
-    return out[_RECT_RIGHT::4]
+    deque(map(_loose_box, repeat(tp, n), drawn, slots.rects), maxlen=0)
+    return slots.boxes[_RECT_RIGHT : 4 * n : 4]
 
 
 def _texts(textpage: Any, tp: ctypes.c_void_p, drawn: list[int], count: int) -> list[str]:
@@ -143,7 +198,9 @@ def _texts(textpage: Any, tp: ctypes.c_void_p, drawn: list[int], count: int) -> 
     errors = list(map(_map_error, repeat(tp, len(drawn)), drawn))
     if page_text is not None:
         out = list(map(page_text.__getitem__, drawn))
-        if 1 not in errors and _ASK_AGAIN_CHARS.isdisjoint(out):
+        # The page's text is searched first (three substring tests): most pages hold none.
+        on_page = any(c in page_text for c in _ASK_AGAIN_CHARS)
+        if 1 not in errors and (not on_page or _ASK_AGAIN_CHARS.isdisjoint(out)):
             return out  # the page's text as it is: no character needs a second look
     units = [ord(c) for c in page_text] if page_text is not None else [0] * count
     ask_again, unknown, hyphen = _ASK_AGAIN, UNKNOWN_GLYPH, _PDFIUM_HYPHEN
@@ -163,11 +220,10 @@ def _texts(textpage: Any, tp: ctypes.c_void_p, drawn: list[int], count: int) -> 
 
 class _Styles:
     """Font, size and colour of each text object (read once per object), with the font's
-    descent at that size, looked up per character by the object's address."""
+    descent at that size, by the object's address."""
 
-    def __init__(self, textpage: Any, keys: list[int], drawn: list[int]) -> None:
-        # The first character of each object: reversed, so that the first one wins.
-        first = dict(zip(reversed(keys), reversed(drawn), strict=True))
+    def __init__(self, textpage: Any, firsts: dict[int, int]) -> None:
+        """`firsts`: each text object's first character, in order of appearance."""
         self.style: dict[int, tuple[str, float, str | None]] = {}
         self.descent: dict[int, float] = {}
         self.size: dict[int, float] = {}
@@ -176,8 +232,9 @@ class _Styles:
         names: dict[int, str] = {}
         descents: dict[tuple[int, float], float] = {}
         tp = ctypes.c_void_p(_address(textpage))
-        for key in dict.fromkeys(keys):  # in order of first appearance
-            size = round(_font_size(tp, first[key]), 4)
+        fill = _FillColors().of
+        for key, first in firsts.items():
+            size = round(_font_size(tp, first), 4)
             font_id = _object_font(key) or 0  # the key is the text object's address
             name = names.get(font_id)
             if name is None:
@@ -186,22 +243,44 @@ class _Styles:
             if descent is None:
                 font = ctypes.cast(font_id, pdfium_c.FPDF_FONT)
                 descent = descents[(font_id, size)] = _descent(font, size)
-            self.style[key] = (name, size, _fill_hex(key))
+            self.style[key] = (name, size, fill(key))
             self.descent[key] = descent
             self.size[key] = size
 
-    def per_char(self, table: dict[int, Any], keys: list[int]) -> list[Any]:
-        return list(map(table.__getitem__, keys))
+
+class _Runs:
+    """The characters as runs drawn by one text object (a text object's characters mostly
+    follow each other): what is per object is spread over its characters run by run."""
+
+    def __init__(self, keys: list[int]) -> None:
+        n = len(keys)
+        # same[i]: character i and i + 1 are drawn by one text object
+        self.same = list(map(eq, keys, keys[1:]))
+        starts = [0, *compress(range(1, n), map(not_, self.same))]
+        self.keys = list(map(keys.__getitem__, starts))
+        self.starts = starts
+        self.lengths = list(map(sub, [*starts[1:], n], starts))
+
+    def firsts(self, drawn: list[int]) -> dict[int, int]:
+        """Each text object's first character index, in order of appearance."""
+        firsts: dict[int, int] = {}
+        for key, start in zip(self.keys, self.starts, strict=True):
+            firsts.setdefault(key, drawn[start])
+        return firsts
+
+    def per_char(self, table: dict[int, Any]) -> Iterator[Any]:
+        return chain.from_iterable(map(repeat, map(table.__getitem__, self.keys), self.lengths))
 
 
-def _cut_rights(xs: list[float], rights: list[float], keys: list[int]) -> list[float]:
+def _cut_rights(xs: list[float], rights: list[float], same: list[bool]) -> list[float]:
     """Right edges: the loose box's (at least the origin), cut back to the next character's
     origin when that lies inside the box and the same text object draws it."""
     x1s = list(map(max, xs, rights))  # max(x0, right): x0 unless right > x0
-    nexts = zip(xs, x1s, keys, xs[1:], keys[1:], strict=False)
-    cut = [nx if key == nkey and x0 < nx < x1 else x1 for x0, x1, key, nx, nkey in nexts]
-    cut.append(x1s[-1])
-    return cut
+    nexts = xs[1:]
+    inside = map(and_, map(lt, xs, nexts), map(lt, nexts, x1s))  # x0 < next x0 < x1
+    for i in list(compress(range(len(nexts)), map(and_, inside, same))):
+        x1s[i] = nexts[i]
+    return x1s
 
 
 def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
@@ -212,8 +291,9 @@ def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
     next character's origin in the same text object (kerned and spaced runs aside).
 
     Each PDFium call is made for the whole page at once (see `_origins`), the boxes are
-    computed column by column, and characters are plain tuples in Char's layout: per
-    character, Python steps and objects cost more than PDFium's work."""
+    computed column by column with the operators mapped in C, and characters are plain
+    tuples in Char's layout: per character, Python steps and objects cost more than
+    PDFium's work."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
         return []
@@ -224,17 +304,16 @@ def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
     if not drawn:
         return []
     keys: list[int] = list(compress(all_keys, all_keys))
-    xs, ys = _origins(tp, drawn)
+    slots = _slots(len(drawn))
+    xs, ys = _origins(tp, drawn, slots)
     texts = _texts(textpage, tp, drawn, count)
-    styles = _Styles(textpage, keys, drawn)
-    descents = styles.per_char(styles.descent, keys)
-    bottoms = [top_ref - (y + d) for y, d in zip(ys, descents, strict=True)]
-    sizes = styles.per_char(styles.size, keys)
-    tops = [b - size for b, size in zip(bottoms, sizes, strict=True)]
-    x1s = _cut_rights(xs, _loose_rights(tp, drawn), keys)
-    return list(
-        zip(texts, xs, x1s, tops, bottoms, styles.per_char(styles.style, keys), strict=True)
-    )
+    runs = _Runs(keys)
+    styles = _Styles(textpage, runs.firsts(drawn))
+    # top_ref - (y + descent), then bottom - size
+    bottoms = list(map(sub, repeat(top_ref), map(add, ys, runs.per_char(styles.descent))))
+    tops = list(map(sub, bottoms, runs.per_char(styles.size)))
+    x1s = _cut_rights(xs, _loose_rights(tp, drawn, slots), runs.same)
+    return list(zip(texts, xs, x1s, tops, bottoms, runs.per_char(styles.style), strict=True))
 
 
 def _matrix(obj: Any) -> _Matrix:
@@ -349,10 +428,8 @@ def page_data(page: Any, rules: PdfRules) -> PageData:
         chars = page_chars(textpage, top)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
-    words = [
-        make_word(w.text, w.x0, w.x1, w.top, w.bottom, *w.style, rules)  # type: ignore[misc]
-        for w in group_words(chars, rules.word_x_tolerance, rules.word_y_tolerance)
-    ]
+    make = word_maker(rules, "".join([c[0] for c in chars]))
+    words = make_words(chars, rules.word_x_tolerance, rules.word_y_tolerance, make)
     graphics = _Graphics(top, rules.ruling_box_max)
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
     graphics.visit([pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(count)], _IDENTITY, 0)

@@ -1,0 +1,46 @@
+"""The PDFium reader keeps the output slots of its per-character calls from page to page
+(zeroed before each page) and gives a page denser than _KEPT_SLOTS slots of its own:
+either way a page's characters are those read with fresh slots, whatever page came
+before it (here the Kemp en Duin pages in reverse, with the bound lowered so that both
+ways and the growing of the kept slots are taken)."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from conftest import KEMP_PDF
+
+from planextract.extract import pdfium_page
+from planextract.extract.pdfium_page import page_chars
+
+
+def chars_of_pages(order: list[int]) -> dict[int, list[tuple[object, ...]]]:
+    pdf = pdfium.PdfDocument(KEMP_PDF)
+    out: dict[int, list[tuple[object, ...]]] = {}
+    try:
+        for index in order:
+            page = pdf[index]
+            textpage = pdfium_c.FPDFText_LoadPage(page.raw)
+            try:
+                out[index] = page_chars(textpage, page.get_mediabox()[3])
+            finally:
+                pdfium_c.FPDFText_ClosePage(textpage)
+                page.close()
+    finally:
+        pdf.close()
+    return out
+
+
+def test_kept_and_own_slots_give_the_same_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdfium_page._THREAD, "slots", None, raising=False)
+    pages = list(range(38))
+    expected = chars_of_pages(pages)
+    sizes = [len(expected[k]) for k in pages]
+    assert min(sizes) < 1200 < max(sizes)  # pages on both sides of the lowered bound
+    monkeypatch.setattr(pdfium_page, "_KEPT_SLOTS", 1200)
+    monkeypatch.setattr(pdfium_page._THREAD, "slots", None)
+    found = chars_of_pages(pages[::-1])
+    assert all(repr(found[k]) == repr(expected[k]) for k in pages)
+    text = "".join(str(c[0]) for k in pages for c in expected[k])
+    assert "Strategische doelstelling" in text
