@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nfloors against the issue's bases (medians, {args.repeat} interleaved runs):")
     rows = [
         (
-            "stack imports: click, rapidfuzz, pydantic models",
+            "stack imports: click, rapidfuzz, contract",
             nothing,
             "python -c pass",
             "text plan --no-enrich ≤ 10×",
