@@ -1,6 +1,6 @@
 """The PDFium reader keeps the output slots of its per-character calls from page to page
-(zeroed before each page) and gives a page denser than _KEPT_SLOTS slots of its own:
-either way a page's characters are those read with fresh slots, whatever page came
+(zeroed before each page) and reads a page denser than _KEPT_SLOTS in pieces that fit
+them: either way a page's characters are those read with fresh slots, whatever page came
 before it (here the Kemp en Duin pages in reverse, with the bound lowered so that both
 ways and the growing of the kept slots are taken)."""
 
@@ -32,7 +32,7 @@ def chars_of_pages(order: list[int]) -> dict[int, list[tuple[object, ...]]]:
     return out
 
 
-def test_kept_and_own_slots_give_the_same_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kept_slots_and_pieces_give_the_same_characters(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdfium_page._THREAD, "slots", None, raising=False)
     pages = list(range(38))
     expected = chars_of_pages(pages)
@@ -42,5 +42,6 @@ def test_kept_and_own_slots_give_the_same_characters(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(pdfium_page._THREAD, "slots", None)
     found = chars_of_pages(pages[::-1])
     assert all(repr(found[k]) == repr(expected[k]) for k in pages)
+    assert pdfium_page._THREAD.slots.size == 1200  # never more than the bound, kept
     text = "".join(str(c[0]) for k in pages for c in expected[k])
     assert "Strategische doelstelling" in text

@@ -12,6 +12,7 @@ import pytest
 from conftest import ELZOH_TXT, KEMP_TXT
 
 from planextract.rules import headings, labels
+from planextract.rules import text as text_rules
 from planextract.rules.profile import Profile, load_profile
 from planextract.rules.text import collapse, norm
 
@@ -97,5 +98,10 @@ def test_a_final_digit_before_the_table_of_contents_searches() -> None:
 
 
 def test_collapse_remembered_is_collapse() -> None:
-    for text in [*LINES, "  Wat?\u00a0\ufeff ", "\u2003Met\twie ?\u200a"]:
-        assert collapse(text) == collapse.__wrapped__(text) == collapse(text)
+    long_line = " ".join(LINES)  # longer than what is remembered: computed each time
+    assert len(long_line) > text_rules._REMEMBERED_CHARS
+    for text in [*LINES, "  Wat?\u00a0\ufeff ", "\u2003Met\twie ?\u200a", long_line]:
+        assert collapse(text) == text_rules._collapse(text) == collapse(text)
+    remembered = text_rules._collapse_remembered.cache_info().currsize
+    collapse(long_line + " x")
+    assert text_rules._collapse_remembered.cache_info().currsize == remembered

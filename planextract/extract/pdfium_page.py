@@ -162,33 +162,47 @@ class _Slots:
 
 _THREAD = threading.local()
 # Characters: slots cost about half a kilobyte each, so a page denser than this (a dense
-# page has a few thousand) gets slots of its own that are not kept for the next page.
+# page has a few thousand) is read in pieces of this many (`_chunks`).
 _KEPT_SLOTS = 10_000
 
 
 def _slots(n: int) -> _Slots:
-    if n > _KEPT_SLOTS:
-        return _Slots().ready(n)
+    """The kept slots, ready for `n` <= _KEPT_SLOTS characters."""
     slots = getattr(_THREAD, "slots", None)
     if slots is None:
         slots = _THREAD.slots = _Slots()
     return slots.ready(n)
 
 
-def _origins(
-    tp: ctypes.c_void_p, drawn: list[int], slots: _Slots
-) -> tuple[list[float], list[float]]:
+def _chunks(drawn: list[int]) -> Iterator[list[int]]:
+    """The drawn characters in runs the kept slots hold: a denser page is read in pieces
+    instead of getting slots (half a kilobyte per character) of its own."""
+    for start in range(0, len(drawn), _KEPT_SLOTS):
+        yield drawn[start : start + _KEPT_SLOTS]
+
+
+def _origins(tp: ctypes.c_void_p, drawn: list[int]) -> tuple[list[float], list[float]]:
     """x and y of each drawn character's origin."""
-    n = len(drawn)
-    deque(map(_char_origin, repeat(tp, n), drawn, slots.xs, slots.ys), maxlen=0)
-    return slots.origins[0 : 2 * n : 2], slots.origins[1 : 2 * n : 2]
+    xs: list[float] = []
+    ys: list[float] = []
+    for chunk in _chunks(drawn):
+        n = len(chunk)
+        slots = _slots(n)
+        deque(map(_char_origin, repeat(tp, n), chunk, slots.xs, slots.ys), maxlen=0)
+        xs += slots.origins[0 : 2 * n : 2]
+        ys += slots.origins[1 : 2 * n : 2]
+    return xs, ys
 
 
-def _loose_rights(tp: ctypes.c_void_p, drawn: list[int], slots: _Slots) -> list[float]:
+def _loose_rights(tp: ctypes.c_void_p, drawn: list[int]) -> list[float]:
     """The right edge of each drawn character's loose box."""
-    n = len(drawn)
-    deque(map(_loose_box, repeat(tp, n), drawn, slots.rects), maxlen=0)
-    return slots.boxes[_RECT_RIGHT : 4 * n : 4]
+    rights: list[float] = []
+    for chunk in _chunks(drawn):
+        n = len(chunk)
+        slots = _slots(n)
+        deque(map(_loose_box, repeat(tp, n), chunk, slots.rects), maxlen=0)
+        rights += slots.boxes[_RECT_RIGHT : 4 * n : 4]
+    return rights
 
 
 def _texts(textpage: Any, tp: ctypes.c_void_p, drawn: list[int], count: int) -> list[str]:
@@ -304,15 +318,14 @@ def page_chars(textpage: Any, top_ref: float) -> list[CharTuple]:
     if not drawn:
         return []
     keys: list[int] = list(compress(all_keys, all_keys))
-    slots = _slots(len(drawn))
-    xs, ys = _origins(tp, drawn, slots)
+    xs, ys = _origins(tp, drawn)
     texts = _texts(textpage, tp, drawn, count)
     runs = _Runs(keys)
     styles = _Styles(textpage, runs.firsts(drawn))
     # top_ref - (y + descent), then bottom - size
     bottoms = list(map(sub, repeat(top_ref), map(add, ys, runs.per_char(styles.descent))))
     tops = list(map(sub, bottoms, runs.per_char(styles.size)))
-    x1s = _cut_rights(xs, _loose_rights(tp, drawn, slots), runs.same)
+    x1s = _cut_rights(xs, _loose_rights(tp, drawn), runs.same)
     return list(zip(texts, xs, x1s, tops, bottoms, runs.per_char(styles.style), strict=True))
 
 

@@ -118,13 +118,25 @@ def without_markdown_emphasis(text: str) -> str:
 
 
 # Noise marking, page numbering, the table of contents and each rule of classify ask for
-# the same lines collapsed: about twelve calls per distinct text. Bounded: a few plans.
-@lru_cache(maxsize=8192)
+# the same lines collapsed: about twelve calls per distinct text. Only texts of a line's
+# length are remembered (a hostile megabyte line is not kept for the next plans).
+_REMEMBERED_CHARS = 1000
+
+
 def collapse(text: str) -> str:
     """Single spaces between words, no surrounding space. The same as replacing the exotic
     spaces and collapsing runs of `\\s` (str.split splits on exactly the characters `\\s`
     matches), about five times cheaper; it runs about ten times per line."""
+    if len(text) > _REMEMBERED_CHARS:
+        return _collapse(text)
+    return _collapse_remembered(text)
+
+
+def _collapse(text: str) -> str:
     return " ".join(text.replace("\ufeff", "").split())
+
+
+_collapse_remembered = lru_cache(maxsize=8192)(_collapse)
 
 
 @lru_cache(maxsize=65536)  # the same labels and prompts are compared many times

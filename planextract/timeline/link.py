@@ -186,7 +186,7 @@ def link_milestones(
                             table=t,
                             column=c,
                             month=row.month,
-                            months=row.months,
+                            months=list(row.months),
                             score=round(score / 100, 3),
                         )
                     )

@@ -156,6 +156,7 @@ def forget_pairs() -> None:
     """Drop the remembered texts and pairs (after each plan: memory stays bounded, and each
     plan costs what it costs on its own)."""
     _SCORER.forget()
+    _factors.cache_clear()
 
 
 def similarity_matrix(queries: Sequence[str], choices: Sequence[str]) -> Matrix:
