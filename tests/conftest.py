@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,6 +59,28 @@ def action_by_title(plan: Plan, start: str) -> Action:
     found = [a for a in plan.actions() if a.title.startswith(start)]
     assert len(found) == 1, [a.title for a in found]
     return found[0]
+
+
+def pdfium_pages(
+    path: Path, order: Iterable[int] | None = None
+) -> Iterator[tuple[int, Any, Any, float]]:
+    """(index, page, PDFium text page, the page's top as the reader takes it) for each page
+    of a PDF, in `order` (default: all), each closed after its turn."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for index in range(len(pdf)) if order is None else order:
+            page = pdf[index]
+            textpage = pdfium_c.FPDFText_LoadPage(page.raw)
+            try:
+                yield index, page, textpage, page.get_mediabox()[3]
+            finally:
+                pdfium_c.FPDFText_ClosePage(textpage)
+                page.close()
+    finally:
+        pdf.close()
 
 
 def texts(items: list | None) -> list[str]:

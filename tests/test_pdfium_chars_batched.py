@@ -8,10 +8,9 @@ from __future__ import annotations
 import ctypes
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from conftest import ELZOH_PDF, KEMP_PDF, PDF_VARIANTS
+from conftest import ELZOH_PDF, KEMP_PDF, PDF_VARIANTS, pdfium_pages
 
 from planextract.extract.pdfium_page import _descent, _font_name, page_chars
 from planextract.rules.pdf import UNKNOWN_GLYPH
@@ -62,17 +61,6 @@ def one_by_one(textpage: object, top_ref: float) -> list[tuple[object, ...]]:
 
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: Path(p).name)
 def test_batched_characters_are_the_one_by_one_characters(path: Path) -> None:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        for index in range(len(pdf)):
-            page = pdf[index]
-            top = page.get_mediabox()[3]
-            textpage = pdfium_c.FPDFText_LoadPage(page.raw)
-            try:
-                expected = one_by_one(textpage, top)
-                assert repr(page_chars(textpage, top)) == repr(expected), f"page {index + 1}"
-            finally:
-                pdfium_c.FPDFText_ClosePage(textpage)
-                page.close()
-    finally:
-        pdf.close()
+    for index, _, textpage, top in pdfium_pages(path):
+        expected = one_by_one(textpage, top)
+        assert repr(page_chars(textpage, top)) == repr(expected), f"page {index + 1}"

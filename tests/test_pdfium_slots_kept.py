@@ -6,30 +6,15 @@ ways and the growing of the kept slots are taken)."""
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
-from conftest import KEMP_PDF
+from conftest import KEMP_PDF, pdfium_pages
 
 from planextract.extract import pdfium_page
 from planextract.extract.pdfium_page import page_chars
 
 
 def chars_of_pages(order: list[int]) -> dict[int, list[tuple[object, ...]]]:
-    pdf = pdfium.PdfDocument(KEMP_PDF)
-    out: dict[int, list[tuple[object, ...]]] = {}
-    try:
-        for index in order:
-            page = pdf[index]
-            textpage = pdfium_c.FPDFText_LoadPage(page.raw)
-            try:
-                out[index] = page_chars(textpage, page.get_mediabox()[3])
-            finally:
-                pdfium_c.FPDFText_ClosePage(textpage)
-                page.close()
-    finally:
-        pdf.close()
-    return out
+    return {index: page_chars(tp, top) for index, _, tp, top in pdfium_pages(KEMP_PDF, order)}
 
 
 def test_kept_slots_and_pieces_give_the_same_characters(monkeypatch: pytest.MonkeyPatch) -> None:
