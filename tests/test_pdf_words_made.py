@@ -29,3 +29,11 @@ def test_words_made_at_once_are_the_two_step_words(path: Path) -> None:
         ]
         words = page_data(page, RULES).words
         assert repr(words) == repr(expected), f"page {index + 1}"
+
+
+def test_the_sample_words_hold_the_plan() -> None:
+    texts = [
+        w.text for _, page, _, _ in pdfium_pages(KEMP_PDF) for w in page_data(page, RULES).words
+    ]
+    assert "Strategische" in texts and "doelstelling" in texts
+    assert "Januari" in texts
