@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from planextract.models.check import checked_data
 from planextract.models.document import Document
 from planextract.models.json_text import json_text
 from planextract.models.plan import Plan, Source, SourceNote
+from planextract.models.record import record
 from planextract.models.tokens import Token
 from planextract.quality.assess import assess
 from planextract.rules.profile import Profile, load_profile
@@ -42,7 +42,7 @@ PDF_MAGIC = b"%PDF-"
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
-@dataclass
+@record
 class Result:
     plan: Plan
     document: Document

@@ -14,7 +14,7 @@ import os
 import stat
 import zipfile
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path, PurePosixPath
 
 from planextract.batch.index import INDEX_FILES
@@ -28,6 +28,7 @@ from planextract.batch.zipsafe import (
     printable,
     read_entry,
 )
+from planextract.models.record import record
 from planextract.output import fitting_name
 
 # Word formats other than .docx are listed so that each gets its one-line advice
@@ -41,7 +42,7 @@ class DiscoveryError(Exception):
     """A PATH given on the command line does not exist: a usage error."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class WorkItem:
     source: str  # display path: input name + path inside it, '/'-separated
     path: Path  # the file on disk; the outer archive for zip entries
@@ -52,13 +53,13 @@ class WorkItem:
     code: str | None = None
 
 
-@dataclass
+@record
 class Discovery:
     items: list[WorkItem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # display paths of non-plan files
 
 
-@dataclass
+@record
 class _Scope:
     """Where an archive being read sits: in which file, which entries, which output folder."""
 

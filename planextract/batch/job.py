@@ -20,7 +20,7 @@ import resource
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from planextract.extract.limits import (
     time_budget,
 )
 from planextract.models.plan import Plan
+from planextract.models.record import record
 from planextract.pipeline import extract_file, plan_to_json
 from planextract.report.files import plan_report_texts, report_file
 from planextract.report.overview import PlanSummary, summarise
@@ -65,7 +66,7 @@ def warm_up(profile: Profile) -> None:
         return
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Setup:
     """What every worker needs, sent once when it starts."""
 
@@ -80,7 +81,7 @@ class Setup:
         return load_profile(self.profile_path)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Task:
     item: WorkItem
     out_file: Path | None  # where the result goes (to check whether it is up to date)
@@ -90,7 +91,7 @@ class Task:
     report_name: str | None = None  # stem of the plan's quality report, when one is made
 
 
-@dataclass
+@record
 class Outcome:
     source: str
     status: str  # converted | skipped | failed

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from planextract.extract.limits import Limits
 from planextract.extract.ocr_issues import OCR_OFF
 from planextract.extract.zipbounds import ZipLimits
 from planextract.models.plan import Plan
+from planextract.models.record import record
 from planextract.output import TEMP_MARK, TEMP_SUFFIX, write_atomic
 from planextract.results import read_result
 
@@ -58,7 +59,7 @@ def failure_limits(limits: Limits, memory_mb: int | None, zip_limits: ZipLimits)
     return {"file": asdict(limits), "memory_mb": memory_mb, "zip": asdict(zip_limits)}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class KnownFailure:
     sha256: str
     code: str

@@ -5,7 +5,7 @@ journal and write the index and the archive overview."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,12 @@ from planextract.batch.resume import Journal, failure_limits, remove_stale_temp,
 from planextract.batch.staging import RESULT, Staging, place, remove_stale_staging
 from planextract.batch.workers import WorkerPool
 from planextract.errors import printable
+from planextract.models.record import record
 from planextract.output import inside
 from planextract.report.overview import PlanSummary
 
 
-@dataclass
+@record
 class BatchOptions:
     out_dir: Path
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -32,7 +33,7 @@ class BatchOptions:
     setup: Setup = field(default_factory=Setup)
 
 
-@dataclass
+@record
 class BatchReport:
     rows: list[dict[str, Any]]  # the index, sorted by file
     outcomes: list[Outcome]  # worker outcomes in finishing order (timing, memory)

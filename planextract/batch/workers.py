@@ -17,7 +17,6 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -26,6 +25,7 @@ from planextract.batch.job import Outcome, Setup, Task, run_task, warm_up
 from planextract.collector import tune_collector
 from planextract.extract.limits import limit_memory
 from planextract.extract.ocr_hook import OcrNote, ocr_listener
+from planextract.models.record import record
 
 _GRACE_SECONDS = 2.0  # beyond the worker's own time budget, before it is killed
 # One wait for the workers at most this long (the loop waits again): the selector takes
@@ -87,7 +87,7 @@ def default_context() -> BaseContext:
     return context
 
 
-@dataclass
+@record
 class _Slot:
     process: BaseProcess
     conn: multiprocessing.connection.Connection

@@ -12,13 +12,13 @@ Three rules, in this order, each explainable from the output's `match`:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from planextract.enrich.nlp import pieces, pipeline
+from planextract.models.record import record
 from planextract.rules.enrich import Gazetteer, load_gazetteer, load_period_rules
 from planextract.rules.profile import ReflowRule
 
@@ -29,7 +29,7 @@ GENERIC_ZONE = "Eerstelijnszone"
 _SQUASH = re.compile(r"[\s\-‐‑]+")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Mention:
     name: str
     type: str

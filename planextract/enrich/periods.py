@@ -18,10 +18,11 @@ No spaCy here: this runs on any string (a list item, a timeline cell).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 
 from planextract.models.plan import Period
+from planextract.models.record import record
 from planextract.rules.enrich import PeriodRules, load_period_rules
 
 # Same-length normalisation so that match offsets index the original text.
@@ -51,7 +52,7 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Grammar:
     date: re.Pattern[str]
     relative: re.Pattern[str]
@@ -141,7 +142,7 @@ def _grammar(rules: PeriodRules) -> _Grammar:
     )
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Found:
     start: int
     end: int

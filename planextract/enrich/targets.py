@@ -14,10 +14,10 @@ target of its own ("Er wordt maandelijks deelgenomen").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from planextract.models.plan import Target
+from planextract.models.record import record
 from planextract.rules.enrich import TargetRules, load_target_rules
 from planextract.rules.text import MAX_NUMBER_DIGITS
 
@@ -32,7 +32,7 @@ _DETERMINERS = frozenset({"de", "het", "deze", "die", "dit", "onze", "hun", "all
 _FREQ_UNITS = {"W": "W", "M": "M", "Q": "3M", "S": "6M", "Y": "Y"}
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Tok:
     kind: str  # num | x | word | other
     text: str

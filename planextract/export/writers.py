@@ -14,7 +14,7 @@ import os
 import sqlite3
 import stat
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from planextract.errors import PlanExtractError
 from planextract.export.tables import PRIMARY_KEYS, TABLES, Row, plan_rows
 from planextract.extract.limits import DEFAULT_MEMORY_MB, Limits, memory_budget
 from planextract.models.plan import Plan
+from planextract.models.record import record
 from planextract.output import SQLITE_INT, atomic_path, csv_cell
 from planextract.quality.duplicates import CopyKey, copy_key, counting_copies
 from planextract.results import NotAPlanResult, read_result
@@ -103,7 +104,7 @@ def _too_large(rows: dict[str, list[Row]]) -> int | None:
     return None
 
 
-@dataclass
+@record
 class Export:
     """What the first pass found: the plans to export and why the others are left out."""
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from planextract.extract.docx_style import Numbering, RunStyle, Styles, q, wval
@@ -46,6 +46,7 @@ from planextract.extract.docx_xml import (
     twips,
 )
 from planextract.models.document import Line, Table, TableCell
+from planextract.models.record import record
 from planextract.rules.docx import load_docx_rules
 from planextract.rules.pdf import CHECKED, UNCHECKED, PdfRules, symbol_glyph
 from planextract.rules.reflow import join
@@ -60,7 +61,7 @@ _NOTE_REFS = {
 _MAX_DEPTH = 40  # nesting of tables, controls and text boxes in a hostile file
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Piece:
     """Text of one line being built, with its formatting weighted by characters."""
 
@@ -84,7 +85,7 @@ class _Piece:
         self.soft_space = True
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Field:
     """A complex field (w:fldChar) being read: its code is skipped, its result kept."""
 

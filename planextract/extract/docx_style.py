@@ -4,9 +4,10 @@ and list markers from numbering definitions (bullets as written, numbers counted
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from planextract.models.record import record
 from planextract.rules.docx import load_docx_rules
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -28,7 +29,7 @@ def _on(el: Any) -> bool | None:
     return wval(el) not in ("0", "false", "off")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RunStyle:
     bold: bool = False
     italic: bool = False
@@ -62,7 +63,7 @@ def _hex(value: str) -> str | None:
     return None  # 'auto': the default colour
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Styles:
     """Style definitions by id, with their basedOn chains resolved on demand."""
 
@@ -156,7 +157,7 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Level:
     fmt: str
     text: str

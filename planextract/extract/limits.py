@@ -8,15 +8,15 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from planextract.errors import LimitExceeded, OutOfMemory, UnreadableInput
+from planextract.models.record import record
 
 DEFAULT_MEMORY_MB = 2048  # address space per file: batch workers, extract and report
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Limits:
     max_bytes: int = 100 * 1024 * 1024  # bytes read from one file
     max_lines: int = 200_000  # lines in a text export

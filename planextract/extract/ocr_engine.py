@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from functools import cache
 
 from PIL import Image
+
+from planextract.models.record import record
 
 # Tesseract's OpenMP threads fight over the cores with the other batch workers: measured
 # 10 s per page with them and 2.5 s without on a busy 2-core machine.
@@ -31,14 +32,14 @@ class OcrUnavailable(Exception):
     """Tesseract or its Dutch data is not installed."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class OcrWord:
     text: str
     box: tuple[int, int, int, int]  # x0, top, x1, bottom in pixels
     confidence: float  # 0-100
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class OcrLine:
     box: tuple[int, int, int, int]
     slope: float  # baseline: y = box bottom + offset + slope * (x - box x0)

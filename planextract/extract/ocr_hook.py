@@ -10,13 +10,13 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from planextract.errors import LimitExceeded, PlanExtractError, UnreadableInput, printable
 from planextract.extract.limits import Limits, extend_time_budget
 from planextract.extract.ocr_issues import OCR_OFF
 from planextract.models.document import PageIssue, ReaderNote
+from planextract.models.record import record
 from planextract.rules.pdf import PdfRules
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def unread_note(pages: set[int], ocr: OcrSession | None) -> list[ReaderNote]:
     return [ReaderNote(OCR_OFF, detail)]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class OcrNote:
     """A page about to be read with OCR, for a progress display ("OCR pagina 3/22"), and
     the seconds the file's time budget has grown by so far (a batch worker sends it to the

@@ -7,17 +7,16 @@ deskewed image until ocr_page turns them into PDF points.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from PIL import Image
 
+from planextract.models.record import record
 from planextract.rules.ocr import OcrRules
 
 _BAND_ROWS = 256  # rows of the page image worked on at a time (memory)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Segment:
     """A ruling line: horizontal (pos = y, from x a to b) or vertical (pos = x, y a..b)."""
 
@@ -28,7 +27,7 @@ class Segment:
     hi: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Box:
     """A square checkbox outline and the ink inside it."""
 

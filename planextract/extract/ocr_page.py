@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import numpy as np
@@ -35,6 +35,7 @@ from planextract.extract.ocr_issues import OCR_CHECKBOX_UNSURE, OCR_LOW_CONFIDEN
 from planextract.extract.pdf_page import PageContent, read_page
 from planextract.extract.plumber_page import page_data
 from planextract.models.document import PageIssue
+from planextract.models.record import record
 from planextract.rules.ocr import OcrRules, load_ocr_rules
 from planextract.rules.pdf import CHECKED, UNCHECKED, UNKNOWN_GLYPH, PdfRules
 
@@ -43,7 +44,7 @@ BULLET, DASH = "•", "-"
 _GLUED_DASH = re.compile(r"^([-–—]+_+)(\w.*)$")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ImagePage:
     """What plumber_page.page_data asks of a pdfplumber page, made from the page image."""
 
@@ -59,7 +60,7 @@ class ImagePage:
         return self.words
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class OcrPage:
     content: PageContent
     issues: list[PageIssue]
@@ -92,7 +93,7 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> floa
     return max(0, w) * max(0, h) / area
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Word:
     text: str
     box: tuple[int, int, int, int]

@@ -8,13 +8,12 @@ the shared rules read it like a printed checkbox.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from planextract.models.document import Line
+from planextract.models.record import record
 from planextract.rules.pdf import CHECKED, UNCHECKED, PdfRules
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CheckboxField:
     x0: float
     top: float

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import pairwise
 from operator import attrgetter, itemgetter
 from typing import Any
 
 from planextract.models.document import PAGE_BOTTOM, PAGE_TOP, Line, Table, TableCell
+from planextract.models.record import record
 from planextract.rules.pdf import (
     PdfRules,
     base_font_name,
@@ -30,7 +31,7 @@ from planextract.rules.reflow import join
 from planextract.rules.text import without_surrogates
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Word:
     raw: str  # as the PDF gives it
     text: str  # symbol-font checkboxes as ☒/☐, unmapped glyphs as U+FFFD
@@ -83,7 +84,7 @@ def word_maker(
     return make
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PageData:
     """What a reader found on one page, in points from the page's top-left corner."""
 
@@ -95,7 +96,7 @@ class PageData:
     images: list[tuple[float, float, float, float]]  # (x0, top, x1, bottom)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Cell:
     """A table cell: where ruling lines enclose text."""
 
@@ -136,7 +137,7 @@ _SIZE = attrgetter("size")
 _STYLE = attrgetter("size", "font", "color")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PageLine:
     words: list[Word]  # not changed once the line is made
     cell: Cell | None
@@ -149,7 +150,7 @@ class PageLine:
         self.bottom = max(map(_BOTTOM, self.words))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PageContent:
     lines: list[Line]  # in reading order, blank lines included; `no` is set by the caller
     tables: list[Table]  # line_indices relative to `lines`

@@ -9,10 +9,11 @@ left to right and cut at spaces and at horizontal gaps wider than `x_tolerance`.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
+
+from planextract.models.record import record
 
 # Ligature characters written out, as pdfplumber does.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
@@ -38,7 +39,7 @@ _TEXTS, _X1S, _TOPS, _BOTTOMS = (itemgetter(k) for k in (_TEXT, _X1, _TOP, _BOTT
 _BY_STYLE, _BY_X = itemgetter(_STYLE), itemgetter(_X0, _X1)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CharWord:
     text: str
     x0: float

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import pairwise
 
 from planextract.models.document import Document
 from planextract.models.plan import ListItem
 from planextract.models.provenance import boxes_of, pages_of
+from planextract.models.record import record
 from planextract.models.tokens import Kind, Token
 from planextract.rules.pdf import line_wrapped
 from planextract.rules.profile import Profile
@@ -18,7 +19,7 @@ from planextract.rules.text import collapse
 MIN_BLOCK_WIDTH = 50  # characters; below this, 'short line' says nothing
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Paragraph:
     text: str
     marker: str | None

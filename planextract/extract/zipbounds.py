@@ -8,12 +8,12 @@ Shared by the batch (zip archives) and the DOCX reader, hence here and not in ba
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 
 from planextract.extract.limits import Limits
+from planextract.models.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ZipLimits:
     max_entry_bytes: int = Limits().max_bytes  # uncompressed size of one entry, as for a file
     max_total_bytes: int = 2 * 1024 * 1024 * 1024  # uncompressed size of one archive, nested

@@ -7,8 +7,10 @@ the process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
+
+from planextract.models.record import record
 
 
 class Noise(StrEnum):
@@ -26,7 +28,7 @@ PAGE_TOP, PAGE_BOTTOM = "page-top", "page-bottom"
 MARGIN_HINTS = (PAGE_TOP, PAGE_BOTTOM)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Line:
     """One line of text as the reader saw it, with everything known about its origin."""
 
@@ -71,7 +73,7 @@ class Line:
         return (self.x0, self.top, self.x1, self.bottom)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PageAnchor:
     """A printed page number found in the document ("Pagina 15 van 24")."""
 
@@ -85,7 +87,7 @@ NO_TEXT_LAYER = "no-text-layer"
 UNPLACED_CHECKBOX = "checkbox-without-label"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PageIssue:
     """A page-level problem found by a reader (no text layer, unreadable glyphs...)."""
 
@@ -94,7 +96,7 @@ class PageIssue:
     detail: str
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ReaderNote:
     """Something the reader did with the source that the plan should say (DOCX: pages
     from Word's last layout, tracked changes taken as accepted, comments not read)."""
@@ -103,7 +105,7 @@ class ReaderNote:
     detail: str  # Dutch
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TableCell:
     """One cell of a ruled table as a PDF reader found it (text in reading order)."""
 
@@ -114,7 +116,7 @@ class TableCell:
     line_indices: list[int] = field(default_factory=list)  # its lines in Document.lines
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Table:
     """A ruled table (e.g. a month x action timeline) kept as cells, not only as lines.
 
@@ -127,7 +129,7 @@ class Table:
     rows: list[list[TableCell | None]]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Document:
     """A plan as a sequence of lines plus what the reader learnt about the source."""
 

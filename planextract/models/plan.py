@@ -17,9 +17,11 @@ Conventions
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, field, fields
 from functools import cache
 from typing import Any, Literal, get_type_hints
+
+from planextract.models.record import record
 
 SCHEMA_VERSION = "1.0"
 BOXES = "PDF input: per page, the box around the lines the value was read from."
@@ -54,7 +56,7 @@ class Model:
             yield f.name, getattr(self, f.name)
 
 
-_dataclass = dataclass(kw_only=True)
+_dataclass = record(kw_only=True)
 
 
 @cache

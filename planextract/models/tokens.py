@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from planextract.models.record import record
 
 
 class Kind(StrEnum):
@@ -21,7 +22,7 @@ class Kind(StrEnum):
 STRUCTURE = frozenset({Kind.SECTION, Kind.GOAL, Kind.LABEL, Kind.PART, Kind.PROMPT, Kind.CHECKBOX})
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Token:
     kind: Kind
     index: int  # index of the line in doc.lines

@@ -3,12 +3,13 @@ Plan is made, and every token's owner (the place in the output it went to)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from planextract.models.record import record
 from planextract.models.tokens import Kind, Token
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class EvalDraft:
     key: str
     selected: bool | None
@@ -18,7 +19,7 @@ class EvalDraft:
     tokens: list[Token] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FieldDraft:
     key: str
     default_part: str
@@ -50,7 +51,7 @@ class FieldDraft:
         return out
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ActionDraft:
     title_tokens: list[Token]
     id: str = ""  # unique in the plan: '<OD key>-<n>'
@@ -72,7 +73,7 @@ class ActionDraft:
         }
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class GoalDraft:
     level: str  # SD | OD
     number: str | None
@@ -84,7 +85,7 @@ class GoalDraft:
     actions: list[ActionDraft] = field(default_factory=list)  # OD -> actions
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class SectionDraft:
     title: str
     level: int
@@ -93,7 +94,7 @@ class SectionDraft:
     tokens: list[Token] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Owner:
     """Where a token's content went: one place of the output, or the template itself.
 
@@ -127,7 +128,7 @@ TEMPLATE = str(TEMPLATE_OWNER)
 UNASSIGNED = str(UNASSIGNED_OWNER)
 
 
-@dataclass
+@record
 class Tree:
     """What the builder found, before conversion to the output models."""
 

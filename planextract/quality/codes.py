@@ -8,13 +8,14 @@ info    = worth knowing, often deliberate (numbering gaps, merged repeated headi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from planextract.models.record import record
 
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Code:
     severity: Severity
     name: str  # short Dutch description, for report tables

@@ -15,15 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from planextract.models.plan import Plan
+from planextract.models.record import record
 from planextract.rules.zones import zone_key
 
 FORMAT_RANK = {"pdf": 0, "docx": 1, "text": 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CopyKey:
     """What tells copies apart, kept instead of the plan (an archive is read one at a time)."""
 

@@ -9,9 +9,9 @@ is its absence from another action, or its emptiness, a finding.
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
 
 from planextract.models.plan import Action, Evaluation, EvaluationType, Model, Plan
+from planextract.models.record import record
 from planextract.rules.profile import FieldRule, Profile
 
 EVALUATION = "evaluation"
@@ -19,7 +19,7 @@ SELECTED = "evaluation.selected"  # at least one evaluation type ticked
 CRITERIA = "evaluation.criteria"  # every ticked type has criteria
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Form:
     parts: frozenset[str]  # "field.part" keys on this plan's form
     evaluation_types: frozenset[str]  # evaluation type keys on this plan's form

@@ -8,15 +8,15 @@ profile), so the same checks run on a freshly extracted plan and on a JSON file 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from planextract.models.plan import Finding, PageRange, Plan
+from planextract.models.record import record
 from planextract.quality.codes import CODES
 from planextract.quality.form import Form, plan_form
 from planextract.rules.profile import Profile, load_profile
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Context:
     """What a check may look at: the plan, the template profile and this plan's form."""
 

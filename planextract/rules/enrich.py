@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from planextract.models.record import record
 
 GAZETTEER = "gazetteer_nl.toml"
 PERIODS = "periods_nl.toml"
@@ -18,7 +19,7 @@ def _data(name: str) -> dict:
 
 
 # -- organisations --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Org:
     name: str
     type: str
@@ -26,7 +27,7 @@ class Org:
     case_sensitive: bool
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True, slots=True, eq=False)
 class Gazetteer:
     orgs: tuple[Org, ...]
     fuzzy_ratio: float
@@ -65,7 +66,7 @@ def load_gazetteer() -> Gazetteer:
 
 
 # -- periods --------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True, slots=True, eq=False)
 class PeriodRules:
     month_words: dict[str, int]  # lower-case word -> month
     parts_of_year: dict[str, tuple[int, int]]
@@ -110,7 +111,7 @@ def load_period_rules() -> PeriodRules:
 
 
 # -- targets --------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True, slots=True, eq=False)
 class TargetRules:
     number_words: dict[str, int]
     article_words: dict[str, int]

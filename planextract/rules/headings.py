@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from planextract.models.document import Line
+from planextract.models.record import record
 from planextract.rules.profile import ROMAN_NUMERAL, Profile, SectionRule
 from planextract.rules.reflow import ends_open
 from planextract.rules.text import collapse, norm
@@ -47,7 +47,7 @@ def numbered_list_item(text: str, before: str | None, after: str | None) -> bool
     return False
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class GoalHeading:
     level: str  # "SD" | "OD"
     number: str | None  # None: the heading prints no number
@@ -338,7 +338,7 @@ def same_title(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ActionTitle:
     title: str  # without the prefix
     number: str | None  # the printed number ('1.2.1'), None without one

@@ -7,12 +7,13 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from planextract.models.record import record
 from planextract.models.tokens import Kind, Token
 from planextract.rules.profile import (
     BulletRule,
@@ -28,13 +29,13 @@ from planextract.rules.text import collapse, norm, starts_lowercase
 _NUMBERING = re.compile(r"^\(?\d+[).]\s*")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PromptMatch:
     field: str
     score: float
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CheckboxMatch:
     evaluation_type: EvaluationTypeRule
     selected: bool | None  # None: a glyph we do not recognise, or no glyph at all
@@ -43,7 +44,7 @@ class CheckboxMatch:
     rest: str  # text after the label on the same line
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class BulletMatch:
     rule: BulletRule
     marker: str

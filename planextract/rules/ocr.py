@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from planextract.models.record import record
 
-@dataclass(frozen=True, slots=True, eq=False)  # identity hash: it holds a dict
+
+@record(frozen=True, slots=True, eq=False)  # identity hash: it holds a dict
 class OcrRules:
     language: str
     dpi: int

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from planextract.models.document import Line
+from planextract.models.record import record
 
 CHECKED = "☒"
 UNCHECKED = "☐"
@@ -23,7 +23,7 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # identity hash: rules key caches
+@record(frozen=True, slots=True, eq=False)  # identity hash: rules key caches
 class PdfRules:
     bold_words: tuple[str, ...]
     italic_words: tuple[str, ...]

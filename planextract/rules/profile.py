@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from planextract.models.record import record
 from planextract.rules.text import collapse, norm
 
 DEFAULT_PROFILE = "template_2025.toml"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SectionRule:
     name: str
     level: int
@@ -25,7 +26,7 @@ class SectionRule:
     toc: bool = False  # titles a table of contents (rules/headings.toc_lines)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PartRule:
     key: str
     field: str
@@ -34,7 +35,7 @@ class PartRule:
     fuzzy_key: str  # normalised label without its numbering, for typo-tolerant matching
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FieldRule:
     key: str
     label: str
@@ -44,14 +45,14 @@ class FieldRule:
     parts: tuple[PartRule, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class EvaluationTypeRule:
     key: str
     label: str
     keys: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class QualityRule:
     """What the quality checks expect of an action form (the `[quality]` table)."""
 
@@ -63,14 +64,14 @@ class QualityRule:
         return dict(self.names).get(key, default)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class BulletRule:
     name: str
     pattern: re.Pattern[str]
     level: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ReflowRule:
     sentence_end: str
     continues_after: str
@@ -79,7 +80,7 @@ class ReflowRule:
     fit_ratio: float
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TemplateIndex:
     """The profile's wording laid out once for matching (rules/labels.py): compiled with
     the profile, so no module-level cache has to key on a profile's identity."""
@@ -147,7 +148,7 @@ def _template_index(
     )
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # one object per profile file
+@record(frozen=True, slots=True, eq=False)  # one object per profile file
 class Profile:
     id: str
     description: str

@@ -8,10 +8,10 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from planextract.models.record import record
 from planextract.rules.profile import ReflowRule
 from planextract.rules.reflow import ends_open
 from planextract.rules.text import starts_lowercase
@@ -19,7 +19,7 @@ from planextract.rules.text import starts_lowercase
 _FIRST_WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SentenceWords:
     sentence_end: str
     closing: str

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from planextract.models.record import record
 from planextract.rules.text import starts_lowercase
 
 TIMELINE_FILE = "timeline.toml"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TableRules:
     header_words: tuple[str, ...]
     min_rows_unnamed: int
@@ -22,7 +22,7 @@ class TableRules:
     header_split_spaces: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class LayoutRules:
     after_label_spaces: int
     between_cells_spaces: int
@@ -37,7 +37,7 @@ class LayoutRules:
     open_end_factor: float
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class AlignmentRules:
     similarity_weight: float
     empty_cells_weight: float
@@ -48,7 +48,7 @@ class AlignmentRules:
     uncertain_below: float
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ReferenceWeights:
     milestones: float
     column_title: float
@@ -57,7 +57,7 @@ class ReferenceWeights:
     do: float
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class LinkingRules:
     what_weight: float
     column_min_score: float
@@ -67,13 +67,13 @@ class LinkingRules:
     cell_separators: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class StatusRules:
     reference_patterns: tuple[re.Pattern[str], ...]
     reasons: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True, slots=True, eq=False)
 class TimelineRules:
     table: TableRules
     layout: LayoutRules
@@ -131,7 +131,7 @@ def is_narrative_line(text: str, rules: TableRules) -> bool:
     return len(text) >= rules.narrative_min_chars and "  " not in text
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Boundary:
     """What the layout says about the gap before a word of a flattened row.
 

@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from planextract.models.record import record
 from planextract.rules.timeline import AlignmentRules
 
 NEG = -math.inf
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Unit:
     cut: float  # cost of starting a cell with this unit (first unit: 0)
     join: float  # cost of adding this unit to the cell of the unit before
@@ -38,7 +38,7 @@ class Unit:
     second_pass: bool  # a second pass may start here
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Placement:
     start: int  # first unit
     end: int  # after the last unit

@@ -10,7 +10,7 @@ milestones to cells, and the lines that made the table are claimed from the sect
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from planextract.models.document import Document
 from planextract.models.plan import (
@@ -26,6 +26,7 @@ from planextract.models.plan import (
     TimelineTable,
 )
 from planextract.models.provenance import pages_of
+from planextract.models.record import record
 from planextract.models.tree import Owner, Tree
 from planextract.rules.profile import Profile
 from planextract.rules.text import norm
@@ -49,7 +50,7 @@ from planextract.timeline.text_cells import CellDraft, place_row
 from planextract.timeline.text_table import TextTable, find_text_tables, header_titles, join_words
 
 
-@dataclass
+@record
 class TimelineResult:
     timeline: Timeline | None
     status: TimelineStatus

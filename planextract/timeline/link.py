@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -16,13 +15,14 @@ from planextract.models.plan import (
     MilestoneRef,
     TimelineTable,
 )
+from planextract.models.record import record
 from planextract.rules.timeline import LinkingRules
 from planextract.timeline.assignment import max_assignment
 from planextract.timeline.float32 import Matrix, argmax, f32, f32_list, mean, zeros
 from planextract.timeline.similarity import similarity_matrix
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ColumnLink:
     action_id: str | None
     score: float | None = None  # 0-1, title and cells together

@@ -6,13 +6,13 @@ The vocabulary is data (rules/months_nl.toml); these functions only combine it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
+from planextract.models.record import record
 from planextract.rules.months import months_data
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class MonthLabel:
     """A row label as written and the months (1-12) it covers."""
 
@@ -33,7 +33,7 @@ class MonthLabel:
         return self.months[-1] < other.first
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class MonthVocabulary:
     names: dict[str, int]  # lower-case name or abbreviation -> month number
     month: re.Pattern[str]  # one month name

@@ -9,16 +9,17 @@ group of actions) stay separate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from planextract.models.document import Document, Table, TableCell
+from planextract.models.record import record
 from planextract.rules.reflow import join
 from planextract.rules.text import collapse, norm
 from planextract.rules.timeline import header_word_at_start, load_timeline_rules
 from planextract.timeline.months import MonthLabel, parse_month_label
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PdfRow:
     label: MonthLabel
     cells: list[str | None]
@@ -27,7 +28,7 @@ class PdfRow:
     pages: list[int]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PdfGrid:
     titles: list[str]
     rows: list[PdfRow] = field(default_factory=list)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -12,6 +11,7 @@ from rapidfuzz.process import extract_iter
 from rapidfuzz.utils import default_process
 
 from planextract.models.plan import Action
+from planextract.models.record import record
 from planextract.rules.timeline import ReferenceWeights
 from planextract.timeline.float32 import Matrix, argmax, f32, f32_list, zeros
 
@@ -174,7 +174,7 @@ def similarity_matrix(queries: Sequence[str], choices: Sequence[str]) -> Matrix:
     return _SCORER.matrix([text(q) for q in queries], [text(c) for c in choices])
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Reference:
     text: str
     weight: float
@@ -200,7 +200,7 @@ def action_references(
     return [r for r in refs if r.text.strip()]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ColumnScores:
     """Best weighted similarity of each query with each column, and which reference gave it."""
 

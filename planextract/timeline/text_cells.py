@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from planextract.models.document import Document
+from planextract.models.record import record
 from planextract.rules.profile import Profile
 from planextract.rules.timeline import TimelineRules
 from planextract.timeline.align import Placement, Unit, align_row, confidence
@@ -15,7 +16,7 @@ from planextract.timeline.similarity import Reference, column_scores
 from planextract.timeline.text_table import TextRow, Word, boundaries, join_words
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CellDraft:
     """One placed cell of a row, with what speaks for its column."""
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from planextract.models.document import Document, Line
+from planextract.models.record import record
 from planextract.rules.profile import Profile
 from planextract.rules.reflow import ends_open, glued
 from planextract.rules.text import collapse
@@ -31,7 +32,7 @@ _WORD = re.compile(r"\S+")
 _EXOTIC_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "})
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Word:
     text: str
     line: int  # index in doc.lines
@@ -41,7 +42,7 @@ class Word:
     last_on_line: bool = False
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TextRow:
     label: MonthLabel
     label_line: int
@@ -49,7 +50,7 @@ class TextRow:
     lines: list[int] = field(default_factory=list)  # content lines of the row
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TextTable:
     head: Word  # the month column's title ('Maand')
     header_words: list[Word] = field(default_factory=list)  # the column titles
