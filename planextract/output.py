@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +51,8 @@ def atomic_path(path: Path) -> Iterator[Path]:
     temporary name holds as much of the target's name as fits in a file name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     room = NAME_MAX_BYTES - len(f"..{TEMP_MARK}{TEMP_SUFFIX}") - _RANDOM_CHARS
+    import tempfile  # only where files are written (4 ms of start-up)
+
     fd, name = tempfile.mkstemp(
         prefix=f".{_cut_bytes(path.name, room)}.{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=path.parent
     )

@@ -13,13 +13,8 @@ from planextract.extract.assemble import Assembler
 from planextract.extract.build import build_tree
 from planextract.extract.classify import classify
 from planextract.extract.clean import mark_noise
-from planextract.extract.docx_package import (
-    OLE_MAGIC,
-    WORD_SUFFIXES,
-    ZIP_MAGIC,
-    container_format,
-)
 from planextract.extract.limits import Limits
+from planextract.extract.magic import OLE_MAGIC, PDF_MAGIC, TEXT_SUFFIXES, WORD_SUFFIXES, ZIP_MAGIC
 from planextract.extract.metadata import organisation_and_title, plan_year
 from planextract.extract.page_ranges import add_page_ranges
 from planextract.extract.pagination import resolve_pages
@@ -35,11 +30,6 @@ from planextract.rules.profile import Profile, load_profile
 from planextract.rules.timeline import TimelineRules
 from planextract.rules.zones import zone_key
 from planextract.timeline.build import build_timeline, claim_lines
-
-PDF_MAGIC = b"%PDF-"
-# A PDF may have bytes before its header (readers look in the first 1024); a file named as
-# text that merely mentions '%PDF-' near its start is text.
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
 @record
@@ -66,6 +56,8 @@ def sniff_format(path: Path) -> str:
             raise UnreadableInput(path.name, "empty file")
         raise UnreadableInput(path.name, "not a PDF file (no %PDF header)")
     if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        from planextract.extract.docx_package import container_format  # zip code when needed
+
         return container_format(path)
     if head.startswith(b"{\\rtf"):
         raise UnreadableInput(path.name, "Rich Text Format (RTF); save it as .docx or PDF")

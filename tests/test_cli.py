@@ -233,6 +233,29 @@ def test_extract_without_enrichment_imports_no_pydantic(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "zuidoost-hageland-actieplan-2025.json").read_text())["title"]
 
 
+def test_a_text_plan_to_stdout_loads_no_word_pdf_table_or_temp_file_code() -> None:
+    """Start-up: what only a Word file, a ruled PDF table or writing a file needs is
+    imported when it is needed."""
+    code = (  # the command as a user runs it: click's test runner itself imports tempfile
+        "import contextlib, io, sys\n"
+        f"sys.argv = ['planextract', 'extract', {str(ELZOH_TXT)!r}, '--no-enrich', '-q']\n"
+        "from planextract.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code == 0, exc.code\n"
+        "assert '\"actions\"' in out.getvalue()\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(run.stdout.split())
+    assert "planextract.timeline.build" in loaded
+    unused = {"planextract.extract.docx_package", "planextract.timeline.pdf_table"}
+    assert not unused & loaded
+    assert not {"tempfile", "zipfile", "importlib.resources"} & loaded
+
+
 def test_a_pdf_with_text_on_every_page_loads_no_ocr_code(tmp_path: Path) -> None:
     loaded = _modules_after(["extract", str(KEMP_PDF), "--out", str(tmp_path), "-q"])
     assert "planextract.extract.pdfium_page" in loaded

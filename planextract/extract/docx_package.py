@@ -15,12 +15,10 @@ from typing import Any
 
 from planextract.errors import EncryptedInput, LimitExceeded, UnreadableInput
 from planextract.extract.limits import Limits, read_bounded
+from planextract.extract.magic import OLE_MAGIC, WORD_SUFFIXES
 from planextract.extract.zipbounds import UnsafeEntry, ZipLimits, check_sizes
 from planextract.rules.docx import load_docx_rules
 
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-WORD_SUFFIXES = frozenset({".docx", ".doc", ".docm", ".odt", ".dotx"})  # checked by content
 _MAIN = "word/document.xml"
 _SAVE_AS = "open it in Word and save it as .docx (or export it as PDF)"
 

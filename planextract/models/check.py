@@ -38,8 +38,7 @@ def _data(value: Any) -> Any:
         return [_data(v) for v in value]
     if isinstance(value, dict):
         return {k: _data(v) for k, v in value.items()}
-    names = getattr(type(value), "__dataclass_fields__", None)
-    if names is not None:
+    if hasattr(type(value), "__dataclass_fields__"):  # a contract class
         return {n: _data(getattr(value, n)) for n in _names(type(value))}
     return value
 

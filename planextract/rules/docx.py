@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 
 from planextract.models.record import record
+from planextract.rules.files import rules_text
 
 
 @record(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class DocxRules:
 
 @cache
 def load_docx_rules() -> DocxRules:
-    data = tomllib.loads(resources.files("planextract.rules").joinpath("docx.toml").read_text())
+    data = tomllib.loads(rules_text("docx.toml"))
     pkg = data["package"]
     return DocxRules(
         max_entries=int(pkg["max_entries"]),

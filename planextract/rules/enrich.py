@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 
 from planextract.models.record import record
+from planextract.rules.files import rules_text
 
 GAZETTEER = "gazetteer_nl.toml"
 PERIODS = "periods_nl.toml"
@@ -15,7 +15,7 @@ TARGETS = "targets_nl.toml"
 
 
 def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("planextract.rules").joinpath(name).read_text("utf-8"))
+    return tomllib.loads(rules_text(name))
 
 
 # -- organisations --------------------------------------------------------------------------

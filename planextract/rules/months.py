@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from planextract.rules.files import rules_text
 
 MONTHS_FILE = "months_nl.toml"
 
@@ -14,7 +15,7 @@ MONTHS_FILE = "months_nl.toml"
 @cache
 def months_data() -> dict[str, Any]:
     """months_nl.toml, parsed once per process."""
-    text = resources.files("planextract.rules").joinpath(MONTHS_FILE).read_text("utf-8")
+    text = rules_text(MONTHS_FILE)
     return tomllib.loads(text)
 
 

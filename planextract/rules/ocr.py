@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 
 from planextract.models.record import record
+from planextract.rules.files import rules_text
 
 
 @record(frozen=True, slots=True, eq=False)  # identity hash: it holds a dict
@@ -57,7 +57,7 @@ class OcrRules:
 
 @cache
 def load_ocr_rules() -> OcrRules:
-    text = resources.files("planextract.rules").joinpath("ocr.toml").read_text("utf-8")
+    text = rules_text("ocr.toml")
     data = tomllib.loads(text)
     engine, image, words = data["engine"], data["image"], data["words"]
     style, boxes, markers = data["style"], data["checkboxes"], data["markers"]

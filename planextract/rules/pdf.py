@@ -9,10 +9,10 @@ import re
 import tomllib
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from planextract.models.document import Line
 from planextract.models.record import record
+from planextract.rules.files import rules_text
 
 CHECKED = "☒"
 UNCHECKED = "☐"
@@ -51,7 +51,7 @@ class PdfRules:
 
 @cache
 def load_pdf_rules() -> PdfRules:
-    text = resources.files("planextract.rules").joinpath("pdf.toml").read_text("utf-8")
+    text = rules_text("pdf.toml")
     data = tomllib.loads(text)
     style_words = tuple(data["fonts"]["style_words"])
     glyphs: dict[tuple[str, str], str] = {}

@@ -6,10 +6,10 @@ import re
 import tomllib
 from dataclasses import field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from planextract.models.record import record
+from planextract.rules.files import rules_text
 from planextract.rules.text import collapse, norm
 
 DEFAULT_PROFILE = "template_2025.toml"
@@ -473,7 +473,7 @@ def load_profile_data(data: dict, source: str = "", *, validate: bool = True) ->
 def load_profile(path: str | None = None) -> Profile:
     """Load a profile from a TOML file; without a path, the bundled 2025 template."""
     if path is None:
-        text = resources.files("planextract.rules").joinpath(DEFAULT_PROFILE).read_text("utf-8")
+        text = rules_text(DEFAULT_PROFILE)
         return load_profile_data(tomllib.loads(text), source=DEFAULT_PROFILE, validate=False)
     file = Path(path)
     return load_profile_data(tomllib.loads(file.read_text("utf-8")), source=file.name)

@@ -9,9 +9,9 @@ import itertools
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 
 from planextract.models.record import record
+from planextract.rules.files import rules_text
 from planextract.rules.profile import ReflowRule
 from planextract.rules.reflow import ends_open
 from planextract.rules.text import starts_lowercase
@@ -30,7 +30,7 @@ class SentenceWords:
 
 @cache
 def sentence_words() -> SentenceWords:
-    text = resources.files("planextract.rules").joinpath("sentences_nl.toml").read_text("utf-8")
+    text = rules_text("sentences_nl.toml")
     data = tomllib.loads(text)
     return SentenceWords(
         sentence_end=data["sentence_end"],

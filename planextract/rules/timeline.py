@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 
 from planextract.models.record import record
+from planextract.rules.files import rules_text
 from planextract.rules.text import starts_lowercase
 
 TIMELINE_FILE = "timeline.toml"
@@ -116,7 +116,7 @@ def load_timeline_rules_data(data: dict) -> TimelineRules:
 
 @cache
 def load_timeline_rules() -> TimelineRules:
-    text = resources.files("planextract.rules").joinpath(TIMELINE_FILE).read_text("utf-8")
+    text = rules_text(TIMELINE_FILE)
     return load_timeline_rules_data(tomllib.loads(text))
 
 

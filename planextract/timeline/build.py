@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import field
+from typing import TYPE_CHECKING
 
 from planextract.models.document import Document
 from planextract.models.plan import (
@@ -38,7 +39,6 @@ from planextract.timeline.link import (
     link_milestones,
     unlinked_columns,
 )
-from planextract.timeline.pdf_table import PdfGrid, PdfRow, timeline_grids
 from planextract.timeline.similarity import (
     Reference,
     action_references,
@@ -48,6 +48,9 @@ from planextract.timeline.similarity import (
 from planextract.timeline.status import missing_status, table_status
 from planextract.timeline.text_cells import CellDraft, place_row
 from planextract.timeline.text_table import TextTable, find_text_tables, header_titles, join_words
+
+if TYPE_CHECKING:
+    from planextract.timeline.pdf_table import PdfGrid, PdfRow
 
 
 @record
@@ -263,6 +266,10 @@ def _place_all(
 def _from_pdf(
     plan: Plan, doc: Document, rules: TimelineRules
 ) -> tuple[list[TimelineTable], list[list[int]]]:
+    if not doc.tables:  # a text export: the ruled-table code is not even imported
+        return [], []
+    from planextract.timeline.pdf_table import timeline_grids
+
     grids = timeline_grids(doc)
     if not grids:
         return [], []

@@ -1,0 +1,13 @@
+"""The rule files shipped with the package (planextract/rules/*.toml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RULES_DIR = Path(__file__).parent
+
+
+def rules_text(name: str) -> str:
+    """A rule file's text, UTF-8. Read from the package's folder, where pip installs it
+    (importlib.resources would add 4 ms of imports to every start)."""
+    return (RULES_DIR / name).read_text("utf-8")
