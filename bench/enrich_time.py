@@ -15,6 +15,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from copy import deepcopy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +47,7 @@ def main(argv: list[str]) -> int:
             t = time.perf_counter()
             plan = extract_file(path, profile, enrich=False).plan
             base.append(time.perf_counter() - t)
-            copy = plan.model_copy(deep=True)
+            copy = deepcopy(plan)
             t = time.perf_counter()
             enrich_plan(copy, profile)
             extra.append(time.perf_counter() - t)

@@ -19,11 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from writer_variants import ALL_FAMILIES, SOURCES, compare_variant, variant
 
+from planextract.models.check import checked_data
 from planextract.pipeline import extract_file
 
 
 def extract_json(path: Path) -> dict:
-    return extract_file(path, enrich=False).plan.model_dump(mode="json")
+    return checked_data(extract_file(path, enrich=False).plan)
 
 
 def main() -> int:
