@@ -55,6 +55,7 @@ def test_record_answers_as_dataclass(options: dict[str, bool]) -> None:
     kwargs = _frozen_args(options)
     a, b = plain(**kwargs), made(**kwargs)
     assert repr(a) == repr(b)
+    assert type(a).__doc__ == type(b).__doc__ == a.__doc__ == b.__doc__  # the signature
     assert dataclasses.is_dataclass(b)
     assert [f.name for f in dataclasses.fields(a)] == [f.name for f in dataclasses.fields(b)]
     # equality: with its own class only, over the fields with compare
@@ -186,6 +187,17 @@ def test_record_recursive_repr_as_dataclass() -> None:
     node.children.append(node)
     plain.children.append(plain)
     assert repr(node) == repr(plain).replace("PlainNode", "Node")
+
+
+def test_record_keeps_a_docstring() -> None:
+    @record(frozen=True, slots=True)
+    class Documented:
+        """Wat? Waarom?"""
+
+        value: int
+
+    assert Documented.__doc__ == "Wat? Waarom?"
+    assert Documented(1).__doc__ == "Wat? Waarom?"
 
 
 def test_record_without_fields() -> None:

@@ -9,11 +9,14 @@ records, which read the class's field names from one tuple per class. They answe
 dataclass's own (tests/test_record.py): the same repr, equality only with the same class
 over the fields with `compare`, the hash of the same tuple, and unhashable when dataclass
 would make the class unhashable. Methods the class defines itself are kept, as dataclass
-keeps them.
+keeps them. A class without a docstring gets dataclass's `__doc__`, its signature, when
+the docstring is first read rather than when the class is made (inspect.signature, about
+0.1 ms a class).
 """
 
 from __future__ import annotations
 
+import inspect
 import reprlib
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
@@ -55,6 +58,21 @@ def _hash(self: Any) -> int:
     return hash(self.__class__.__record_hash__(self))
 
 
+class _SignatureDoc:
+    """The `__doc__` of a record without a docstring: `Name(field: type, ...)`, as
+    dataclass writes it, made when read (a class's `__doc__` may be a descriptor)."""
+
+    def __get__(self, obj: Any, cls: type) -> str:
+        try:
+            text = str(inspect.signature(cls)).replace(" -> None", "")
+        except (TypeError, ValueError):
+            text = ""
+        return cls.__name__ + text
+
+
+_SIGNATURE_DOC = _SignatureDoc()
+
+
 def _explicit_hash(cls: type) -> bool:
     """dataclass's test: the class body defined `__hash__` (Python sets it to None itself
     when the body defines `__eq__` only)."""
@@ -79,9 +97,14 @@ def record(
     def wrap(cls: type[T]) -> type[T]:
         own = set(cls.__dict__)
         explicit_hash = _explicit_hash(cls)
+        no_doc = not cls.__dict__.get("__doc__")
+        if no_doc:
+            cls.__doc__ = cls.__name__  # stops dataclass from computing the signature now
         made: Any = dataclass(
             cls, repr=False, eq=False, frozen=frozen, slots=slots, kw_only=kw_only
         )
+        if no_doc:
+            made.__doc__ = _SIGNATURE_DOC
         known = fields(made)
         if repr:
             made.__record_repr__ = tuple(f.name for f in known if f.repr)
