@@ -21,7 +21,7 @@ from planextract.extract.pagination import resolve_pages
 from planextract.extract.read_text import read_text
 from planextract.models.check import checked_data
 from planextract.models.document import Document
-from planextract.models.json_text import json_text
+from planextract.models.json_text import floats_alike, json_text
 from planextract.models.plan import Plan, Source, SourceNote
 from planextract.models.record import record
 from planextract.models.tokens import Token
@@ -182,27 +182,38 @@ def extract_file(
 EMPTY_PROVENANCE: dict[str, Any] = {"boxes": [], "page_range": None}
 
 
-def _json_value(value: Any) -> Any:
-    """A float that is not a number or infinite is null in the JSON (as pydantic writes it)."""
-    if isinstance(value, dict | list):
-        return _drop_empty_provenance(value)
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
+# Values written as they are, without a call (validated data holds exact types).
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
-def _drop_empty_provenance(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {
-            k: _json_value(v)
-            for k, v in value.items()
-            if not (k in EMPTY_PROVENANCE and v == EMPTY_PROVENANCE[k])
-        }
-    return [_json_value(v) for v in value]
+def _json_ready(data: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The checked data as it is written: empty provenance left out, a float that is not a
+    number or infinite as null (as pydantic writes it); and whether every float is one that
+    both JSON writers format alike (models/json_text.py), found in the same pass."""
+    alike = True
+
+    def walk(value: Any) -> Any:
+        nonlocal alike
+        if isinstance(value, dict):
+            return {
+                k: v if type(v) in _PLAIN else walk(v)
+                for k, v in value.items()
+                if not (k in EMPTY_PROVENANCE and v == EMPTY_PROVENANCE[k])
+            }
+        if isinstance(value, list):
+            return [v if type(v) in _PLAIN else walk(v) for v in value]
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                return None
+            if not floats_alike(value):
+                alike = False
+        return value
+
+    return walk(data), alike
 
 
 def plan_to_json(plan: Plan) -> str:
     """Deterministic JSON: fixed key order, UTF-8 text, trailing newline. Empty provenance
     (`boxes: []`, `page_range: null`) is left out; both are the models' defaults."""
-    data = _drop_empty_provenance(checked_data(plan))
-    return json_text(data) + "\n"
+    data, alike = _json_ready(checked_data(plan))
+    return json_text(data, alike) + "\n"

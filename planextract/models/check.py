@@ -33,13 +33,20 @@ def _names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
+# Values that are their own data: most of a plan's values, converted without a call.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _data(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return [_data(v) for v in value]
+        return [v if type(v) in _PLAIN else _data(v) for v in value]
     if isinstance(value, dict):
-        return {k: _data(v) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN else _data(v) for k, v in value.items()}
     if hasattr(type(value), "__dataclass_fields__"):  # a contract class
-        return {n: _data(getattr(value, n)) for n in _names(type(value))}
+        return {
+            n: v if type(v := getattr(value, n)) in _PLAIN else _data(v)
+            for n in _names(type(value))
+        }
     return value
 
 

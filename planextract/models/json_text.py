@@ -22,6 +22,11 @@ from pydantic_core import PydanticSerializationError, to_json
 SMALLEST_ALIKE = 1e-4
 
 
+def floats_alike(value: float) -> bool:
+    """Both writers format this float alike (NaN and infinities too: both refuse them)."""
+    return not (value != 0.0 and abs(value) < SMALLEST_ALIKE)
+
+
 def _floats_alike(value: Any) -> bool:
     """No float in `value` that the two writers could format differently."""
     stack = [value]
@@ -31,14 +36,15 @@ def _floats_alike(value: Any) -> bool:
             stack.extend(item.values())
         elif isinstance(item, list | tuple):
             stack.extend(item)
-        elif isinstance(item, float) and item != 0.0 and abs(item) < SMALLEST_ALIKE:
+        elif isinstance(item, float) and not floats_alike(item):
             return False
     return True
 
 
-def json_text(data: Any) -> str:
-    """`json.dumps(data, indent=2, ensure_ascii=False)`, the same text, faster."""
-    if _floats_alike(data):
+def json_text(data: Any, alike: bool | None = None) -> str:
+    """`json.dumps(data, indent=2, ensure_ascii=False)`, the same text, faster.
+    `alike`: whether `_floats_alike(data)` holds, when the caller has found it already."""
+    if _floats_alike(data) if alike is None else alike:
         try:
             return to_json(data, indent=2).decode("utf-8")
         except PydanticSerializationError:
