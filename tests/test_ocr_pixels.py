@@ -8,7 +8,14 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from planextract.extract.ocr_engine import OcrLine, OcrWord
-from planextract.extract.ocr_image import checkboxes, deskew, despeckle, lost_marker, rulings
+from planextract.extract.ocr_image import (
+    _runs,
+    checkboxes,
+    deskew,
+    despeckle,
+    lost_marker,
+    rulings,
+)
 from planextract.extract.ocr_page import _line_words
 from planextract.rules.ocr import load_ocr_rules
 
@@ -153,3 +160,31 @@ def test_a_short_piece_of_table_rule_is_no_word() -> None:
     ink = np.full((400, 800), 255, np.uint8)
     got = [w.text for w in _line_words(line, 10.0, RULES, ink, SCALE)]
     assert got == ["-", "Er", "I"]
+
+
+def _runs_by_diff(mask: np.ndarray, min_len: int, max_len: int | None) -> np.ndarray:
+    """The runs as the plain difference of each row gives them (starts at +1, ends at -1)."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    d = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(d == 1)
+    _, ends = np.nonzero(d == -1)
+    keep = ends - starts >= min_len
+    if max_len is not None:
+        keep &= ends - starts <= max_len
+    return np.stack([rows[keep], starts[keep], ends[keep]], axis=1)
+
+
+def test_runs_are_the_rows_differences() -> None:
+    """One search for where each row changes gives the runs the plain differences give,
+    for whole bands and their edges, rows full of ink and views (the columns, as rulings
+    reads them)."""
+    rng = np.random.default_rng(5)
+    masks = [rng.random((600, 300)) < share for share in (0.02, 0.5, 0.97)]
+    masks += [np.ones((300, 40), dtype=bool), np.zeros((10, 10), dtype=bool)]
+    masks += [masks[1].T, masks[0][::3, 5:]]
+    for mask in masks:
+        for min_len, max_len in ((1, None), (3, 12), (8, None)):
+            found = _runs(mask, min_len, max_len)
+            assert np.array_equal(found, _runs_by_diff(mask, min_len, max_len))
+            assert found.dtype == np.int64

@@ -109,11 +109,12 @@ def _runs(mask: np.ndarray, min_len: int, max_len: int | None = None) -> np.ndar
 
 
 def _band_runs(mask: np.ndarray, first_row: int, min_len: int, max_len: int | None) -> np.ndarray:
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=bool)
     padded[:, 1:-1] = mask
-    d = np.diff(padded, axis=1)
-    rows, starts = np.nonzero(d == 1)
-    _, ends = np.nonzero(d == -1)
+    # Where a row changes, in row order: each row (padded with False at both ends) changes
+    # an even number of times, start, end, start, end, so one search gives both.
+    rows, cols = np.nonzero(padded[:, 1:] != padded[:, :-1])
+    rows, starts, ends = rows[0::2], cols[0::2], cols[1::2]
     length = ends - starts
     keep = length >= min_len
     if max_len is not None:
