@@ -478,3 +478,31 @@ def test_without_tesseract_text_pages_go_on(
         assert "OCR unavailable: tesseract is not installed" in str(failed.value)
     finally:
         ocr_engine.check_available.cache_clear()
+
+
+def test_the_page_goes_to_tesseract_uncompressed_and_reads_the_same() -> None:
+    """recognise hands the page over as PGM (fast to write), not PNG: tesseract reads the
+    same pixels, so the lines are those a PNG gives (the sample's annex page 21)."""
+    import pypdfium2 as pdfium
+    import pytesseract
+
+    from planextract.extract.ocr_engine import parse_hocr, recognise
+    from planextract.extract.ocr_image import render
+    from planextract.rules.ocr import load_ocr_rules
+
+    pdf = pdfium.PdfDocument(ELZOH_PDF)
+    try:
+        image, _ = render(pdf[20], load_ocr_rules())
+    finally:
+        pdf.close()
+    png = image.copy()  # no format: pytesseract writes PNG
+    assert png.format is None
+    lines = recognise(image, "nld", 120)
+    assert image.format == "PPM"
+    expected = parse_hocr(
+        pytesseract.image_to_pdf_or_hocr(
+            png, lang="nld", config="--oem 1 --psm 3", extension="hocr", timeout=120
+        )
+    )
+    assert lines == expected
+    assert "Tijdslijn" in " ".join(w.text for line in lines for w in line.words)
