@@ -13,11 +13,10 @@ from planextract.models.document import Document, Line, Noise
 from planextract.models.tokens import STRUCTURE, Kind, Token
 from planextract.rules.headings import (
     heading_in_running_text,
-    heading_page_numbers,
     match_goal_heading,
     match_section,
     numbered_list_item,
-    toc_lines,
+    toc_and_heading_pages,
     without_page_number,
 )
 from planextract.rules.labels import (
@@ -283,8 +282,7 @@ def classify(doc: Document, profile: Profile) -> list[Token]:
     boxed = _boxes_on_own_lines(doc, content, profile)
     continued = continued_lines(doc, content, gaps) if doc.has_layout else set()
     styled = styled_prompts(doc, content, gaps, profile) if doc.has_layout else {}
-    toc = toc_lines(doc.lines, content, profile)
-    paged = heading_page_numbers(doc.lines, content, profile)
+    toc, paged = toc_and_heading_pages(doc.lines, content, profile)
     tokens: list[Token] = []
     before: str | None = None  # the content line before this one, if running text
     for pos, i in enumerate(content):

@@ -18,11 +18,10 @@ from planextract.models.document import (
     PageAnchor,
 )
 from planextract.rules.headings import (
-    heading_page_numbers,
     match_goal_heading,
     match_section,
     split_action_title,
-    toc_lines,
+    toc_and_heading_pages,
 )
 from planextract.rules.labels import is_template_text, match_bullet, match_label
 from planextract.rules.pages import (
@@ -115,11 +114,12 @@ def _mark_running_footers(doc: Document, profile: Profile) -> list[int]:
     for start, end in flattened_table_spans(doc.lines, profile):
         cells.update(range(start, end))
     # A table of contents of a plan that repeats its headings lists the same entry with
-    # rising page numbers: text, not a footer.
+    # rising page numbers: text, not a footer. Nor does a heading that prints its page
+    # number at its right ('… van de PZON<TAB>7').
     filled = [i for i, line in enumerate(doc.lines) if line.noise is None and line.text]
-    cells.update(toc_lines(doc.lines, filled, profile))
-    # Nor does a heading that prints its page number at its right ('… van de PZON<TAB>7').
-    cells.update(heading_page_numbers(doc.lines, filled, profile))
+    toc, paged = toc_and_heading_pages(doc.lines, filled, profile)
+    cells.update(toc)
+    cells.update(paged)
     groups: dict[str, list[int]] = {}
     for i, line in enumerate(doc.lines):
         if i in cells or not _NUMBERS.search(line.text) or not _furniture_candidate(line, profile):

@@ -129,6 +129,14 @@ def heading_page_numbers(
     return _toc_and_paged(lines, indices, profile)[1]
 
 
+def toc_and_heading_pages(
+    lines: Sequence[Line], indices: Sequence[int], profile: Profile
+) -> tuple[set[int], set[int]]:
+    """(toc_lines, heading_page_numbers) at once: both come out of one walk over the
+    lines, which noise marking and classify would otherwise each make twice."""
+    return _toc_and_paged(lines, indices, profile)
+
+
 def without_page_number(text: str) -> str:
     """'… goed bestuur 7' -> '… goed bestuur' (a line of heading_page_numbers)."""
     return _PAGE_NUMBER_END.sub("", text)
