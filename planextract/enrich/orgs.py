@@ -114,6 +114,10 @@ class OrgFinder:
         self.gazetteer = gazetteer or load_gazetteer()
         self.nlp = pipeline(reflow)
         self.types = {org.name: org.type for org in self.gazetteer.orgs}
+        # (piece of text, names expected) -> its mentions: a plan repeats short answers
+        # ('ELZ Kemp en Duin', 'Lokale besturen') in many fields. One finder per plan, so
+        # this holds one plan's texts at most.
+        self._known: dict[tuple[str, bool], list[Mention]] = {}
 
     def fuzzy(self, text: str) -> str | None:
         key = _squash(text)
@@ -157,12 +161,23 @@ class OrgFinder:
 
     def find_many(self, texts: list[str], names_expected: list[bool]) -> list[list[Mention]]:
         """Like `find` for many texts at once (one pass of the pipeline). A long text goes
-        in bounded pieces (nlp.pieces); its mentions are those of its pieces, in order."""
-        owners = [(k, piece) for k, text in enumerate(texts) for piece in pieces(text)]
-        docs = self.nlp.pipe(piece for _, piece in owners)
+        in bounded pieces (nlp.pieces); its mentions are those of its pieces, in order. A
+        piece already read for this plan is not read again: its mentions depend on its
+        text and `names_expected` only."""
+        owners = [
+            (k, (piece, names_expected[k]))
+            for k, text in enumerate(texts)
+            for piece in pieces(text)
+        ]
+        known = self._known
+        # each new piece once, in order (dict keys keep it)
+        todo = list(dict.fromkeys(key for _, key in owners if key not in known))
+        docs = self.nlp.pipe(piece for piece, _ in todo)
+        for (piece, expected), doc in zip(todo, docs, strict=True):
+            known[(piece, expected)] = self.mentions(doc, names_expected=expected)
         out: list[list[Mention]] = [[] for _ in texts]
-        for (k, _), doc in zip(owners, docs, strict=True):
-            out[k].extend(self.mentions(doc, names_expected=names_expected[k]))
+        for k, key in owners:
+            out[k].extend(known[key])
         return out
 
     def mentions(self, doc: Doc, *, names_expected: bool) -> list[Mention]:
