@@ -118,7 +118,8 @@ def _classify_line(
     row = match_checkboxes(text, profile)
     if row:
         return _checkbox_tokens(row)
-    template = _template_tokens(text, profile, fallback=False)
+    # match_label(text) was None above: the template rules need not ask it again
+    template = _template_tokens(text, profile, fallback=False, labels=False)
     if template:
         return template
     if "?" in text or ":" in text or "\t" in line.raw:
@@ -204,14 +205,17 @@ def _answer_tokens(text: str, profile: Profile) -> list[tuple[Kind, dict]]:
     return [(Kind.TEXT, {"text": text})]
 
 
-def _template_tokens(text: str, profile: Profile, fallback: bool = True) -> list[tuple[Kind, dict]]:
+def _template_tokens(
+    text: str, profile: Profile, fallback: bool = True, labels: bool = True
+) -> list[tuple[Kind, dict]]:
+    """A sub-part, prompt or (with `labels`) label line; else text (with `fallback`)."""
     part = match_part(text, profile)
     if part:
         return [(Kind.PART, {"text": text, "key": f"{part.field}.{part.key}"})]
     prompt = match_prompt(text, profile)
     if prompt:
         return [(Kind.PROMPT, {"text": text, "key": prompt.field})]
-    label = match_label(text, profile)
+    label = match_label(text, profile) if labels else None
     if label:
         return [(Kind.LABEL, {"text": text, "key": label.key})]
     return [(Kind.TEXT, {"text": text})] if fallback else []
