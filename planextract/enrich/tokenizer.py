@@ -54,6 +54,18 @@ def _windows(text: str, at: int) -> list[str]:
     ]
 
 
+def _context(text: str, at: int) -> tuple[str, int]:
+    """The characters every window of the anchor at `at` lies in, and the anchor's place
+    among them: `_windows(text, at)` is `_windows(*_context(text, at))`."""
+    start = max(0, at - _BEFORE)
+    return text[start : at + 1 + _AFTER], at - start
+
+
+# Contexts seen -> the special cases their windows name: a text's anchors mostly repeat
+# the same few ('e. ', 'n, '). Bounded: cleared when full.
+_MAX_CONTEXTS = 16_384
+
+
 class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
     """`Tokenizer` whose special cases wait in `_pending` until a text can use them."""
 
@@ -62,6 +74,7 @@ class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
         self._pending: dict[str, Iterable[Mapping[Any, Any]]] = dict(special_cases)
         self._plain: list[str] = []  # whitespace, or letters and digits only ("xD")
         self._by_anchor: dict[str, list[str]] = {}
+        self._by_context: dict[tuple[str, int], tuple[str, ...]] = {}
         for key in sorted(special_cases):
             window = _anchor_window(key) if "".join(key.split()) == key else None
             if window is None:
@@ -89,15 +102,24 @@ class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
             return []
         pending, squashed = self._pending, "".join(text.split())
         found = {k for k in self._plain if k in pending and (k in text or k in squashed)}
-        windows = set()
-        for m in _ANCHOR.finditer(squashed):
-            windows.update(_windows(squashed, m.start()))
-        by_anchor = self._by_anchor  # (not set.intersection: it would walk the whole dict)
-        for window in windows:
-            for k in by_anchor.get(window, ()):
+        contexts = {_context(squashed, m.start()) for m in _ANCHOR.finditer(squashed)}
+        for context in contexts:
+            for k in self._named_by(context):
                 if k in pending and k in squashed:
                     found.add(k)
         return sorted(found)
+
+    def _named_by(self, context: tuple[str, int]) -> tuple[str, ...]:
+        """The special cases whose window is one of the context's windows."""
+        named = self._by_context.get(context)
+        if named is None:
+            if len(self._by_context) >= _MAX_CONTEXTS:
+                self._by_context.clear()
+            by_anchor = self._by_anchor  # (not set.intersection: it would walk the dict)
+            named = self._by_context[context] = tuple(
+                k for window in set(_windows(*context)) for k in by_anchor.get(window, ())
+            )
+        return named
 
     def load_for(self, text: str) -> None:
         for key in self.needed(text):
