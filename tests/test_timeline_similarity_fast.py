@@ -27,11 +27,24 @@ def test_token_set_ratio_of_the_distinct_words_sorted() -> None:
     scorer = similarity._Scorer()
     texts = [scorer.text(t) for t in TEXTS]
     assert len(texts) > 1500
-    assert sum(t[3] is None for t in texts) > 100  # lines that repeat a word
+    assert sum(t[5] for t in texts) > 100  # lines that repeat a word
     others = texts[::37]
     for q in texts:
         for c in others:
             assert fuzz.token_set_ratio(q[4], c[4]) == fuzz.token_set_ratio(q[0], c[0]), (q, c)
+
+
+def test_token_set_ratio_of_texts_without_a_common_word() -> None:
+    scorer = similarity._Scorer()
+    texts = [scorer.text(t) for t in [*TEXTS, "", "-", "a a", "b"]]
+    others = texts[::23] + texts[-4:]
+    pairs = 0
+    for q in texts:
+        apart = [c[4] for c in others if q[3].isdisjoint(c[3])]
+        expected = [fuzz.token_set_ratio(q[0], c) for c in apart]
+        assert similarity._disjoint_token_set_ratios(q[4], apart) == expected, q
+        pairs += len(apart)
+    assert pairs > 50_000
 
 
 def test_distinct_words_are_rapidfuzz_words() -> None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from operator import mul
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract_iter
 from rapidfuzz.utils import default_process
 
@@ -64,9 +65,9 @@ def _factor_list(q_words: int, counts: Sequence[int]) -> list[float]:
     return [known[c] for c in counts]
 
 
-# (processed text, its words sorted, word count, its set of words if none repeats,
-#  its distinct words sorted)
-Text = tuple[str, str, int, frozenset[str] | None, str]
+# (processed text, its words sorted, word count, its set of words, its distinct words
+#  sorted, whether a word repeats)
+Text = tuple[str, str, int, frozenset[str], str, bool]
 
 
 class _Scorer:
@@ -84,9 +85,9 @@ class _Scorer:
         self.n_pairs = 0
 
     def text(self, raw: str) -> Text:
-        """(processed, its words sorted, word count, its words if none repeats, its
-        distinct words sorted): `fuzz.token_sort_ratio` is the ratio of the sorted words,
-        so each text is sorted once instead of once per pair."""
+        """(processed, its words sorted, word count, its set of words, its distinct words
+        sorted, whether a word repeats): `fuzz.token_sort_ratio` is the ratio of the
+        sorted words, so each text is sorted once instead of once per pair."""
         found = self.texts.get(raw)
         if found is None:
             if len(self.texts) >= _MAX_REMEMBERED:
@@ -98,8 +99,9 @@ class _Scorer:
                 processed,
                 " ".join(sorted(words)),
                 len(words),
-                distinct if len(distinct) == len(words) else None,
+                distinct,
                 " ".join(sorted(distinct)),
+                len(distinct) != len(words),
             )
         return found
 
@@ -135,37 +137,64 @@ def _scores(q: Text, cs: list[Text]) -> list[float]:
     once, and gives the very scores of one call per pair, in the order of the choices
     (no score cutoff: a token set ratio under one could not have raised the maximum).
 
-    Two texts without a common word, neither repeating one, have a token set ratio equal
-    to their token sort ratio (the sorted words are all that differ), which the cover
-    factor only lowers when the word counts differ: asked only when the factor is 1.
-
     The token set ratio depends on the sets of words only (rapidfuzz splits both texts
     on whitespace and compares the sets): it is asked of the distinct words, sorted,
     which rapidfuzz splits, sorts and dedupes faster (~10 %) to the very same sets.
     Processed text holds no whitespace but spaces, so str.split gives rapidfuzz's
-    words."""
-    text, sorted_words, n_words, words, distinct = q
+    words.
+
+    Two texts without a common word, neither repeating one, have a token set ratio equal
+    to their token sort ratio (the sorted words are all that differ), which the cover
+    factor only lowers when the word counts differ: asked only when the factor is 1.
+    Where it is asked of two such texts it is `_disjoint_token_set_ratios`."""
+    text, sorted_words, n_words, words, distinct, repeats = q
     plain = extract_iter(text, [c[0] for c in cs], scorer=fuzz.ratio, processor=None)
     resorted = extract_iter(sorted_words, [c[1] for c in cs], scorer=fuzz.ratio, processor=None)
     best = [a[1] if a[1] >= b[1] else b[1] for a, b in zip(plain, resorted, strict=True)]
     factors = _factor_list(n_words, [c[2] for c in cs])
-    ask: list[int] = []
+    ask: list[int] = []  # with a common word: rapidfuzz's token set ratio
+    apart: list[int] = []  # without one: its value from the distance of the words
     for i, c in enumerate(cs):
         factor = factors[i]
-        if best[i] < 100.0 * factor and (
-            factor == 1.0 or words is None or c[3] is None or not words.isdisjoint(c[3])
-        ):
+        if best[i] >= 100.0 * factor:
+            continue
+        if not words.isdisjoint(c[3]):
             ask.append(i)
+        elif factor == 1.0 or repeats or c[5]:
+            apart.append(i)
     if ask:
         token_set = extract_iter(
             distinct, [cs[i][4] for i in ask], scorer=fuzz.token_set_ratio, processor=None
         )
-        rounded = f32_list([score for _, score, _ in token_set])  # at once, not per pair
-        for i, score in zip(ask, rounded, strict=True):
-            weighted = score * factors[i]
-            if weighted > best[i]:
-                best[i] = weighted
+        _raise(best, ask, [score for _, score, _ in token_set], factors)
+    if apart:
+        _raise(
+            best, apart, _disjoint_token_set_ratios(distinct, [cs[i][4] for i in apart]), factors
+        )
     return f32_list(best)
+
+
+def _raise(best: list[float], where: list[int], scores: list[float], factors: list[float]) -> None:
+    """best[i] = max(best[i], token set ratio x cover factor), the ratio in single
+    precision (rounded at once, not per pair)."""
+    for i, score in zip(where, f32_list(scores), strict=True):
+        weighted = score * factors[i]
+        if weighted > best[i]:
+            best[i] = weighted
+
+
+def _disjoint_token_set_ratios(query: str, choices: list[str]) -> list[float]:
+    """rapidfuzz's token set ratio of texts (distinct words, sorted) without a common
+    word: its intersection is empty, so it is its Indel distance of the two word lists
+    joined, normalised by their lengths (fuzz_py.token_set_ratio, no cutoff): one
+    distance each, not a split, sort and set decomposition per pair. No words: 0."""
+    if not query:
+        return [0.0] * len(choices)
+    n = len(query)
+    return [
+        (100 - 100 * dist / (n + len(choice))) if choice else 0.0
+        for choice, dist, _ in extract_iter(query, choices, scorer=Indel.distance, processor=None)
+    ]
 
 
 _SCORER = _Scorer()
