@@ -105,3 +105,26 @@ def test_collapse_remembered_is_collapse() -> None:
     remembered = text_rules._collapse_remembered.cache_info().currsize
     collapse(long_line + " x")
     assert text_rules._collapse_remembered.cache_info().currsize == remembered
+
+
+def test_length_bound_before_the_fuzzy_comparisons(monkeypatch: pytest.MonkeyPatch) -> None:
+    """labels.reachable leaves out only comparisons that cannot reach the ratio: every
+    rule that uses it answers every line as with every comparison made."""
+    lines = [*LINES, *(t[:n] for t in LINES[::50] for n in range(1, 40)), "", "Proces", "Wat?"]
+    checks = (
+        lambda t: labels.match_label(t, P),
+        lambda t: labels.match_prompt(t, P),
+        lambda t: labels.match_part(t, P),
+        lambda t: labels.match_checkbox(t, P),
+        lambda t: labels.match_checkboxes(t, P),
+        lambda t: labels._match_evaluation_label(t, P, allow_rest=True),
+        lambda t: labels._match_evaluation_label(t, P, allow_rest=False),
+    )
+    bounded = [[check(t) for t in lines] for check in checks]
+    pruned = sum(
+        not labels.reachable(P.index.prompt_keys, len(norm(t)), P.fuzzy_prompt_ratio) for t in lines
+    )
+    assert pruned > 1000
+    monkeypatch.setattr(labels, "reachable", lambda *_: True)
+    labels.norm.cache_clear()
+    assert [[check(t) for t in lines] for check in checks] == bounded

@@ -8,6 +8,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -51,11 +52,20 @@ class BulletMatch:
     text: str
 
 
+@lru_cache(maxsize=4096)  # by key tuple, text length and ratio: a few hundred
+def reachable(choices: tuple[str, ...], n: int, ratio: float) -> bool:
+    """Rule of thumb made exact: a text of n characters can reach `ratio` in fuzz.ratio
+    with one of `choices` only if 200 x shorter / (n + length) does (the Indel distance
+    is at least the difference in length). Lines far longer or shorter than every
+    choice are told without a comparison; one point of margin keeps rounding out."""
+    return any(200 * min(n, len(c)) >= (ratio - 1) * (n + len(c)) for c in choices)
+
+
 def _fuzzy_ok(key: str, choices: tuple[str, ...], ratio: float, min_length: int) -> float:
     """Best similarity of key with one of choices; exact match needed for short keys."""
     if key in choices:
         return 100.0
-    if len(key) < min_length:
+    if len(key) < min_length or not reachable(choices, len(key), ratio):
         return 0.0
     best = process.extractOne(key, choices, scorer=fuzz.ratio)
     return best[1] if best and best[1] >= ratio else 0.0
@@ -131,6 +141,8 @@ def _best_prompt(
     keys, fields = profile.index.prompt_keys, profile.index.prompt_fields
     if len(key) < 10 or not keys:
         return None
+    if scorer is fuzz.ratio and not reachable(keys, len(key), threshold):
+        return None
     best = process.extractOne(key, keys, scorer=scorer)
     if best and best[1] >= threshold:
         return PromptMatch(field=fields[best[2]], score=best[1])
@@ -181,6 +193,8 @@ def match_part(text: str, profile: Profile) -> PartRule | None:
         return found
     bare = _NUMBERING.sub("", key)
     if len(bare) < profile.fuzzy_min_length:
+        return None
+    if not reachable(keys, len(bare), profile.fuzzy_prompt_ratio):
         return None
     best = process.extractOne(bare, keys, scorer=fuzz.ratio)
     if best and best[1] >= profile.fuzzy_prompt_ratio:
@@ -370,9 +384,10 @@ def _match_evaluation_label(
     if not key:
         return None
     # Whole text is the label (typos tolerated).
-    best = process.extractOne(key, keys, scorer=fuzz.ratio)
-    if best and best[1] >= profile.fuzzy_label_ratio:
-        return rules[best[2]], ""
+    if reachable(keys, len(key), profile.fuzzy_label_ratio):
+        best = process.extractOne(key, keys, scorer=fuzz.ratio)
+        if best and best[1] >= profile.fuzzy_label_ratio:
+            return rules[best[2]], ""
     if not allow_rest:
         return None
     # Label followed by more text on the same line: longest label that prefixes the text.
