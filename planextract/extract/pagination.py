@@ -106,8 +106,15 @@ def resolve_pages(doc: Document, profile: Profile) -> None:
     idx = [a.line_index for a in doc.anchors]
     marked = has_page_marks(doc)
     uncertain = 0
+    # _bounds asks of i only how many anchors and breaks lie at or before it: the lines
+    # with the same two counts (all of a page, mostly) have the same bounds
+    known: dict[tuple[int, int], tuple[int, int] | None] = {}
     for i, line in enumerate(doc.lines):
-        bounds = _bounds(i, doc, breaks, doc.page_count, idx, marked)
+        counts = (bisect_right(idx, i), bisect_right(breaks, i))
+        if counts in known:
+            bounds = known[counts]
+        else:
+            bounds = known[counts] = _bounds(i, doc, breaks, doc.page_count, idx, marked)
         if bounds is not None and bounds[0] == bounds[1] and bounds[0] >= 1:
             line.page = bounds[0]
         else:
