@@ -69,15 +69,15 @@ def mark_noise(doc: Document, profile: Profile) -> None:
         doc.page_count = Counter(totals).most_common(1)[0][0]
 
     # Headers: a header-like line next to a footer, or one that repeats.
-    header_counts = Counter(
-        line.text for line in lines if line.noise is None and match_header(line.text, profile)
-    )
-    for i, line in enumerate(lines):
-        if line.noise is not None:
-            continue
-        org = match_header(line.text, profile)
+    # (each line asked once: the loop below marks only the line it is at)
+    orgs = {
+        i: match_header(line.text, profile) for i, line in enumerate(lines) if line.noise is None
+    }
+    header_counts = Counter(lines[i].text for i, org in orgs.items() if org)
+    for i, org in orgs.items():
         if org is None:
             continue
+        line = lines[i]
         if header_counts[line.text] >= 2 or _near_footer(doc, i, footers, profile) is not None:
             line.noise = Noise.HEADER
             if line.text not in doc.header_texts:
