@@ -128,3 +128,44 @@ def test_length_bound_before_the_fuzzy_comparisons(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(labels, "reachable", lambda *_: True)
     labels.norm.cache_clear()
     assert [[check(t) for t in lines] for check in checks] == bounded
+
+
+def _emphasis_by_patterns(text: str) -> str:
+    """rules/text.without_markdown_emphasis with both patterns asked of every line."""
+    m = text_rules._EMPHASIS_OPEN.match(text)
+    if m:
+        mark = m.group(1)
+        rest = text[2:]
+        close = re.search(rf"(?<=\S){re.escape(mark)}", rest)
+        if close:
+            rest = rest[: close.start()] + rest[close.end() :]
+        return rest
+    m = text_rules._EMPHASIS_CLOSE.search(text)
+    if m and text.count(m.group(1)) % 2 == 1:
+        return text[: m.start()].rstrip()
+    return text
+
+
+def test_emphasis_marks_told_by_the_line_ends() -> None:
+    marked = [
+        "**Wat?**",
+        "**Wat?** Geef",
+        "__Wat?__\n",
+        "goed bestuur**",
+        "goed bestuur**\n",
+        "zie **hier**",
+        "** Wat",
+        "a__",
+        "**",
+        "",
+    ]
+    # every line also as a Markdown export could bold it: whole, its start, its end
+    bold = [f"{m}{t}{m}" for t in LINES[::3] for m in ("**", "__")]
+    bold += [f"**{t}" for t in LINES[1::7]] + [f"{t}__" for t in LINES[2::7]]
+    lines = [*LINES, *bold, *marked]
+    changed = 0
+    for text in lines:
+        got = text_rules.without_markdown_emphasis(text)
+        assert got == _emphasis_by_patterns(text), text
+        changed += got != text
+    assert changed > 1000

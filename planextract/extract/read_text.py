@@ -64,7 +64,12 @@ def _utf8_replaced(data: bytes) -> tuple[str, str]:
 
 def split_lines(text: str) -> list[tuple[str, bool]]:
     """Split on CRLF, CR or LF. A form feed starts a new page: (line, page_break_before)."""
-    out: list[tuple[str, bool]] = []
+    if "\f" not in text:  # the usual export: no page breaks to carry
+        out: list[tuple[str, bool]] = [(raw, False) for raw in re.split(r"\r\n|\r|\n", text)]
+        if out and out[-1] == ("", False):
+            out.pop()  # the newline at the end of the file
+        return out
+    out = []
     pending_break = False
     for raw in re.split(r"\r\n|\r|\n", text):
         parts = raw.split("\f")

@@ -103,7 +103,9 @@ def without_markdown_emphasis(text: str) -> str:
     its marks (the first closing mark after it too); a line that ends a span opened on an
     earlier line (an odd number of marks, the last one at its end) loses that last mark.
     Marks inside a line ('zie **hier**') stay: only the ends of a line are layout."""
-    m = _EMPHASIS_OPEN.match(text)
+    # The patterns can match only where the line starts or ends with a mark ('$' also
+    # before a final newline): most lines are told by startswith/endswith.
+    m = _EMPHASIS_OPEN.match(text) if text.startswith(("**", "__")) else None
     if m:
         mark = m.group(1)
         rest = text[2:]
@@ -111,6 +113,8 @@ def without_markdown_emphasis(text: str) -> str:
         if close:
             rest = rest[: close.start()] + rest[close.end() :]
         return rest
+    if not text.endswith(("**", "__", "**\n", "__\n")):
+        return text
     m = _EMPHASIS_CLOSE.search(text)
     if m and text.count(m.group(1)) % 2 == 1:
         return text[: m.start()].rstrip()
