@@ -37,8 +37,10 @@ def _what_text(action: Action) -> str:
 
 def title_scores(titles: Sequence[str], actions: Sequence[Action], rules: LinkingRules) -> Matrix:
     """Column title x action: the action's title, or its description ('Wat?')."""
-    by_title = similarity_matrix(titles, [a.title for a in actions])
-    by_what = similarity_matrix(titles, [_what_text(a) for a in actions])
+    # the titles and the descriptions at once: one scoring per column title
+    both = similarity_matrix(titles, [a.title for a in actions] + [_what_text(a) for a in actions])
+    n = len(actions)
+    by_title, by_what = [row[:n] for row in both], [row[n:] for row in both]
     weight = f32(rules.what_weight)
     return [
         [max(t, w) for t, w in zip(t_row, f32_list([weight * x for x in w_row]), strict=True)]
@@ -62,14 +64,19 @@ def cell_scores(column_cells: Sequence[Sequence[str]], actions: Sequence[Action]
     starts = [0]
     for cells in column_cells:
         starts.append(starts[-1] + len(cells))
-    for a, action in enumerate(actions):
-        texts = action_texts(action)
-        if not flat or not texts:
-            continue
-        best = [max(row) for row in similarity_matrix(flat, texts)]  # every cell at once
-        for c, cells in enumerate(column_cells):
-            if cells:
-                out[c][a] = mean(best[starts[c] : starts[c + 1]])
+    texts = [action_texts(action) for action in actions]
+    # every cell with every action's texts at once: one scoring per cell, not per action
+    # (a pair scores the same whatever is scored with it)
+    sims = similarity_matrix(flat, [t for own in texts for t in own]) if flat else []
+    first = 0
+    for a, own in enumerate(texts):
+        end = first + len(own)
+        if flat and own:
+            best = [max(row[first:end]) for row in sims]
+            for c, cells in enumerate(column_cells):
+                if cells:
+                    out[c][a] = mean(best[starts[c] : starts[c + 1]])
+        first = end
     return out
 
 
