@@ -87,6 +87,7 @@ def _name_like(tok: Token) -> bool:
 # text only, so each distinct word is judged once per process (the Vocab keeps each word
 # once too), not at each of its tokens.
 _KINDS: dict[int, tuple[bool, bool]] = {}
+_MAX_KINDS = 65_536  # distinct words remembered; cleared when full (a hostile text's words)
 
 
 def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
@@ -95,6 +96,8 @@ def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
     for tok in doc:
         kind = _KINDS.get(tok.orth)
         if kind is None:
+            if len(_KINDS) >= _MAX_KINDS:
+                _KINDS.clear()
             kind = _KINDS[tok.orth] = (_name_like(tok), tok.is_digit)
         name_like, digit = kind
         continues = start is not None and digit  # 'Campus 03'
