@@ -313,3 +313,21 @@ def test_pipeline_built_once_with_the_slash_infix() -> None:
     # Kemp en Duin writes "PZON/burger": the slash separates names, abbreviations stay whole.
     words = [t.text for t in nlp.make_doc("de PZON/burger, bv. o.a. de huisartsen")]
     assert words == ["de", "PZON", "/", "burger", ",", "bv.", "o.a.", "de", "huisartsen"]
+
+
+def test_words_judged_name_like_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch worker keeps the table of judged words across plans: it is cleared when
+    full, and the candidates found are the same."""
+    from planextract.enrich import orgs
+    from planextract.enrich.nlp import pipeline
+    from planextract.rules.profile import load_profile
+
+    nlp = pipeline(load_profile().reflow)
+    doc = nlp("Samen met Campus 03, Perinti en het Huis van het Kind Tienen (PZON).")
+    orgs._KINDS.clear()
+    unbounded = [span.text for span in orgs._candidates(doc, set())]
+    orgs._KINDS.clear()
+    monkeypatch.setattr(orgs, "_MAX_KINDS", 4)
+    bounded = [span.text for span in orgs._candidates(doc, set())]
+    assert bounded == unbounded and "Campus 03" in unbounded
+    assert 0 < len(orgs._KINDS) <= 4
