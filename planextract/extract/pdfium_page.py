@@ -73,6 +73,13 @@ _loose_box = _by_index(pdfium_c.FPDFText_GetLooseCharBox, _INT)
 # Per text object (a page has a thousand): its font and fill colour, by address.
 _object_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
+# Per page object (a page has a thousand, mostly text): its address and its type.
+_page_object = _by_index(pdfium_c.FPDFPage_GetObject, _VP)
+_form_object = _by_index(pdfium_c.FPDFFormObj_GetObject, _VP)
+_object_type = _fast(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
+_GRAPHIC_TYPES = frozenset(
+    (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+)
 _DOUBLE = ctypes.sizeof(ctypes.c_double)
 _RECT = ctypes.sizeof(pdfium_c.FS_RECTF)  # left, top, right, bottom: four floats
 _RECT_RIGHT = 2  # index of `right` in an FS_RECTF
@@ -368,19 +375,23 @@ class _Graphics:
         self.images: list[tuple[float, float, float, float]] = []
         self.seen = 0
 
-    def visit(self, objects: list[Any], parent: _Matrix, depth: int) -> None:
-        for obj in objects:
+    def visit(self, objects: list[int | None], parent: _Matrix, depth: int) -> None:
+        """`objects`: page objects by address (most are text, of which only the type is
+        read: through the plain-address call; the others as pypdfium2 pointers)."""
+        for address, kind in zip(objects, map(_object_type, objects), strict=False):
             self.seen += 1
             if self.seen > _MAX_OBJECTS:
                 return
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind not in _GRAPHIC_TYPES:
+                continue
+            obj = ctypes.cast(address, pdfium_c.FPDF_PAGEOBJECT)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 self._path(obj, _compose(_matrix(obj), parent))
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 self._image(_compose(_matrix(obj), parent))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+            elif depth < _MAX_DEPTH:  # a form XObject
                 count = pdfium_c.FPDFFormObj_CountObjects(obj)
-                children = [pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(count)]
+                children = list(map(_form_object, repeat(obj, count), range(count)))
                 self.visit(children, _compose(_matrix(obj), parent), depth + 1)
 
     def _edge(
@@ -449,7 +460,7 @@ def page_data(page: Any, rules: PdfRules) -> PageData:
     words = make_words(chars, rules.word_x_tolerance, rules.word_y_tolerance, make)
     graphics = _Graphics(top, rules.ruling_box_max)
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    graphics.visit([pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(count)], _IDENTITY, 0)
+    graphics.visit(list(map(_page_object, repeat(page.raw, count), range(count))), _IDENTITY, 0)
     return PageData(
         width=right - left,
         height=top - bottom,
