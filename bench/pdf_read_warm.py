@@ -2,11 +2,13 @@
 PDF, in a process that has imported everything and read the file once.
 
     PYTHONPATH=. python bench/pdf_read_warm.py [--repeat 5] [--runs 10] [--pdf FILE]
-        [--compare /tmp/before]
+        [--no-ocr] [--compare /tmp/before]
 
 Each round starts one process per tree (this one, and the `--compare` tree as 'before'),
 which times `--runs` reads in CPU seconds; the rounds interleave the trees, so a change in
 the machine's speed touches both alike. Printed: median and min over all reads.
+`--no-ocr` reads the text layer only (a PDF with scanned pages, like the Zuidoost-Hageland
+sample's annex, is otherwise timed mostly in Tesseract).
 """
 
 from __future__ import annotations
@@ -28,23 +30,23 @@ from pathlib import Path
 from planextract.extract.limits import Limits
 from planextract.extract.read_pdf import read_pdf
 from planextract.rules.profile import load_profile
-path, runs = Path(sys.argv[1]), int(sys.argv[2])
+path, runs, ocr = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "ocr"
 profile = load_profile()
-read_pdf(path, profile, Limits())
+read_pdf(path, profile, Limits(ocr=ocr))
 times = []
 for _ in range(runs):
     gc.collect()
     start = time.process_time()
-    read_pdf(path, profile, Limits())
+    read_pdf(path, profile, Limits(ocr=ocr))
     times.append(time.process_time() - start)
 print(json.dumps(times))
 """
 
 
-def timed_reads(tree: Path, pdf: Path, runs: int) -> list[float]:
+def timed_reads(tree: Path, pdf: Path, runs: int, ocr: bool = True) -> list[float]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(pdf), str(runs)],
+        [sys.executable, "-c", CHILD, str(pdf), str(runs), "ocr" if ocr else "no-ocr"],
         cwd=tree,
         env=env,
         capture_output=True,
@@ -59,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="rounds (default 5)")
     parser.add_argument("--runs", type=int, default=10, help="reads per process (default 10)")
     parser.add_argument("--pdf", type=Path, default=KEMP_PDF)
+    parser.add_argument("--no-ocr", action="store_true", help="the text layer only")
     parser.add_argument("--compare", type=Path, help="source tree of another version")
     args = parser.parse_args(argv)
     trees = {"now": ROOT}
@@ -67,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[str, list[float]] = {name: [] for name in trees}
     for _ in range(args.repeat):
         for name, tree in trees.items():
-            times[name].extend(timed_reads(tree, args.pdf.resolve(), args.runs))
+            times[name].extend(timed_reads(tree, args.pdf.resolve(), args.runs, not args.no_ocr))
     for name, values in times.items():
         print(
             f"read_pdf {args.pdf.name} ({name}): median {statistics.median(values):.3f} s, "
