@@ -4,6 +4,7 @@ once, and the columns' best reference, on the lines of both sample plans."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import ELZOH_TXT, KEMP_TXT
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -101,4 +102,18 @@ def test_column_scores_as_the_plain_argmax() -> None:
     assert [[id(r) for r in row] for row in found.best_ref] == [
         [id(r) for r in row] for row in best
     ]
+    similarity.forget_pairs()
+
+
+def test_factor_table_cleared_when_full_still_gives_every_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bounded table is cleared when the new counts would overflow it: the counts it
+    held before (and the call still asks) are computed again, not looked up (KeyError)."""
+    monkeypatch.setattr(similarity, "_MAX_FACTORS", 4)
+    similarity.forget_pairs()
+    held = [1, 2, 3]
+    assert similarity._factor_list(2, held) == [similarity._cover_factor(2, c) for c in held]
+    counts = [1, 5, 6]  # 1 was held; 5 and 6 overflow the table of 4
+    assert similarity._factor_list(2, counts) == [similarity._cover_factor(2, c) for c in counts]
     similarity.forget_pairs()

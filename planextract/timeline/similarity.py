@@ -60,7 +60,8 @@ def _factor_list(q_words: int, counts: Sequence[int]) -> list[float]:
     missing = sorted({c for c in counts if c not in known})
     if missing:
         if len(known) + len(missing) > _MAX_FACTORS:  # bounded for hostile text
-            known.clear()
+            known.clear()  # and every count of this call is computed again
+            missing = sorted(set(counts))
         known.update(zip(missing, _cover_factors(q_words, missing), strict=True))
     return [known[c] for c in counts]
 
