@@ -87,7 +87,9 @@ def _name_like(tok: Token) -> bool:
 # text only, so each distinct word is judged once per process (the Vocab keeps each word
 # once too), not at each of its tokens.
 _KINDS: dict[int, tuple[bool, bool]] = {}
-_MAX_KINDS = 65_536  # distinct words remembered; cleared when full (a hostile text's words)
+# Distinct words remembered, cleared when full (a hostile text's words). spaCy's own Vocab
+# still keeps every word a worker has seen.
+_MAX_KINDS = 65_536
 
 
 def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
