@@ -44,3 +44,29 @@ def test_rulings_inside_nested_forms_are_found_where_they_are_drawn(tmp_path: Pa
     assert sorted(data.h_edges) == [(120.0, 110.0, 310.0), (770.0, 20.0, 400.0)]
     assert data.v_edges == [(60.0, 420.0, 720.0)]
     assert [w.text for w in data.words] == ["tekst"]
+
+
+def test_a_page_lists_only_the_objects_its_bound_lets_it_visit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hostile page's millions of objects are not listed first and visited up to the
+    bound after: the lists stop where the bound stops the visit."""
+    from planextract.extract import pdfium_page
+
+    monkeypatch.setattr(pdfium_page, "_MAX_OBJECTS", 1)
+    listed: list[int] = []
+    visit = pdfium_page._Graphics.visit
+
+    def counting(self: pdfium_page._Graphics, objects: list[int | None], *args: object) -> None:
+        listed.append(len(objects))
+        visit(self, objects, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdfium_page._Graphics, "visit", counting)
+    pdf = pdfium.PdfDocument(_pdf_with_forms(tmp_path / "forms.pdf"))
+    try:
+        assert pdfium.raw.FPDFPage_CountObjects(pdf[0].raw) == 3  # text, line, form
+        data = page_data(pdf[0], load_pdf_rules())
+    finally:
+        pdf.close()
+    assert listed == [2]  # the bound, and the one that stops the visit (not the form)
+    assert [w.text for w in data.words] == ["tekst"]

@@ -375,6 +375,11 @@ class _Graphics:
         self.images: list[tuple[float, float, float, float]] = []
         self.seen = 0
 
+    def room(self) -> int:
+        """How many more objects are looked at: a list of a hostile page's objects is only
+        made as long as the bound lets it be visited."""
+        return max(0, _MAX_OBJECTS + 1 - self.seen)
+
     def visit(self, objects: list[int | None], parent: _Matrix, depth: int) -> None:
         """`objects`: page objects by address (most are text, of which only the type is
         read: through the plain-address call; the others as pypdfium2 pointers)."""
@@ -390,7 +395,7 @@ class _Graphics:
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 self._image(_compose(_matrix(obj), parent))
             elif depth < _MAX_DEPTH:  # a form XObject
-                count = pdfium_c.FPDFFormObj_CountObjects(obj)
+                count = min(pdfium_c.FPDFFormObj_CountObjects(obj), self.room())
                 children = list(map(_form_object, repeat(obj, count), range(count)))
                 self.visit(children, _compose(_matrix(obj), parent), depth + 1)
 
@@ -459,7 +464,7 @@ def page_data(page: Any, rules: PdfRules) -> PageData:
     make = word_maker(rules, "".join([c[0] for c in chars]))
     words = make_words(chars, rules.word_x_tolerance, rules.word_y_tolerance, make)
     graphics = _Graphics(top, rules.ruling_box_max)
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    count = min(pdfium_c.FPDFPage_CountObjects(page.raw), graphics.room())
     graphics.visit(list(map(_page_object, repeat(page.raw, count), range(count))), _IDENTITY, 0)
     return PageData(
         width=right - left,
