@@ -176,10 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     for c in commands:
         spread = f"{c.median:.2f} ({min(c.cpu):.2f}–{max(c.cpu):.2f})"
         print(f"{c.name:60} {spread:>24} {statistics.median(c.wall):7.2f} {c.rss_mb:7.0f}")
-    plumber = by_name["bare pdfplumber extract_text"].median
-    pdfium = by_name["bare PDFium text"].median
-    nothing = by_name["python -c pass"].median
-    print(f"\nratios of medians (CPU), {args.repeat} interleaved runs:")
+    plumber = by_name["bare pdfplumber extract_text"]
+    pdfium = by_name["bare PDFium text"]
+    nothing = by_name["python -c pass"]
+    print(
+        f"\nratios of medians (CPU), {args.repeat} interleaved runs; then the median and "
+        "min–max of the ratio within each round (on a VM whose speed drifts, the rounds "
+        "compare commands run seconds apart):"
+    )
     ratios = [
         (f"extract {args.pdf.name}", plumber, "bare pdfplumber", "≤ 0.6"),
         (f"extract {args.pdf.name} --no-enrich", plumber, "bare pdfplumber", "≤ 0.35"),
@@ -203,8 +207,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             ratios.append((f"before: extract {text.name}", nothing, "python -c pass", "(before)"))
     for name, base, base_name, target in ratios:
-        value = by_name[name].median / base
-        print(f"  {name:60} / {base_name:16} = {value:6.2f}×  {target}")
+        command = by_name[name]
+        value = command.median / base.median
+        rounds = [c / b for c, b in zip(command.cpu, base.cpu, strict=True)]
+        spread = f"{statistics.median(rounds):.2f}× ({min(rounds):.2f}–{max(rounds):.2f})"
+        print(f"  {name:60} / {base_name:16} = {value:6.2f}×  {target:10} rounds {spread}")
     if args.batch:
         sys.stdout.flush()
         batch = [py, str(ROOT / "bench" / "batch_bench.py"), "--plans", str(args.batch_plans)]
