@@ -331,3 +331,22 @@ def test_words_judged_name_like_stay_bounded(monkeypatch: pytest.MonkeyPatch) ->
     bounded = [span.text for span in orgs._candidates(doc, set())]
     assert bounded == unbounded and "Campus 03" in unbounded
     assert 0 < len(orgs._KINDS) <= 4
+
+
+def test_a_pipeline_grown_past_its_bound_is_built_afresh_with_the_same_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """spaCy keeps every word it has seen; a batch worker's pipeline is rebuilt past
+    MAX_STRINGS, and the plan's partners, periods and targets are the same."""
+    from planextract.enrich import nlp
+    from planextract.pipeline import plan_to_json
+    from planextract.rules.profile import load_profile
+
+    profile = load_profile()
+    before = plan_to_json(extract_file(KEMP_TXT, profile).plan)
+    grown = nlp.pipeline(profile.reflow)
+    assert len(grown.vocab.strings) > 1000
+    monkeypatch.setattr(nlp, "MAX_STRINGS", 1000)
+    after = plan_to_json(extract_file(KEMP_TXT, profile).plan)
+    assert after == before
+    assert nlp.pipeline(profile.reflow) is not grown

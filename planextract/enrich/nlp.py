@@ -188,6 +188,23 @@ def _plan_nlp() -> Language:
     return nlp
 
 
+# spaCy's Vocab and StringStore keep every word the pipeline has seen: in a batch worker
+# that reads hundreds of plans (OCR noise included) they grow without end, about 0.5 MB
+# per thousand new words. Past this many strings the next plan gets the pipeline built
+# afresh (0.1 s): what it finds does not depend on the words it saw before.
+MAX_STRINGS = 50_000
+
+
+def plan_pipeline(reflow: ReflowRule) -> Language:
+    """The pipeline for the next plan: `pipeline(reflow)`, rebuilt when its strings have
+    grown past MAX_STRINGS."""
+    nlp = pipeline(reflow)
+    if len(nlp.vocab.strings) > MAX_STRINGS:
+        pipeline.cache_clear()
+        nlp = pipeline(reflow)
+    return nlp
+
+
 @cache
 def pipeline(reflow: ReflowRule) -> Language:
     """The one pipeline of this process (per reflow rule set, i.e. per profile)."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from planextract.enrich.nlp import pieces, pipeline
+from planextract.enrich.nlp import pieces, plan_pipeline
 from planextract.models.record import record
 from planextract.rules.enrich import Gazetteer, load_gazetteer, load_period_rules
 from planextract.rules.profile import ReflowRule
@@ -117,7 +117,7 @@ def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
 class OrgFinder:
     def __init__(self, reflow: ReflowRule, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
-        self.nlp = pipeline(reflow)
+        self.nlp = plan_pipeline(reflow)
         self.types = {org.name: org.type for org in self.gazetteer.orgs}
         # (piece of text, names expected) -> its mentions: a plan repeats short answers
         # ('ELZ Kemp en Duin', 'Lokale besturen') in many fields. One finder per plan, so
