@@ -362,6 +362,13 @@ def _rows(report: object) -> list[tuple[str, dict]]:
     return [(r["file"], r) for r in report.rows]  # type: ignore[attr-defined]
 
 
+def _with_ctrl_c() -> None:
+    """In the batch's process, before it starts: Ctrl-C as in a terminal. A test run
+    started in the background by a shell (`pytest &`, as a script does) ignores SIGINT,
+    and a child that inherits that ignores the test's Ctrl-C as well."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run_cli(args: list[str]) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
@@ -371,6 +378,7 @@ def _run_cli(args: list[str]) -> subprocess.Popen[str]:
         text=True,
         env=env,
         start_new_session=True,
+        preexec_fn=_with_ctrl_c,
     )
 
 
