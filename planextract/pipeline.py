@@ -84,19 +84,11 @@ def reader_versions(fmt: str) -> dict[str, str]:
 
 @cache
 def _installed_versions(fmt: str) -> tuple[tuple[str, str], ...]:
-    """Looked up once per process: a batch worker reads hundreds of files, and finding
-    three distributions' metadata takes about 5 ms."""
-    if not READERS.get(fmt):
-        return ()  # a text file: Python alone (importlib.metadata costs 16 ms to import)
-    from importlib.metadata import PackageNotFoundError, version
+    """Looked up once per process: a batch worker reads hundreds of files. Read from the
+    distributions' METADATA without importing importlib.metadata (extract/installed.py)."""
+    from planextract.extract.installed import distribution_version
 
-    found = []
-    for name in READERS.get(fmt, ()):
-        try:
-            found.append((name, version(name)))
-        except PackageNotFoundError:
-            found.append((name, "unknown"))
-    return tuple(found)
+    return tuple((name, distribution_version(name) or "unknown") for name in READERS.get(fmt, ()))
 
 
 def read_document(
