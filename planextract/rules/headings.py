@@ -318,19 +318,31 @@ def _mended_goal_words(candidate: str, profile: Profile) -> Iterator[str]:
     start = 1 if len(words) > 1 and _LEADING_NUMBER.fullmatch(words[0]) else 0
     slips = profile.word_slips
     heads = []
-    for count in (1, 2, 3, 4):
-        head = words[start : start + count]
-        if len(head) < count or not all(w.isalpha() for w in head):
+    for word in words[start : start + 4]:
+        if not word.isalpha():
             break
-        heads.append(" ".join(head).lower())
-    if any(head in profile.slip_words for head in heads):
+        heads.append(f"{heads[-1]} {word.lower()}" if heads else word.lower())
+    if not heads:
+        return
+    near, written_so = _slip_words_by_length(profile.slip_words, slips)
+    if any(head in written_so for head in heads):
         return  # the word as the profile writes it: the grammar had its say
     for count, written in enumerate(heads, start=1):
-        for word in profile.slip_words:
-            if abs(len(word) - len(written)) > slips:
-                continue
+        for word in near.get(len(written), ()):
             if OSA.distance(written, word, score_cutoff=slips) <= slips:
                 yield " ".join([*words[:start], word, *words[start + count :]])
+
+
+@lru_cache(maxsize=16)
+def _slip_words_by_length(
+    slip_words: tuple[str, ...], slips: int
+) -> tuple[dict[int, tuple[str, ...]], frozenset[str]]:
+    """For each length, the slip words (in the profile's order) at most `slips` letters
+    longer or shorter: the only ones a written head of that length can miss by `slips`
+    edits. And the slip words as a set."""
+    lengths = {len(w) + d for w in slip_words for d in range(-slips, slips + 1)}
+    near = {n: tuple(w for w in slip_words if abs(len(w) - n) <= slips) for n in lengths}
+    return near, frozenset(slip_words)
 
 
 def heading_in_running_text(line_before: str | None, opens: bool, profile: Profile) -> bool:
