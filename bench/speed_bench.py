@@ -91,6 +91,34 @@ def run_interleaved(commands: list[Command], repeat: int) -> None:
             command.run()
 
 
+def editable_install() -> bool:
+    """Whether this Python has planextract installed in editable mode: an __editable__
+    .pth file of it in a site-packages folder (the file that costs every process)."""
+    import site
+
+    folders = [*site.getsitepackages(), site.getusersitepackages()]
+    return any(
+        any(Path(folder).glob("__editable__*planextract*.pth"))
+        for folder in folders
+        if Path(folder).is_dir()
+    )
+
+
+EDITABLE_WARNING = (
+    "warning: planextract is installed in editable mode in this Python. Its import hook "
+    "(an __editable__ .pth file) runs in every process, `python -c pass` included: about "
+    "16 ms here, which doubles `python -c pass` and makes every ratio to it look about "
+    "twice as good as for a `pip install .` (the README's install). For the figures, run "
+    "the bench with the Python of a plain install (PYTHONPATH=. still runs this tree)."
+)
+
+
+def warn_if_editable() -> None:
+    if editable_install():
+        print(EDITABLE_WARNING, file=sys.stderr)
+        print(EDITABLE_WARNING)
+
+
 def planextract_argv() -> list[str]:
     script = Path(sys.executable).parent / "planextract"
     return [str(script)] if script.exists() else [sys.executable, "-m", "planextract"]
@@ -115,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     # A pip install writes the package's bytecode; an editable install under
     # PYTHONDONTWRITEBYTECODE never does, and each process would compile every module.
     compileall.compile_dir(str(ROOT / "planextract"), quiet=1)
+    warn_if_editable()
     tool = planextract_argv()
     py = sys.executable
     out = Path(tempfile.mkdtemp(prefix="speed-bench-"))
@@ -212,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         rounds = [c / b for c, b in zip(command.cpu, base.cpu, strict=True)]
         spread = f"{statistics.median(rounds):.2f}× ({min(rounds):.2f}–{max(rounds):.2f})"
         print(f"  {name:60} / {base_name:16} = {value:6.2f}×  {target:10} rounds {spread}")
+    if editable_install():
+        print(f"\n{EDITABLE_WARNING}")
     if args.batch:
         sys.stdout.flush()
         batch = [py, str(ROOT / "bench" / "batch_bench.py"), "--plans", str(args.batch_plans)]

@@ -31,9 +31,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed_bench import BARE_PDFPLUMBER, KEMP_PDF, ROOT, Command, run_interleaved
+from speed_bench import (
+    BARE_PDFPLUMBER,
+    EDITABLE_WARNING,
+    KEMP_PDF,
+    ROOT,
+    Command,
+    editable_install,
+    run_interleaved,
+    warn_if_editable,
+)
 
 EXTRACT_IMPORTS = "import planextract.cli.extract, planextract.pipeline"
+# The chosen libraries alone, as the extract command imports them (no planextract code).
+LIBRARY_IMPORTS = (
+    "import click, pydantic_core, rapidfuzz.fuzz, rapidfuzz.process, rapidfuzz.distance.OSA"
+)
 STACK_IMPORTS = "import click, rapidfuzz, planextract.models.check"
 # The reader's own characters (planextract/extract/pdfium_page.page_chars: the four
 # PDFium values per character, each call made for a whole page), not grouped into words.
@@ -62,10 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf", type=Path, default=KEMP_PDF)
     args = parser.parse_args(argv)
     compileall.compile_dir(str(ROOT / "planextract"), quiet=1)
+    warn_if_editable()
     py, pdf = sys.executable, str(args.pdf)
     commands = [
         Command("python -c pass", [py, "-c", "pass"]),
         Command("bare pdfplumber extract_text", [py, "-c", BARE_PDFPLUMBER, pdf]),
+        Command("libraries: click, pydantic_core, rapidfuzz", [py, "-c", LIBRARY_IMPORTS]),
         Command("stack imports: click, rapidfuzz, contract", [py, "-c", STACK_IMPORTS]),
         Command("imports of the extract command", [py, "-c", EXTRACT_IMPORTS]),
         Command(
@@ -91,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     nothing = by_name["python -c pass"].median
     print(f"\nfloors against the issue's bases (medians, {args.repeat} interleaved runs):")
     rows = [
+        (
+            "libraries: click, pydantic_core, rapidfuzz",
+            nothing,
+            "python -c pass",
+            "text plan --no-enrich ≤ 10×",
+        ),
         (
             "stack imports: click, rapidfuzz, contract",
             nothing,
@@ -127,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\n(CPU s medians; python -c pass, wall median: "
         f"{statistics.median(by_name['python -c pass'].wall):.3f} s wall)"
     )
+    if editable_install():
+        print(f"\n{EDITABLE_WARNING}")
     return 0
 
 
