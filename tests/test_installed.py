@@ -92,3 +92,18 @@ def test_json_of_a_pdf_is_written_without_importlib_metadata() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_an_egg_first_on_the_path_is_left_to_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    egg = tmp_path / "pdfplumber-7.1-py3.11.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    for where in (egg, egg / "EGG-INFO"):
+        (where / "PKG-INFO").write_text("Metadata-Version: 1.1\nName: pdfplumber\nVersion: 7.1\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    assert installed._dist_info_version("pdfplumber") is None
+    assert distribution_version("pdfplumber") == version("pdfplumber")
+    monkeypatch.setattr(sys, "path", [str(egg), *sys.path])
+    assert installed._dist_info_version("pdfplumber") is None
+    assert distribution_version("pdfplumber") == version("pdfplumber")

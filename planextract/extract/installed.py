@@ -40,6 +40,16 @@ def _metadata_version(folder: str) -> str | None:
     return None
 
 
+def _egg_of(path: str, wanted: str) -> bool:
+    """Whether `path` names an egg (`<name>-<version>...egg`) of the wanted name, by either
+    normalisation importlib.metadata uses for eggs."""
+    low = os.path.basename(path.rstrip("/\\")).lower()
+    if not low.endswith(".egg"):
+        return False
+    dist = low.rpartition(".")[0].partition("-")[0]
+    return _normalised(dist) == wanted or dist.replace("-", "_") == wanted
+
+
 def _dist_info_version(name: str) -> str | None:
     """As importlib.metadata's path search: per `sys.path` entry, the first `.dist-info`
     or `.egg-info` of the name in listing order, then eggs. Only a `.dist-info` is read
@@ -51,7 +61,8 @@ def _dist_info_version(name: str) -> str | None:
             items = os.listdir(folder)
         except (OSError, TypeError, ValueError):
             continue
-        egg = False
+        # an egg, or an .egg folder on the path, of the name: importlib.metadata reads it
+        egg = _egg_of(folder, wanted)
         for item in items:
             low = item.lower()
             if low.endswith((".dist-info", ".egg-info")):
@@ -59,7 +70,7 @@ def _dist_info_version(name: str) -> str | None:
                     if low.endswith(".dist-info"):
                         return _metadata_version(os.path.join(folder, item))
                     return None
-            elif low.endswith(".egg") and _normalised(low[:-4].partition("-")[0]) == wanted:
+            elif low.endswith(".egg") and _egg_of(item, wanted):
                 egg = True
         if egg:
             return None
