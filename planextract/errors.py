@@ -17,6 +17,17 @@ def printable(text: str) -> str:
     )
 
 
+# The code of a failure that is the installation's, not the input's: a library planextract
+# needs cannot be imported. A batch does not remember it, so the next run tries again.
+SETUP = "setup"
+
+
+def installation_problem(exc: ImportError) -> str:
+    """One line for a library that cannot be loaded (never the document's fault)."""
+    first = (str(exc).strip() or type(exc).__name__).splitlines()[0][:200]
+    return f"a library planextract needs cannot be loaded ({first}); reinstall planextract"
+
+
 class PlanExtractError(Exception):
     """A plan could not be processed. ``code`` is stable, ``reason`` is for humans."""
 

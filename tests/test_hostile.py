@@ -302,6 +302,7 @@ def test_only_failures_of_the_input_are_remembered(tmp_path: Path) -> None:
     base["limits"] = limits
     journal.append({**base, "file": "full-disk.txt", "code": "output", "error": "No space"})
     journal.append({**base, "file": "broken.pdf", "code": "unreadable", "error": "damaged"})
+    journal.append({**base, "file": "no-reader.pdf", "code": "setup", "error": "reinstall"})
     assert list(journal.known_failures("p", limits)) == ["broken.pdf"]
 
 

@@ -29,7 +29,13 @@ from planextract.batch.index import plan_stats
 from planextract.batch.resume import KnownFailure, existing_result
 from planextract.batch.staging import RESULT, write_staged
 from planextract.batch.zipsafe import UnsafeEntry, ZipLimits, read_member
-from planextract.errors import LimitExceeded, PlanExtractError, UnreadableInput
+from planextract.errors import (
+    SETUP,
+    LimitExceeded,
+    PlanExtractError,
+    UnreadableInput,
+    installation_problem,
+)
 from planextract.extract.limits import (
     DEFAULT_MEMORY_MB,
     Limits,
@@ -229,6 +235,8 @@ def run_task(task: Task, setup: Setup, profile: Profile) -> Outcome:
     except MemoryError:
         limit = f" (limit {setup.memory_mb} MB)" if setup.memory_mb else ""
         outcome.code, outcome.error, outcome.recycle = "memory", f"out of memory{limit}", True
+    except ImportError as exc:  # the installation's fault: not remembered (batch/resume.py)
+        outcome.code, outcome.error = SETUP, installation_problem(exc)
     except Exception as exc:  # a bug must not stop the batch; report it on one line
         outcome.code, outcome.error = "internal", _internal(exc)
     if outcome.code is not None:  # also when the report of a converted plan ran out

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planextract import __version__
-from planextract.errors import PlanExtractError, printable
+from planextract.errors import SETUP, PlanExtractError, printable
 from planextract.extract.limits import Limits
 from planextract.extract.ocr_issues import OCR_OFF
 from planextract.extract.zipbounds import ZipLimits
@@ -38,7 +38,7 @@ _STALE_TEMP = re.compile(rf"^\..+\.{re.escape(TEMP_MARK)}[a-z0-9_]{{8}}{re.escap
 
 # Failures that say nothing about the input (the result could not be written: a full disk,
 # an unwritable folder) are retried by the next run instead of being remembered.
-NOT_OF_THE_INPUT = frozenset({"output"})
+NOT_OF_THE_INPUT = frozenset({"output", SETUP})
 
 
 def state_dir(out_dir: Path) -> Path:

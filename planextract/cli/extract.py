@@ -20,7 +20,7 @@ from planextract.cli.options import (
     timeout_option,
 )
 from planextract.cli.stdout import write_stdout
-from planextract.errors import PlanExtractError, printable
+from planextract.errors import PlanExtractError, installation_problem, printable
 from planextract.extract.limits import Limits, check_output, memory_budget, time_budget
 from planextract.output import fitting_name, write_atomic
 from planextract.pipeline import Result, extract_file, plan_to_json
@@ -134,6 +134,10 @@ def extract(
                 check_output(text, path.stat().st_size, str(path), limits)
         except PlanExtractError as exc:
             _error(f"{path}: {exc.reason}")
+            failed += 1
+            continue
+        except ImportError as exc:
+            _error(f"{path}: {installation_problem(exc)}")
             failed += 1
             continue
         except Exception as exc:

@@ -139,7 +139,9 @@ def _read_pdf(path: Path, limits: Limits, reader: str) -> Document:
         # would pass the limit is refused before any reader sees it.
         check_streams(data, limits.max_stream_bytes)
         source = _open(name, data, reader)
-    except (PlanExtractError, MemoryError):  # out of memory is the budget's, not the file's
+    # Out of memory is the budget's, not the file's; a library that cannot be imported is
+    # the installation's (errors.installation_problem): neither is a damaged PDF.
+    except (PlanExtractError, MemoryError, ImportError):
         raise
     except Exception as exc:
         raise _bound_error(name, exc) or UnreadableInput(
@@ -165,7 +167,7 @@ def _read_pdf(path: Path, limits: Limits, reader: str) -> Document:
                 try:
                     page, fields = source.page(number - 1, rules)
                     content = read_page(page, number, rules)
-                except (PlanExtractError, MemoryError):
+                except (PlanExtractError, MemoryError, ImportError):
                     raise
                 except Exception as exc:  # untrusted bytes: any parser error is a damaged page
                     bound = _bound_error(name, exc)
