@@ -114,9 +114,9 @@ EDITABLE_WARNING = (
 
 
 def warn_if_editable() -> None:
+    """On stderr as the run starts (the figures repeat it on stdout at the end)."""
     if editable_install():
         print(EDITABLE_WARNING, file=sys.stderr)
-        print(EDITABLE_WARNING)
 
 
 def planextract_argv() -> list[str]:

@@ -2,8 +2,7 @@
 
 Every JSON of a PDF or Word file names the versions of the libraries that read it.
 `importlib.metadata` costs about 30 ms of CPU to import (email, csv, zipfile…) and 5 ms
-for three lookups: 5 % of converting a text plan and more than the rest of what a Word
-file's process imports for it. A distribution installed by pip has a
+for three lookups, in every PDF or Word process. A distribution installed by pip has a
 `<name>-<version>.dist-info` folder on `sys.path` whose METADATA holds its `Version:`;
 it is read here in the order importlib.metadata searches (`sys.path`, '' being the
 working folder). Anything else (an egg, a zip on the path, a name not found, a file
